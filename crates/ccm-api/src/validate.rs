@@ -1,0 +1,1293 @@
+//! Validation of every documented limit, as data.
+//!
+//! Each operation has a [`RuleSet`]: field rules (where the field is, its
+//! wire path, whether it is required, and the checks on its value) plus
+//! named conditions for the rules that involve several fields. The same
+//! tables serve the console (as the user types, on the draft body) and the
+//! emulator (on receipt, before anything else), so both refuse the same
+//! things with the same words.
+//!
+//! Everything works on JSON as sent: a field is named by its wire path
+//! (`distinguished_name.country`, `subject_alternative_names[2].value`, a
+//! query key such as `limit`, a path parameter such as `ca_id`). Time is
+//! passed in ([`Context::now_millis`]); nothing here reads a clock, so the
+//! code runs in the browser where `SystemTime` panics.
+
+use serde_json::{Map, Value};
+
+use crate::common::{CaStatus, CaType, CertificateStatus, KeyAlgorithm, KeyUsage, RevocationReason, SanType};
+use crate::common::{SignatureAlgorithm, ValidityType};
+use crate::endpoints::Service;
+use crate::operations;
+use crate::pca::certs::{CertSortKey, CsrCertType, ExportType};
+use crate::request::ApiRequest;
+use crate::scm::{PushService, ScmSortKey, SCM_PAGE_SIZES};
+
+/// One problem with one field: its wire path and what is allowed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ValidationError {
+    pub field: String,
+    pub message: String,
+}
+
+impl ValidationError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        ValidationError { field: field.into(), message: message.into() }
+    }
+}
+
+impl std::fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// What validation needs from outside: the current time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// Now, Unix milliseconds (the browser's `Date.now()`, the server's clock).
+    pub now_millis: i64,
+}
+
+/// How far in the past `validity.start_from` may lie.
+pub const START_FROM_TOLERANCE_MILLIS: i64 = 5 * 60 * 1000;
+/// Longest validity of a root CA, in years.
+pub const ROOT_MAX_YEARS: i64 = 30;
+/// Longest validity of a subordinate CA or a private certificate, in years.
+pub const OTHER_MAX_YEARS: i64 = 20;
+/// Most subject alternative names on one certificate.
+pub const MAX_SANS: usize = 20;
+
+/// Where a field travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Location {
+    Path,
+    Query,
+    Body,
+}
+
+/// Syntax checks written by hand (no regex engine in the browser bundle).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, hexadecimal (PCA ids).
+    Uuid,
+    /// 16 letters and digits (SCM certificate ids, `scs1554192131150`).
+    ScmId,
+    /// `[A-Za-z]{2}`.
+    Country,
+    /// Dot-decimal object identifier, `1.3.6.1.4.1.2011.4.99`.
+    Oid,
+    /// DNS name, optionally a wildcard `*.example.com`.
+    DnsName,
+    /// IPv4 or IPv6 address.
+    IpAddress,
+    Email,
+    Uri,
+    /// One PEM certificate (or more).
+    PemCertificate,
+    /// PEM certificates, or nothing.
+    PemChain,
+    /// A PEM certificate signing request.
+    PemCsr,
+    /// A PEM private key that is not password protected.
+    PemPrivateKey,
+}
+
+/// A check on a field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Check {
+    /// A string of `min..=max` characters (Unicode scalar values).
+    Chars { min: usize, max: usize },
+    /// A string of at most `max` bytes of UTF-8.
+    Bytes { max: usize },
+    /// A whole number in `min..=max` (query and path values are parsed).
+    Int { min: i64, max: i64 },
+    /// A whole number from a fixed set.
+    IntIn(&'static [i64]),
+    /// One of the documented strings, exactly.
+    OneOf(&'static [&'static str]),
+    /// One of the documented strings, in any case.
+    OneOfIgnoreCase(&'static [&'static str]),
+    /// JSON `true`/`false` (`"true"`/`"false"` in a query).
+    Bool,
+    /// A boolean or the string `"true"`/`"false"`.
+    LooseBool,
+    Format(Format),
+    /// A JSON object.
+    Object,
+    /// A JSON array of `min..=max` entries.
+    Items { min: usize, max: usize },
+}
+
+/// One field: where, its wire path, required or not, and its checks.
+///
+/// Paths use `.` between object keys and `[]` for every entry of a list
+/// (`subject_alternative_names[].value`). "Required" means required when
+/// its parent object is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldRule {
+    pub location: Location,
+    pub path: &'static str,
+    pub required: bool,
+    pub checks: &'static [Check],
+}
+
+/// A rule that involves several fields or outside facts (time, type).
+#[derive(Debug, Clone, Copy)]
+pub struct Condition {
+    pub id: &'static str,
+    /// What it enforces, in one sentence (for documentation and tests).
+    pub summary: &'static str,
+    /// The wire paths it may report.
+    pub fields: &'static [&'static str],
+    pub check: fn(&Input, &Context) -> Vec<ValidationError>,
+}
+
+impl PartialEq for Condition {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// The rules of one operation.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleSet {
+    pub service: Service,
+    pub operation: &'static str,
+    /// Groups of field rules (shared groups such as the validity rules).
+    pub groups: &'static [&'static [FieldRule]],
+    pub conditions: &'static [Condition],
+}
+
+/// The parts of a request that validation reads, as JSON objects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// Path parameters by name, as strings.
+    pub path: Value,
+    /// Query parameters by key, as strings.
+    pub query: Value,
+    /// The JSON body (`Null` when there is none).
+    pub body: Value,
+}
+
+impl Input {
+    pub fn new(path: &[(&str, String)], query: &[(String, String)], body: Option<Value>) -> Self {
+        let obj = |pairs: Vec<(String, String)>| {
+            Value::Object(pairs.into_iter().map(|(k, v)| (k, Value::String(v))).collect::<Map<_, _>>())
+        };
+        Input {
+            path: obj(path.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()),
+            query: obj(query.to_vec()),
+            body: body.unwrap_or(Value::Null),
+        }
+    }
+
+    /// Only a body (what a form edits).
+    pub fn body(body: Value) -> Self {
+        Input { path: Value::Object(Map::new()), query: Value::Object(Map::new()), body }
+    }
+
+    /// Path parameters recovered through the operation table.
+    pub fn from_request(req: &ApiRequest) -> Self {
+        let params = operations::of_request(req).and_then(|o| o.match_path(&req.path)).unwrap_or_default();
+        Input::new(&params, &req.query, req.body.clone())
+    }
+
+    fn root(&self, location: Location) -> &Value {
+        match location {
+            Location::Path => &self.path,
+            Location::Query => &self.query,
+            Location::Body => &self.body,
+        }
+    }
+
+    /// A body field by plain dotted path (no lists), ignoring nulls.
+    pub fn body_field(&self, path: &str) -> Option<&Value> {
+        let mut v = &self.body;
+        for seg in path.split('.') {
+            v = v.get(seg)?;
+        }
+        (!v.is_null()).then_some(v)
+    }
+}
+
+impl RuleSet {
+    /// Every field rule, groups flattened.
+    pub fn fields(&self) -> impl Iterator<Item = &'static FieldRule> {
+        self.groups.iter().flat_map(|g| g.iter())
+    }
+
+    /// The rule of one field; list indexes in `path` are ignored
+    /// (`subject_alternative_names[3].value` finds `…[].value`).
+    pub fn field(&self, path: &str) -> Option<&'static FieldRule> {
+        let pattern = generic_path(path);
+        self.fields().find(|r| r.path == pattern)
+    }
+
+    /// Runs every rule; an empty list means valid.
+    pub fn validate(&self, input: &Input, ctx: &Context) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        for rule in self.fields() {
+            let root = input.root(rule.location);
+            for (path, value) in resolve(root, rule.path) {
+                if let Err(message) = rule.check(value) {
+                    errors.push(ValidationError { field: path, message });
+                }
+            }
+        }
+        for c in self.conditions {
+            for e in (c.check)(input, ctx) {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+        }
+        errors
+    }
+}
+
+impl FieldRule {
+    /// Checks one value (`None` = absent). For as-you-type checks of a
+    /// single input.
+    pub fn check(&self, value: Option<&Value>) -> Result<(), String> {
+        match value {
+            None | Some(Value::Null) => {
+                if self.required {
+                    Err(match self.describe() {
+                        d if d.is_empty() => "is required".to_owned(),
+                        d => format!("is required: {d}"),
+                    })
+                } else {
+                    Ok(())
+                }
+            }
+            Some(v) => self.checks.iter().try_for_each(|c| c.apply(v, self.location)),
+        }
+    }
+
+    /// What the field accepts, in words.
+    pub fn describe(&self) -> String {
+        self.checks.iter().map(|c| c.describe()).collect::<Vec<_>>().join("; ")
+    }
+}
+
+/// `a[3].b` → `a[].b`.
+fn generic_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for ch in path.chars() {
+        match ch {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every concrete place a pattern names, with the value there (None when
+/// absent). Nothing is yielded below an absent or mistyped parent: the
+/// parent's own rule reports that.
+fn resolve<'v>(root: &'v Value, pattern: &str) -> Vec<(String, Option<&'v Value>)> {
+    let segments: Vec<&str> = pattern.split('.').collect();
+    let mut current: Vec<(String, &'v Value)> = vec![(String::new(), root)];
+    for (i, seg) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        let (key, each) = match seg.strip_suffix("[]") {
+            Some(k) => (k, true),
+            None => (*seg, false),
+        };
+        let mut next = Vec::new();
+        let mut out = Vec::new();
+        for (prefix, value) in current {
+            let obj = match value {
+                Value::Object(m) => m,
+                // A missing body counts as an empty one, so required
+                // top-level fields are still reported.
+                Value::Null if i == 0 => {
+                    if last && !each {
+                        out.push((join(&prefix, key), None));
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            let path = join(&prefix, key);
+            let child = obj.get(key).filter(|v| !v.is_null());
+            if each {
+                if let Some(Value::Array(items)) = child {
+                    for (n, item) in items.iter().enumerate() {
+                        let p = format!("{path}[{n}]");
+                        if last {
+                            out.push((p, Some(item)));
+                        } else {
+                            next.push((p, item));
+                        }
+                    }
+                }
+            } else if last {
+                out.push((path, child));
+            } else if let Some(c) = child {
+                next.push((path, c));
+            }
+        }
+        if last {
+            return out;
+        }
+        current = next;
+    }
+    Vec::new()
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+fn list(values: &[&str]) -> String {
+    values.join(", ")
+}
+
+impl Check {
+    /// Applies the check to a present value; `Err` says what is wrong and
+    /// what is allowed.
+    pub fn apply(&self, v: &Value, location: Location) -> Result<(), String> {
+        let fail = |problem: String| Err(format!("{problem}; allowed: {}", self.describe()));
+        let text = v.as_str();
+        match *self {
+            Check::Chars { min, max } => match text {
+                Some(s) => {
+                    let n = s.chars().count();
+                    if n < min || n > max {
+                        fail(format!("has {n} characters"))
+                    } else {
+                        Ok(())
+                    }
+                }
+                None => fail("is not text".into()),
+            },
+            Check::Bytes { max } => match text {
+                Some(s) if s.len() > max => fail(format!("has {} bytes", s.len())),
+                Some(_) => Ok(()),
+                None => fail("is not text".into()),
+            },
+            Check::Int { min, max } => match int_value(v, location) {
+                Some(n) if n < min || n > max => fail(format!("is {n}")),
+                Some(_) => Ok(()),
+                None => fail(format!("{} is not a whole number", short(v))),
+            },
+            Check::IntIn(set) => match int_value(v, location) {
+                Some(n) if set.contains(&n) => Ok(()),
+                Some(n) => fail(format!("is {n}")),
+                None => fail(format!("{} is not a whole number", short(v))),
+            },
+            Check::OneOf(set) => match text {
+                Some(s) if set.contains(&s) => Ok(()),
+                Some(s) => fail(format!("'{s}' is not a known value")),
+                None => fail("is not text".into()),
+            },
+            Check::OneOfIgnoreCase(set) => match text {
+                Some(s) if set.iter().any(|k| k.eq_ignore_ascii_case(s)) => Ok(()),
+                Some(s) => fail(format!("'{s}' is not a known value")),
+                None => fail("is not text".into()),
+            },
+            Check::Bool => match (v, location) {
+                (Value::Bool(_), _) => Ok(()),
+                (Value::String(s), Location::Query | Location::Path) if s == "true" || s == "false" => Ok(()),
+                _ => fail(format!("{} is not true or false", short(v))),
+            },
+            Check::LooseBool => match v {
+                Value::Bool(_) => Ok(()),
+                Value::String(s) if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") => Ok(()),
+                _ => fail(format!("{} is not true or false", short(v))),
+            },
+            Check::Format(f) => match text {
+                Some(s) if f.matches(s) => Ok(()),
+                Some(s) => fail(format!("'{}' is not valid", abbreviate(s))),
+                None => fail("is not text".into()),
+            },
+            Check::Object => match v {
+                Value::Object(_) => Ok(()),
+                _ => fail("is not an object".into()),
+            },
+            Check::Items { min, max } => match v {
+                Value::Array(a) if a.len() < min || a.len() > max => fail(format!("has {} entries", a.len())),
+                Value::Array(_) => Ok(()),
+                _ => fail("is not a list".into()),
+            },
+        }
+    }
+
+    /// What the check accepts, in words.
+    pub fn describe(&self) -> String {
+        match *self {
+            Check::Chars { min, max } if min == max => format!("exactly {min} characters"),
+            Check::Chars { min, max: usize::MAX } => format!("text of at least {min} character(s)"),
+            Check::Chars { min: 0, max } => format!("at most {max} characters"),
+            Check::Chars { min, max } => format!("{min} to {max} characters"),
+            Check::Bytes { max } => format!("at most {max} bytes"),
+            Check::Int { min, max: i64::MAX } => format!("a whole number of at least {min}"),
+            Check::Int { min, max } => format!("a whole number from {min} to {max}"),
+            Check::IntIn(set) => {
+                format!("one of {}", set.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "))
+            }
+            Check::OneOf(set) => format!("one of {}", list(set)),
+            Check::OneOfIgnoreCase(set) => format!("one of {} (any case)", list(set)),
+            Check::Bool => "true or false".to_owned(),
+            Check::LooseBool => "true or false, as a boolean or as text".to_owned(),
+            Check::Format(f) => f.describe().to_owned(),
+            Check::Object => "an object".to_owned(),
+            Check::Items { min: 0, max } => format!("a list of at most {max} entries"),
+            Check::Items { min, max } if max == usize::MAX => format!("a list of at least {min} entries"),
+            Check::Items { min, max } => format!("a list of {min} to {max} entries"),
+        }
+    }
+}
+
+fn int_value(v: &Value, location: Location) -> Option<i64> {
+    match (v, location) {
+        (Value::Number(n), _) => n.as_i64(),
+        (Value::String(s), Location::Query | Location::Path) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn short(v: &Value) -> String {
+    abbreviate(&v.to_string())
+}
+
+/// At most 40 characters of a value, for messages (never a whole PEM).
+fn abbreviate(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(37).collect::<String>())
+    }
+}
+
+impl Format {
+    pub fn matches(&self, s: &str) -> bool {
+        match self {
+            Format::Uuid => is_uuid(s),
+            Format::ScmId => s.len() == 16 && s.bytes().all(|b| b.is_ascii_alphanumeric()),
+            Format::Country => s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()),
+            Format::Oid => is_oid(s),
+            Format::DnsName => is_dns_name(s, true),
+            Format::IpAddress => is_ip(s),
+            Format::Email => is_email(s),
+            Format::Uri => is_uri(s),
+            Format::PemCertificate => has_pem(s, "CERTIFICATE"),
+            Format::PemChain => s.trim().is_empty() || has_pem(s, "CERTIFICATE"),
+            Format::PemCsr => has_pem(s, "CERTIFICATE REQUEST") || has_pem(s, "NEW CERTIFICATE REQUEST"),
+            Format::PemPrivateKey => is_plain_private_key(s),
+        }
+    }
+
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Format::Uuid => "a UUID of 36 characters such as 4c0e772e-a30c-4029-b929-b7acb04143f7",
+            Format::ScmId => "an SCM certificate id of 16 letters and digits such as scs1554192131150",
+            Format::Country => "a two-letter country code such as CN (letters only)",
+            Format::Oid => "an object identifier in dotted numbers such as 1.3.6.1.4.1.2011.4.99",
+            Format::DnsName => {
+                "a DNS name: labels of letters, digits and inner hyphens, 1 to 63 each, at most 253 in all; \
+                 the first label may be *"
+            }
+            Format::IpAddress => "an IPv4 address such as 192.0.2.10 or an IPv6 address such as 2001:db8::1",
+            Format::Email => "an e-mail address such as ops@example.com",
+            Format::Uri => "a URI with a scheme and no spaces, such as https://example.com/path",
+            Format::PemCertificate => "a PEM certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)",
+            Format::PemChain => "PEM certificates, or nothing",
+            Format::PemCsr => "a PEM certificate request (-----BEGIN CERTIFICATE REQUEST----- …)",
+            Format::PemPrivateKey => "a PEM private key without a password (-----BEGIN … PRIVATE KEY-----)",
+        }
+    }
+}
+
+/// `8-4-4-4-12` hexadecimal digits.
+pub fn is_uuid(s: &str) -> bool {
+    s.len() == 36
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}
+
+/// Dot-decimal OID: first arc 0-2, at least two arcs, no leading zeros,
+/// second arc at most 39 under 0 and 1 (ASN.1 encoding rules).
+pub fn is_oid(s: &str) -> bool {
+    let arcs: Vec<&str> = s.split('.').collect();
+    if arcs.len() < 2 {
+        return false;
+    }
+    let numeric = |a: &&str| {
+        !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()) && (a.len() == 1 || !a.starts_with('0'))
+    };
+    if !arcs.iter().all(numeric) {
+        return false;
+    }
+    match arcs[0] {
+        "0" | "1" => arcs[1].len() <= 2 && arcs[1].parse::<u32>().is_ok_and(|n| n <= 39),
+        "2" => true,
+        _ => false,
+    }
+}
+
+/// Host name syntax (letters, digits, inner hyphens; 1-63 per label; 253
+/// in all). `wildcard` allows a first label of `*`.
+pub fn is_dns_name(s: &str, wildcard: bool) -> bool {
+    if s.is_empty() || s.len() > 253 {
+        return false;
+    }
+    let name = match s.strip_prefix("*.") {
+        Some(rest) if wildcard => rest,
+        _ => s,
+    };
+    name.split('.').all(|l| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+pub fn is_ip(s: &str) -> bool {
+    s.parse::<std::net::Ipv4Addr>().is_ok() || s.parse::<std::net::Ipv6Addr>().is_ok()
+}
+
+/// `local@domain`: a dot-atom local part of at most 64 characters and a
+/// DNS domain.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.rsplit_once('@') else { return false };
+    let atext = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&b);
+    !local.is_empty()
+        && local.len() <= 64
+        && local.split('.').all(|p| !p.is_empty() && p.bytes().all(atext))
+        && is_dns_name(domain, false)
+}
+
+/// `scheme:rest` with an RFC 3986 scheme and no spaces or control
+/// characters.
+pub fn is_uri(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else { return false };
+    let mut sb = scheme.bytes();
+    sb.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && sb.all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
+        && !rest.is_empty()
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn has_pem(s: &str, label: &str) -> bool {
+    match s.find(&format!("-----BEGIN {label}-----")) {
+        Some(start) => s[start..].contains(&format!("-----END {label}-----")),
+        None => false,
+    }
+}
+
+fn is_plain_private_key(s: &str) -> bool {
+    let encrypted = s.contains("ENCRYPTED PRIVATE KEY") || s.contains("Proc-Type: 4,ENCRYPTED");
+    !encrypted && ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "SM2 PRIVATE KEY"].iter().any(|l| has_pem(s, l))
+}
+
+// ---------------------------------------------------------------------------
+// The rules.
+// ---------------------------------------------------------------------------
+
+use Check::{Bool, Chars, Int, IntIn, Items, Object, OneOf, OneOfIgnoreCase};
+use Location::{Body, Path, Query};
+
+const fn rule(location: Location, path: &'static str, required: bool, checks: &'static [Check]) -> FieldRule {
+    FieldRule { location, path, required, checks }
+}
+const REQ: bool = true;
+const OPT: bool = false;
+const FMT_UUID: Check = Check::Format(Format::Uuid);
+
+const SORT_DIRS: &[&str] = &["ASC", "DESC"];
+/// CA list sort keys: the SDK's `type` and the reference's `ca_type`.
+const CA_SORT_KEYS: &[&str] = &["create_time", "common_name", "type", "ca_type", "not_after"];
+/// Status filters of the SCM list (a subset of the statuses it returns).
+pub const SCM_STATUS_FILTERS: &[&str] = &[
+    "ALL",
+    "PAID",
+    "ISSUED",
+    "CHECKING",
+    "CANCELCHECKING",
+    "UNPASSED",
+    "EXPIRED",
+    "REVOKING",
+    "REVOKED",
+    "UPLOAD",
+    "CHECKING_ORG",
+    "ISSUING",
+    "SUPPLEMENTCHECKING",
+];
+
+const SCM_ID: &[FieldRule] = &[rule(Path, "certificate_id", REQ, &[Check::Format(Format::ScmId)])];
+const CA_ID: &[FieldRule] = &[rule(Path, "ca_id", REQ, &[FMT_UUID])];
+const CERT_ID: &[FieldRule] = &[rule(Path, "certificate_id", REQ, &[FMT_UUID])];
+
+/// Subject of a CA: every part required.
+const DN_CA: &[FieldRule] = &[
+    rule(Body, "distinguished_name", REQ, &[Object]),
+    rule(Body, "distinguished_name.common_name", REQ, &[Chars { min: 1, max: 64 }]),
+    rule(Body, "distinguished_name.country", REQ, &[Chars { min: 2, max: 2 }, Check::Format(Format::Country)]),
+    rule(Body, "distinguished_name.state", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "distinguished_name.locality", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "distinguished_name.organization", REQ, &[Chars { min: 1, max: 64 }]),
+    rule(Body, "distinguished_name.organizational_unit", REQ, &[Chars { min: 1, max: 64 }]),
+];
+
+/// Subject of a private certificate: only the common name is required.
+const DN_CERT: &[FieldRule] = &[
+    rule(Body, "distinguished_name", REQ, &[Object]),
+    rule(Body, "distinguished_name.common_name", REQ, &[Chars { min: 1, max: 64 }]),
+    rule(Body, "distinguished_name.country", OPT, &[Chars { min: 2, max: 2 }, Check::Format(Format::Country)]),
+    rule(Body, "distinguished_name.state", OPT, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "distinguished_name.locality", OPT, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "distinguished_name.organization", OPT, &[Chars { min: 1, max: 64 }]),
+    rule(Body, "distinguished_name.organizational_unit", OPT, &[Chars { min: 1, max: 64 }]),
+];
+
+const VALIDITY_PARTS: &[FieldRule] = &[
+    rule(Body, "validity.type", REQ, &[OneOf(ValidityType::WIRE)]),
+    rule(Body, "validity.value", REQ, &[Int { min: 1, max: i64::MAX }]),
+    rule(Body, "validity.start_from", OPT, &[Int { min: 0, max: i64::MAX }]),
+];
+const VALIDITY_OPT: &[FieldRule] = &[rule(Body, "validity", OPT, &[Object])];
+const VALIDITY_REQ: &[FieldRule] = &[rule(Body, "validity", REQ, &[Object])];
+
+const CRL: &[FieldRule] = &[
+    rule(Body, "crl_configuration", OPT, &[Object]),
+    rule(Body, "crl_configuration.enabled", REQ, &[Bool]),
+    rule(Body, "crl_configuration.crl_name", OPT, &[Chars { min: 1, max: usize::MAX }]),
+    rule(Body, "crl_configuration.obs_bucket_name", OPT, &[Chars { min: 3, max: 63 }]),
+    rule(Body, "crl_configuration.valid_days", OPT, &[Int { min: 7, max: 30 }]),
+];
+
+const KEY_USAGES: &[FieldRule] = &[
+    rule(Body, "key_usages", OPT, &[Items { min: 0, max: usize::MAX }]),
+    rule(Body, "key_usages[]", REQ, &[OneOf(KeyUsage::WIRE)]),
+];
+
+const SANS: &[FieldRule] = &[
+    rule(Body, "subject_alternative_names", OPT, &[Items { min: 0, max: MAX_SANS }]),
+    rule(Body, "subject_alternative_names[]", REQ, &[Object]),
+    rule(Body, "subject_alternative_names[].type", REQ, &[OneOf(SanType::WIRE)]),
+    rule(Body, "subject_alternative_names[].value", REQ, &[Chars { min: 1, max: 256 }]),
+];
+
+const PCA_LIST_PAGING: &[FieldRule] = &[
+    rule(Query, "limit", OPT, &[Int { min: 0, max: 1000 }]),
+    rule(Query, "name", OPT, &[Chars { min: 1, max: 64 }]),
+    rule(Query, "offset", OPT, &[Int { min: 0, max: i64::MAX }]),
+    rule(Query, "sort_dir", OPT, &[OneOf(SORT_DIRS)]),
+];
+
+/// Tag key and value limits: Huawei Cloud's tag rules (the reference has no
+/// tag operations).
+const TAG_ONE: &[FieldRule] = &[
+    rule(Body, "tag", REQ, &[Object]),
+    rule(Body, "tag.key", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "tag.value", OPT, &[Chars { min: 0, max: 255 }]),
+];
+const TAG_LIST: &[FieldRule] = &[
+    rule(Body, "tags", REQ, &[Items { min: 1, max: usize::MAX }]),
+    rule(Body, "tags[]", REQ, &[Object]),
+    rule(Body, "tags[].key", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "tags[].value", OPT, &[Chars { min: 0, max: 255 }]),
+];
+const TAG_FILTER: &[FieldRule] = &[
+    rule(Body, "tags", OPT, &[Items { min: 0, max: usize::MAX }]),
+    rule(Body, "tags[].key", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "limit", OPT, &[Int { min: 0, max: 1000 }]),
+    rule(Body, "offset", OPT, &[Int { min: 0, max: i64::MAX }]),
+    rule(Body, "matches", OPT, &[Items { min: 0, max: usize::MAX }]),
+];
+
+const REVOKE: &[FieldRule] = &[rule(Body, "reason", OPT, &[OneOf(RevocationReason::WIRE)])];
+
+const NONE: &[FieldRule] = &[];
+
+// Conditions ----------------------------------------------------------------
+
+/// A root CA needs `validity` and `signature_algorithm`.
+pub const ROOT_NEEDS_VALIDITY: Condition = Condition {
+    id: "root_needs_validity_and_signature",
+    summary: "a root CA must be created with validity and signature_algorithm",
+    fields: &["validity", "signature_algorithm"],
+    check: root_needs_validity,
+};
+
+/// Validity at most 30 years for a root CA, 20 otherwise (type from the body).
+pub const VALIDITY_BY_CA_TYPE: Condition = Condition {
+    id: "validity_limit_by_ca_type",
+    summary: "validity at most 30 years for a root CA and 20 years for a subordinate CA",
+    fields: &["validity.value"],
+    check: validity_by_ca_type,
+};
+
+/// Validity at most 20 years (subordinate CA, private certificate).
+pub const VALIDITY_20_YEARS: Condition = Condition {
+    id: "validity_limit_20_years",
+    summary: "validity at most 20 years for a subordinate CA or a private certificate",
+    fields: &["validity.value"],
+    check: validity_20_years,
+};
+
+/// `start_from` not earlier than now minus 5 minutes.
+pub const START_FROM: Condition = Condition {
+    id: "start_from_not_in_past",
+    summary: "validity.start_from must not lie more than 5 minutes in the past",
+    fields: &["validity.start_from"],
+    check: start_from_not_in_past,
+};
+
+/// An enabled CRL needs a bucket and an update interval.
+pub const CRL_ENABLED: Condition = Condition {
+    id: "crl_enabled_needs_bucket_and_days",
+    summary: "an enabled CRL needs obs_bucket_name and valid_days",
+    fields: &["crl_configuration.obs_bucket_name", "crl_configuration.valid_days"],
+    check: crl_enabled,
+};
+
+/// Each alternative name's value must fit its type.
+pub const SAN_VALUES: Condition = Condition {
+    id: "san_value_matches_type",
+    summary: "each subject alternative name must be a valid DNS name, IP address, e-mail address or URI per its type",
+    fields: &["subject_alternative_names[].value"],
+    check: san_values,
+};
+
+/// IIS and TOMCAT exports exist only as a ZIP.
+pub const ARCHIVE_ONLY: Condition = Condition {
+    id: "iis_tomcat_export_compressed",
+    summary: "IIS and TOMCAT exports must be compressed",
+    fields: &["is_compressed"],
+    check: archive_only,
+};
+
+/// Revocation with no reason still needs `{}` as the body.
+pub const BODY_OBJECT: Condition = Condition {
+    id: "body_is_an_object",
+    summary: "the body must be a JSON object, {} when there is nothing to say",
+    fields: &["body"],
+    check: body_object,
+};
+
+/// Every condition, for documentation and counting.
+pub const CONDITIONS: &[Condition] =
+    &[ROOT_NEEDS_VALIDITY, VALIDITY_BY_CA_TYPE, VALIDITY_20_YEARS, START_FROM, CRL_ENABLED, SAN_VALUES, ARCHIVE_ONLY, BODY_OBJECT];
+
+fn root_needs_validity(input: &Input, _: &Context) -> Vec<ValidationError> {
+    if input.body_field("type").and_then(Value::as_str) != Some(CaType::Root.as_str()) {
+        return Vec::new();
+    }
+    ["validity", "signature_algorithm"]
+        .into_iter()
+        .filter(|f| input.body_field(f).is_none())
+        .map(|f| ValidationError::new(f, "is required for a root CA"))
+        .collect()
+}
+
+/// Largest `validity.value` for a unit and a limit in years. A month is
+/// counted as 1/12 year and a year as 365 days plus leap days.
+pub fn max_validity_value(unit: &ValidityType, years: i64) -> Option<i64> {
+    let days = years * 365 + years / 4;
+    match unit {
+        ValidityType::Year => Some(years),
+        ValidityType::Month => Some(years * 12),
+        ValidityType::Day => Some(days),
+        ValidityType::Hour => Some(days * 24),
+        ValidityType::Other(_) => None,
+    }
+}
+
+fn validity_limit(input: &Input, years: i64, who: &str) -> Vec<ValidationError> {
+    let unit = match input.body_field("validity.type").and_then(Value::as_str) {
+        Some(u) => ValidityType::from_wire(u),
+        None => return Vec::new(),
+    };
+    let (Some(value), Some(max)) =
+        (input.body_field("validity.value").and_then(Value::as_i64), max_validity_value(&unit, years))
+    else {
+        return Vec::new();
+    };
+    if value <= max {
+        return Vec::new();
+    }
+    let all = [ValidityType::Year, ValidityType::Month, ValidityType::Day, ValidityType::Hour]
+        .iter()
+        .map(|u| format!("{} {}", max_validity_value(u, years).unwrap_or(0), u.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![ValidationError::new(
+        "validity.value",
+        format!("{value} {} is too long; allowed for {who}: at most {years} years ({all})", unit.as_str()),
+    )]
+}
+
+fn validity_by_ca_type(input: &Input, _: &Context) -> Vec<ValidationError> {
+    match input.body_field("type").and_then(Value::as_str) {
+        Some("ROOT") => validity_limit(input, ROOT_MAX_YEARS, "a root CA"),
+        Some("SUBORDINATE") => validity_limit(input, OTHER_MAX_YEARS, "a subordinate CA"),
+        _ => Vec::new(),
+    }
+}
+
+fn validity_20_years(input: &Input, _: &Context) -> Vec<ValidationError> {
+    validity_limit(input, OTHER_MAX_YEARS, "a subordinate CA or a certificate")
+}
+
+fn start_from_not_in_past(input: &Input, ctx: &Context) -> Vec<ValidationError> {
+    let earliest = ctx.now_millis - START_FROM_TOLERANCE_MILLIS;
+    match input.body_field("validity.start_from").and_then(Value::as_i64) {
+        Some(t) if t < earliest => vec![ValidationError::new(
+            "validity.start_from",
+            format!(
+                "{t} lies more than 5 minutes in the past; allowed: Unix milliseconds from {earliest} (now minus 5 minutes) on"
+            ),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+fn crl_enabled(input: &Input, _: &Context) -> Vec<ValidationError> {
+    if input.body_field("crl_configuration.enabled").and_then(Value::as_bool) != Some(true) {
+        return Vec::new();
+    }
+    let mut errors = Vec::new();
+    if input.body_field("crl_configuration.obs_bucket_name").is_none() {
+        errors.push(ValidationError::new(
+            "crl_configuration.obs_bucket_name",
+            "is required when the CRL is enabled: the name of an existing OBS bucket (3 to 63 characters)",
+        ));
+    }
+    if input.body_field("crl_configuration.valid_days").is_none() {
+        errors.push(ValidationError::new(
+            "crl_configuration.valid_days",
+            "is required when the CRL is enabled: a whole number of days from 7 to 30",
+        ));
+    }
+    errors
+}
+
+/// Checks one alternative name value against its type; `Err` names what
+/// is allowed. Unknown types are left to the type rule.
+pub fn check_san(kind: &SanType, value: &str) -> Result<(), String> {
+    let (max, ok, what) = match kind {
+        SanType::Dns => (253, is_dns_name(value, true), Format::DnsName.describe()),
+        SanType::Ip => (39, is_ip(value), Format::IpAddress.describe()),
+        SanType::Email => (256, is_email(value), Format::Email.describe()),
+        SanType::Uri => (253, is_uri(value), Format::Uri.describe()),
+        SanType::Other(_) => return Ok(()),
+    };
+    let n = value.chars().count();
+    if n > max {
+        Err(format!("has {n} characters; allowed for {}: at most {max}", kind.as_str()))
+    } else if !ok {
+        Err(format!("'{}' is not valid for {}; allowed: {what}", abbreviate(value), kind.as_str()))
+    } else {
+        Ok(())
+    }
+}
+
+fn san_values(input: &Input, _: &Context) -> Vec<ValidationError> {
+    let Some(Value::Array(items)) = input.body_field("subject_alternative_names") else { return Vec::new() };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let kind = SanType::from_wire(item.get("type")?.as_str()?);
+            let value = item.get("value")?.as_str()?;
+            check_san(&kind, value)
+                .err()
+                .map(|m| ValidationError::new(format!("subject_alternative_names[{i}].value"), m))
+        })
+        .collect()
+}
+
+fn archive_only(input: &Input, _: &Context) -> Vec<ValidationError> {
+    let kind = input.body_field("type").and_then(Value::as_str).map(|s| ExportType::from_wire(s).normalized());
+    let compressed = match input.body_field("is_compressed") {
+        Some(Value::Bool(b)) => Some(*b),
+        Some(Value::String(s)) => Some(s.eq_ignore_ascii_case("true")),
+        _ => None,
+    };
+    match (kind, compressed) {
+        (Some(k @ (ExportType::Iis | ExportType::Tomcat)), Some(false)) => vec![ValidationError::new(
+            "is_compressed",
+            format!("must be true for {}: that format exists only as a ZIP archive", k.as_str()),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+fn body_object(input: &Input, _: &Context) -> Vec<ValidationError> {
+    if input.body.is_object() {
+        Vec::new()
+    } else {
+        vec![ValidationError::new("body", "must be a JSON object; send {} when there is nothing to say")]
+    }
+}
+
+// Rule sets -------------------------------------------------------------------
+
+const fn set(
+    service: Service,
+    operation: &'static str,
+    groups: &'static [&'static [FieldRule]],
+    conditions: &'static [Condition],
+) -> RuleSet {
+    RuleSet { service, operation, groups, conditions }
+}
+
+use Service::{Ccm, Iam, Scm};
+
+/// The rules of every operation in [`operations::OPERATIONS`].
+pub const RULE_SETS: &[RuleSet] = &[
+    // SCM
+    set(
+        Scm,
+        "list_certificates",
+        &[&[
+            rule(Query, "limit", OPT, &[IntIn(SCM_PAGE_SIZES)]),
+            rule(Query, "offset", OPT, &[Int { min: 0, max: i64::MAX }]),
+            rule(Query, "sort_dir", OPT, &[Chars { min: 0, max: 32 }, OneOf(SORT_DIRS)]),
+            rule(Query, "sort_key", OPT, &[Chars { min: 0, max: 64 }, OneOf(ScmSortKey::WIRE)]),
+            rule(Query, "status", OPT, &[Chars { min: 0, max: 64 }, OneOf(SCM_STATUS_FILTERS)]),
+            rule(Query, "deploy_support", OPT, &[Bool]),
+            rule(Query, "owned_by_self", OPT, &[Bool]),
+            rule(Query, "expired_days_since", OPT, &[Int { min: 0, max: i64::MAX }]),
+        ]],
+        &[],
+    ),
+    set(
+        Scm,
+        "import_certificate",
+        &[&[
+            // The schema says at most 255; the reference's text says 63.
+            rule(Body, "name", REQ, &[Chars { min: 0, max: 63 }]),
+            rule(Body, "certificate", REQ, &[Chars { min: 0, max: 4096 }, Check::Format(Format::PemCertificate)]),
+            rule(Body, "certificate_chain", REQ, &[Chars { min: 0, max: 8192 }, Check::Format(Format::PemChain)]),
+            rule(Body, "private_key", REQ, &[Chars { min: 0, max: 4096 }, Check::Format(Format::PemPrivateKey)]),
+            rule(Body, "duplicate_check", OPT, &[Bool]),
+        ]],
+        &[],
+    ),
+    set(Scm, "show_certificate", &[SCM_ID], &[]),
+    set(Scm, "delete_certificate", &[SCM_ID], &[]),
+    set(Scm, "export_certificate", &[SCM_ID], &[]),
+    set(
+        Scm,
+        "push_certificate",
+        &[
+            SCM_ID,
+            &[
+                rule(Body, "target_project", REQ, &[Chars { min: 1, max: 255 }]),
+                rule(Body, "target_service", REQ, &[Chars { min: 1, max: 64 }, OneOf(PushService::WIRE)]),
+            ],
+        ],
+        &[],
+    ),
+    // PCA: CAs
+    set(
+        Ccm,
+        "list_certificate_authority",
+        &[
+            PCA_LIST_PAGING,
+            &[
+                rule(Query, "status", OPT, &[OneOf(CaStatus::WIRE)]),
+                rule(Query, "type", OPT, &[OneOf(CaType::WIRE)]),
+                rule(Query, "sort_key", OPT, &[OneOf(CA_SORT_KEYS)]),
+            ],
+        ],
+        &[],
+    ),
+    set(
+        Ccm,
+        "create_certificate_authority",
+        &[
+            &[
+                rule(Body, "type", REQ, &[OneOf(CaType::WIRE)]),
+                rule(Body, "key_algorithm", REQ, &[OneOf(KeyAlgorithm::WIRE)]),
+                rule(Body, "issuer_id", OPT, &[FMT_UUID]),
+                rule(Body, "path_length", OPT, &[Int { min: 0, max: 6 }]),
+                rule(Body, "signature_algorithm", OPT, &[OneOf(SignatureAlgorithm::WIRE)]),
+            ],
+            DN_CA,
+            VALIDITY_OPT,
+            VALIDITY_PARTS,
+            KEY_USAGES,
+            CRL,
+        ],
+        &[ROOT_NEEDS_VALIDITY, VALIDITY_BY_CA_TYPE, START_FROM, CRL_ENABLED],
+    ),
+    set(Ccm, "show_certificate_authority_quota", &[NONE], &[]),
+    set(Ccm, "show_certificate_authority", &[CA_ID], &[]),
+    set(
+        Ccm,
+        "delete_certificate_authority",
+        &[CA_ID, &[rule(Query, "pending_days", REQ, &[Int { min: 7, max: 30 }])]],
+        &[],
+    ),
+    set(
+        Ccm,
+        "issue_certificate_authority_certificate",
+        &[
+            CA_ID,
+            &[
+                // The reference allows 1 to 64 characters here; every other
+                // CA id is a 36-character UUID, and so is this one.
+                rule(Body, "issuer_id", REQ, &[FMT_UUID]),
+                rule(Body, "path_length", REQ, &[Int { min: 0, max: 6 }]),
+                rule(Body, "signature_algorithm", REQ, &[OneOf(SignatureAlgorithm::WIRE)]),
+            ],
+            VALIDITY_REQ,
+            VALIDITY_PARTS,
+        ],
+        &[VALIDITY_20_YEARS, START_FROM],
+    ),
+    set(Ccm, "export_certificate_authority_csr", &[CA_ID], &[]),
+    set(Ccm, "disable_certificate_authority", &[CA_ID], &[]),
+    set(Ccm, "enable_certificate_authority", &[CA_ID], &[]),
+    set(Ccm, "export_certificate_authority_certificate", &[CA_ID], &[]),
+    set(
+        Ccm,
+        "import_certificate_authority_certificate",
+        &[
+            CA_ID,
+            &[
+                rule(Body, "certificate", REQ, &[Chars { min: 1, max: 32768 }, Check::Format(Format::PemCertificate)]),
+                rule(Body, "certificate_chain", OPT, &[Chars { min: 0, max: 2_097_152 }, Check::Format(Format::PemChain)]),
+            ],
+        ],
+        &[],
+    ),
+    set(Ccm, "restore_certificate_authority", &[CA_ID], &[]),
+    set(Ccm, "revoke_certificate_authority", &[CA_ID, REVOKE], &[BODY_OBJECT]),
+    // PCA: private certificates
+    set(
+        Ccm,
+        "list_certificate",
+        &[
+            PCA_LIST_PAGING,
+            &[
+                rule(Query, "status", OPT, &[OneOf(CertificateStatus::WIRE)]),
+                rule(Query, "sort_key", OPT, &[OneOf(CertSortKey::WIRE)]),
+            ],
+        ],
+        &[],
+    ),
+    set(
+        Ccm,
+        "create_certificate",
+        &[
+            &[
+                rule(Body, "issuer_id", REQ, &[FMT_UUID]),
+                rule(Body, "key_algorithm", REQ, &[OneOf(KeyAlgorithm::WIRE)]),
+                rule(Body, "signature_algorithm", REQ, &[OneOf(SignatureAlgorithm::WIRE)]),
+            ],
+            DN_CERT,
+            VALIDITY_REQ,
+            VALIDITY_PARTS,
+            KEY_USAGES,
+            SANS,
+            &[
+                rule(Body, "extended_key_usage", OPT, &[Object]),
+                rule(Body, "extended_key_usage.server_auth", OPT, &[Bool]),
+                rule(Body, "extended_key_usage.client_auth", OPT, &[Bool]),
+                rule(Body, "extended_key_usage.code_signing", OPT, &[Bool]),
+                rule(Body, "extended_key_usage.email_protection", OPT, &[Bool]),
+                rule(Body, "extended_key_usage.time_stamping", OPT, &[Bool]),
+                rule(Body, "extended_key_usage.smart_card_logon", OPT, &[Bool]),
+                rule(Body, "customized_extension", OPT, &[Object]),
+                rule(
+                    Body,
+                    "customized_extension.object_identifier",
+                    OPT,
+                    &[Chars { min: 1, max: 64 }, Check::Format(Format::Oid)],
+                ),
+                rule(Body, "customized_extension.value", OPT, &[Chars { min: 1, max: 64 }]),
+            ],
+        ],
+        &[VALIDITY_20_YEARS, START_FROM, SAN_VALUES],
+    ),
+    set(
+        Ccm,
+        "create_certificate_by_csr",
+        &[
+            &[
+                rule(Body, "issuer_id", REQ, &[FMT_UUID]),
+                rule(Body, "csr", REQ, &[Chars { min: 1, max: 5120 }, Check::Format(Format::PemCsr)]),
+                rule(Body, "type", OPT, &[OneOf(CsrCertType::WIRE)]),
+                rule(Body, "path_length", OPT, &[Int { min: 0, max: 6 }]),
+            ],
+            VALIDITY_REQ,
+            VALIDITY_PARTS,
+            SANS,
+        ],
+        &[VALIDITY_20_YEARS, START_FROM, SAN_VALUES],
+    ),
+    set(
+        Ccm,
+        "parse_certificate_signing_request",
+        &[&[rule(Body, "csr", REQ, &[Chars { min: 1, max: 5120 }, Check::Format(Format::PemCsr)])]],
+        &[],
+    ),
+    set(Ccm, "show_certificate_quota", &[NONE], &[]),
+    set(Ccm, "show_certificate", &[CERT_ID], &[]),
+    set(Ccm, "delete_certificate", &[CERT_ID], &[]),
+    set(
+        Ccm,
+        "export_certificate",
+        &[
+            CERT_ID,
+            &[
+                rule(Body, "is_compressed", REQ, &[Check::LooseBool]),
+                rule(Body, "type", REQ, &[OneOfIgnoreCase(ExportType::WIRE)]),
+                rule(Body, "is_sm_standard", OPT, &[Check::LooseBool]),
+                rule(Body, "password", OPT, &[Check::Bytes { max: 32 }]),
+            ],
+        ],
+        &[ARCHIVE_ONLY],
+    ),
+    set(Ccm, "revoke_certificate", &[CERT_ID, REVOKE], &[BODY_OBJECT]),
+    // CRL agency and buckets
+    set(Ccm, "show_certificate_authority_obs_agency", &[NONE], &[]),
+    set(Ccm, "create_certificate_authority_obs_agency", &[NONE], &[]),
+    set(Ccm, "list_certificate_authority_obs_bucket", &[NONE], &[]),
+    // SDK only
+    set(
+        Ccm,
+        "enable_certificate_authority_crl",
+        &[
+            CA_ID,
+            &[
+                rule(Body, "crl_name", OPT, &[Chars { min: 1, max: usize::MAX }]),
+                rule(Body, "obs_bucket_name", REQ, &[Chars { min: 3, max: 63 }]),
+                rule(Body, "valid_days", REQ, &[Int { min: 7, max: 30 }]),
+            ],
+        ],
+        &[],
+    ),
+    set(Ccm, "disable_certificate_authority_crl", &[CA_ID], &[]),
+    set(Ccm, "update_ocsp_switch", &[CA_ID, &[rule(Body, "ocsp_switch", REQ, &[Bool])]], &[]),
+    set(Ccm, "show_console_config", &[NONE], &[]),
+    set(Ccm, "list_domain_ca_tags", &[NONE], &[]),
+    set(Ccm, "list_ca_tags", &[CA_ID], &[]),
+    set(Ccm, "create_ca_tag", &[CA_ID, TAG_ONE], &[]),
+    set(Ccm, "batch_create_ca_tags", &[CA_ID, TAG_LIST], &[]),
+    set(Ccm, "batch_delete_ca_tags", &[CA_ID, TAG_LIST], &[]),
+    set(Ccm, "list_ca_resource_instances", &[TAG_FILTER], &[]),
+    set(Ccm, "count_ca_resource_instances", &[TAG_FILTER], &[]),
+    set(Ccm, "list_domain_cert_tags", &[NONE], &[]),
+    set(Ccm, "list_cert_tags", &[CERT_ID], &[]),
+    set(Ccm, "create_cert_tag", &[CERT_ID, TAG_ONE], &[]),
+    set(Ccm, "batch_create_cert_tags", &[CERT_ID, TAG_LIST], &[]),
+    set(Ccm, "batch_delete_cert_tags", &[CERT_ID, TAG_LIST], &[]),
+    set(Ccm, "list_cert_resource_instances", &[TAG_FILTER], &[]),
+    set(Ccm, "count_cert_resource_instances", &[TAG_FILTER], &[]),
+    // IAM
+    set(
+        Iam,
+        "keystone_create_user_token_by_password",
+        &[&[
+            rule(Body, "auth", REQ, &[Object]),
+            rule(Body, "auth.identity", REQ, &[Object]),
+            rule(Body, "auth.identity.methods", REQ, &[Items { min: 1, max: usize::MAX }]),
+        ]],
+        &[],
+    ),
+    set(Iam, "keystone_list_auth_domains", &[NONE], &[]),
+    set(Iam, "keystone_list_auth_projects", &[NONE], &[]),
+    set(Iam, "keystone_list_projects", &[&[rule(Query, "name", OPT, &[Chars { min: 1, max: 64 }])]], &[]),
+];
+
+/// The rules of an operation.
+pub fn rule_set(service: Service, operation: &str) -> Option<&'static RuleSet> {
+    RULE_SETS.iter().find(|s| s.service == service && s.operation == operation)
+}
+
+/// Validates a request description before it is sent. Operations without
+/// rules pass.
+pub fn validate_request(req: &ApiRequest, ctx: &Context) -> Vec<ValidationError> {
+    match rule_set(req.service, &req.operation) {
+        Some(set) => set.validate(&Input::from_request(req), ctx),
+        None => Vec::new(),
+    }
+}
+
+/// Validates what a server received for an operation.
+pub fn validate_received(
+    service: Service,
+    operation: &str,
+    path: &[(&str, String)],
+    query: &[(String, String)],
+    body: Option<Value>,
+    ctx: &Context,
+) -> Vec<ValidationError> {
+    match rule_set(service, operation) {
+        Some(set) => set.validate(&Input::new(path, query, body), ctx),
+        None => Vec::new(),
+    }
+}
+
+/// Checks one field of an operation as the user types (conditions that
+/// involve other fields are not run; use [`RuleSet::validate`] for those).
+pub fn check_field(service: Service, operation: &str, path: &str, value: Option<&Value>) -> Result<(), String> {
+    match rule_set(service, operation).and_then(|s| s.field(path)) {
+        Some(rule) => rule.check(value),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn paths_resolve_through_objects_and_lists() {
+        let body = json!({"a": {"b": 1}, "l": [{"v": "x"}, {"w": 2}], "n": null});
+        let r = resolve(&body, "a.b");
+        assert_eq!(r, vec![("a.b".to_owned(), Some(&json!(1)))]);
+        let r = resolve(&body, "l[].v");
+        assert_eq!(r, vec![("l[0].v".to_owned(), Some(&json!("x"))), ("l[1].v".to_owned(), None)]);
+        assert_eq!(resolve(&body, "n"), vec![("n".to_owned(), None)]);
+        assert!(resolve(&body, "n.x").is_empty());
+        assert!(resolve(&body, "missing.x").is_empty());
+        assert_eq!(resolve(&Value::Null, "top"), vec![("top".to_owned(), None)]);
+        assert_eq!(generic_path("subject_alternative_names[12].value"), "subject_alternative_names[].value");
+    }
+
+    #[test]
+    fn every_operation_has_a_rule_set() {
+        for op in operations::OPERATIONS {
+            assert!(rule_set(op.service, op.name).is_some(), "no rules for {}", op.name);
+        }
+        for s in RULE_SETS {
+            assert!(operations::find(s.service, s.operation).is_some(), "rules for unknown {}", s.operation);
+        }
+    }
+
+    #[test]
+    fn path_parameters_are_read_back_from_a_request() {
+        let req = crate::pca::cas::disable_certificate_authority("not-a-uuid");
+        let errors = validate_request(&req, &Context { now_millis: 0 });
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "ca_id");
+        assert!(errors[0].message.contains("36 characters"), "{}", errors[0].message);
+    }
+}
