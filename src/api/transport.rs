@@ -1,0 +1,88 @@
+//! One HTTP exchange in the browser: URL through the proxy, headers,
+//! body, and the answer read as bytes plus the headers the console uses.
+
+use ccm_api::error::decode_error;
+use ccm_api::{ApiError, ApiRequest, Endpoints, Method};
+use gloo_net::http::{Request, RequestBuilder};
+use web_sys::AbortSignal;
+
+use super::headers::{credential_for, request_headers};
+use crate::state::credential::Credential;
+
+/// Everything needed to reach the API for one profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Connection {
+    pub endpoints: Endpoints,
+    pub proxy: Option<String>,
+    pub domain_id: String,
+    pub credential: Option<Credential>,
+}
+
+impl Connection {
+    pub fn url(&self, req: &ApiRequest) -> String {
+        req.url(self.endpoints.host(req.service), self.proxy.as_deref())
+    }
+}
+
+/// A successful answer.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    pub status: u16,
+    pub body: Vec<u8>,
+    /// `X-Subject-Token` (a new IAM token).
+    pub subject_token: Option<String>,
+}
+
+/// Sends `req` once. Error statuses come back as [`ApiError`].
+pub async fn send_once(
+    conn: &Connection,
+    req: &ApiRequest,
+    abort: Option<&AbortSignal>,
+) -> Result<RawResponse, ApiError> {
+    let credential = credential_for(conn, req)?;
+    let headers = request_headers(conn, req, credential, js_sys::Date::now());
+    let mut builder = RequestBuilder::new(&conn.url(req)).method(gloo_method(req.method)).abort_signal(abort);
+    for (name, value) in &headers {
+        builder = builder.header(name, value);
+    }
+    let request: Request = match &req.body {
+        Some(_) => builder.body(String::from_utf8_lossy(&req.body_bytes()).into_owned()),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiError::Network(e.to_string()))?;
+
+    let response = request.send().await.map_err(|e| {
+        if abort.is_some_and(AbortSignal::aborted) {
+            ApiError::Aborted
+        } else {
+            // The browser hides the cause (DNS, CORS, refused); say what to check.
+            ApiError::Network(format!("{e}; check the proxy setting and that the server is reachable"))
+        }
+    })?;
+    let status = response.status();
+    let header = |name: &str| response.headers().get(name);
+    let request_id = header("x-request-id");
+    let subject_token = header("x-subject-token");
+    let body = response.binary().await.map_err(|e| {
+        if abort.is_some_and(AbortSignal::aborted) {
+            ApiError::Aborted
+        } else {
+            ApiError::Network(e.to_string())
+        }
+    })?;
+    if !(200..300).contains(&status) {
+        return Err(decode_error(status, &body, request_id));
+    }
+    Ok(RawResponse { status, body, subject_token })
+}
+
+fn gloo_method(m: Method) -> gloo_net::http::Method {
+    use gloo_net::http::Method as G;
+    match m {
+        Method::Get => G::GET,
+        Method::Post => G::POST,
+        Method::Put => G::PUT,
+        Method::Delete => G::DELETE,
+        Method::Head => G::HEAD,
+    }
+}

@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::notifications::{provide_notifications, NotificationArea};
+use crate::layout::shell::Shell;
+use crate::pages::{
+    not_found::NotFound, overview::OverviewPage, pca::cas::CaHierarchyPage,
+    pca::certs::PrivateCertificatesPage, scm::SslCertificatesPage, settings::SettingsPage,
+};
+use crate::state::session::provide_session;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_notifications();
+    provide_session();
+
+    view! {
+        <Router>
+            <Shell>
+                <ErrorBoundary fallback=|errors| {
+                    view! {
+                        <section class="panel error-panel" role="alert">
+                            <h2>"Something went wrong on this page"</h2>
+                            <ul>
+                                {move || {
+                                    errors
+                                        .get()
+                                        .into_iter()
+                                        .map(|(_, e)| view! { <li>{e.to_string()}</li> })
+                                        .collect::<Vec<_>>()
+                                }}
+                            </ul>
+                            <p>"Other pages still work: pick one in the navigation."</p>
+                        </section>
+                    }
+                }>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=OverviewPage />
+                        <Route path=path!("/scm") view=SslCertificatesPage />
+                        <Route path=path!("/pca/cas") view=CaHierarchyPage />
+                        <Route path=path!("/pca/certs") view=PrivateCertificatesPage />
+                        <Route path=path!("/settings") view=SettingsPage />
+                    </Routes>
+                </ErrorBoundary>
+            </Shell>
+            <NotificationArea />
+        </Router>
+    }
+}

@@ -1,0 +1,6 @@
+pub mod api_error;
+pub mod field;
+pub mod notifications;
+pub mod planned;
+pub mod quota_cards;
+pub mod session_badge;

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Primary navigation. `<A>` marks the current page with `aria-current`.
+#[component]
+pub fn SideNav() -> impl IntoView {
+    view! {
+        <nav class="sidenav" aria-label="Main">
+            <ul>
+                <li><A href="/" exact=true>"Overview"</A></li>
+                <li><A href="/scm">"SSL certificates"</A></li>
+                <li><A href="/pca/cas">"Private CAs"</A></li>
+                <li><A href="/pca/certs">"Private certificates"</A></li>
+                <li><A href="/settings">"Settings"</A></li>
+            </ul>
+        </nav>
+    }
+}

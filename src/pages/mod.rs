@@ -1,0 +1,5 @@
+pub mod not_found;
+pub mod overview;
+pub mod pca;
+pub mod scm;
+pub mod settings;

@@ -1,0 +1,2 @@
+pub mod cas;
+pub mod certs;

@@ -1,0 +1,4 @@
+pub mod credential;
+pub mod profile;
+pub mod session;
+pub mod storage;
