@@ -1,0 +1,37 @@
+# The README's commands. Each installs what it needs first.
+#   make demo   build the console and serve it on http://127.0.0.1:8080
+#   make test   every test: unit, proxy, browser end-to-end
+
+SHELL := /bin/bash
+LISTEN ?= 127.0.0.1:8080
+# trunk finds wasm-opt (binaryen 132, from npm) first on PATH.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SERVE := target/release/ccm-serve
+
+.PHONY: demo test tools console serve-bin test-unit test-nginx test-e2e clean
+
+tools:
+	@scripts/install-tools.sh
+
+console: tools
+	trunk build --release
+
+serve-bin: tools
+	cargo build --release --locked -p ccm-serve
+
+demo: console serve-bin
+	$(SERVE) --listen $(LISTEN) --dist dist
+
+test: tools test-unit console serve-bin test-nginx test-e2e
+
+test-unit: tools
+	cargo test --workspace --locked
+
+test-nginx: console serve-bin
+	scripts/check-nginx.sh
+
+test-e2e: console serve-bin
+	npx playwright test
+
+clean:
+	rm -rf dist target test-results playwright-report

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+// ccm-serve serves the release build and proxies the CCM and IAM hosts of
+// the default profile to a local fake upstream.
+const FAKE = 'http://127.0.0.1:9301';
+const HOSTS = ['ccm.ap-southeast-3.myhuaweicloud.com', 'iam.ap-southeast-3.myhuaweicloud.com', 'scm.ap-southeast-1.myhuaweicloud.com'];
+const overrides = HOSTS.map((h) => `--upstream-override ${h}=${FAKE}`).join(' ');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 30_000,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:8090',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'node tests/e2e/fake-upstream.mjs',
+      url: `${FAKE}/__requests`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `target/release/ccm-serve --listen 127.0.0.1:8090 --dist dist ${overrides}`,
+      url: 'http://127.0.0.1:8090/',
+      reuseExistingServer: false,
+    },
+  ],
+});

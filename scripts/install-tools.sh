@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, skipping what is already
+# there at the right version. Everything comes from crates.io, npm or
+# Debian's packages: nothing is downloaded from anywhere else.
+set -euo pipefail
+
+TRUNK_VERSION=0.22.1
+# Must equal the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "need root to run: $*" >&2; return 1; fi
+}
+
+# Debian packages: Chromium for the browser tests, nginx for the deployment recipe.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v nginx >/dev/null || missing+=(nginx-light)
+command -v openssl >/dev/null || missing+=(openssl)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "apt-get install ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "cargo install trunk $TRUNK_VERSION (about 10 minutes, once)"
+  cargo install --locked trunk --version "$TRUNK_VERSION" --ignore-rust-version
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
+  # Not --locked: its lockfile names a crate release the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# npm: Playwright (drives Debian's Chromium, downloads no browser) and
+# binaryen's wasm-opt for trunk.
+if ! [ -x node_modules/.bin/playwright ] || ! [ -x node_modules/.bin/wasm-opt ] ||
+   ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+  say "npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+# Crates for the offline trunk build.
+cargo fetch --locked >/dev/null
