@@ -4,9 +4,12 @@
 use ccm_api::ApiError;
 use leptos::prelude::*;
 
-/// What the user can do next, for errors the transport itself knows.
-/// Service codes get their remedy from the error catalogue.
+/// What the user can do next: the catalogue's remedy for a documented
+/// code, else advice for what the transport itself knows.
 pub fn remedy(error: &ApiError) -> Option<String> {
+    if let Some(entry) = ccm_api::catalogue::hint(error) {
+        return Some(entry.remedy.to_owned());
+    }
     match error {
         ApiError::NotSignedIn(why) => Some(why.clone()),
         ApiError::Network(_) => Some(
@@ -51,5 +54,29 @@ pub fn ApiErrorView(#[prop(into)] title: String, error: ApiError) -> impl IntoVi
                 {request_id.map(|id| view! { <dt>"Request id"</dt><dd><code>{id}</code></dd> })}
             </dl>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(status: u16, code: &str) -> ApiError {
+        ApiError::Service { status, code: code.into(), message: String::new(), request_id: None }
+    }
+
+    #[test]
+    fn documented_codes_take_the_catalogue_remedy() {
+        let entry = ccm_api::catalogue::lookup("PCA.00010001").unwrap();
+        assert_eq!(remedy(&service(401, "PCA.00010001")).as_deref(), Some(entry.remedy));
+    }
+
+    #[test]
+    fn other_failures_get_transport_advice() {
+        assert!(remedy(&service(401, "APIGW.0301")).unwrap().contains("sign in again"));
+        assert!(remedy(&service(403, "PROXY.HOST_NOT_ALLOWED")).unwrap().contains("proxy refused"));
+        assert!(remedy(&ApiError::Network("x".into())).unwrap().contains("proxy"));
+        assert!(remedy(&ApiError::Http { status: 503, snippet: String::new() }).unwrap().contains("Try again"));
+        assert_eq!(remedy(&ApiError::Aborted), None);
     }
 }

@@ -5,6 +5,7 @@
 //! command-line flags into that config.
 
 pub mod cors;
+pub mod emulate;
 pub mod host_policy;
 pub mod proxy;
 pub mod static_files;
@@ -17,6 +18,7 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::http::Request;
 use axum::routing::{any, get};
+use axum::response::IntoResponse;
 use axum::Router;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -45,6 +47,9 @@ pub struct Config {
     /// Hosts answered in-process rather than forwarded (the `--emulate` seam).
     /// Checked before overrides; the hosts must still pass the allowlist.
     pub local_upstreams: Vec<(HostPattern, Arc<dyn LocalUpstream>)>,
+    /// Answers API paths at the server's root (`/v1/…`, `/v3/…`) for SDKs
+    /// and curl (`--emulate`).
+    pub root_api: Option<Arc<dyn LocalUpstream>>,
 }
 
 impl Default for Config {
@@ -57,6 +62,7 @@ impl Default for Config {
             connect_src: Vec::new(),
             upstream_timeout: proxy::UPSTREAM_TIMEOUT,
             local_upstreams: Vec::new(),
+            root_api: None,
         }
     }
 }
@@ -143,8 +149,12 @@ pub fn app(config: Config) -> Router {
         .fallback(fallback);
 
     let security = static_files::security_headers(&csp);
-    let mut router = Router::new()
-        .merge(proxy_routes)
+    let mut router = Router::new().merge(proxy_routes);
+    if let Some(api) = config.root_api.clone() {
+        let handler = any(move |req: Request<Body>| root_api(api.clone(), req));
+        router = router.route("/v1/{*rest}", handler.clone()).route("/v3/{*rest}", handler);
+    }
+    let mut router = router
         .route("/", index_handler.clone())
         .route("/index.html", index_handler)
         .fallback_service(files)
@@ -161,4 +171,14 @@ pub fn app(config: Config) -> Router {
         router = router.layer(SetResponseHeaderLayer::overriding(name, value));
     }
     router
+}
+
+/// Hands a request made at the server's root to the in-process API.
+async fn root_api(api: Arc<dyn LocalUpstream>, req: Request<Body>) -> axum::response::Response {
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, proxy::BODY_LIMIT).await else {
+        return (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "body too large").into_response();
+    };
+    let answer = api.handle(Request::from_parts(parts, bytes)).await;
+    answer.map(Body::from)
 }

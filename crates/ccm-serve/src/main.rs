@@ -4,7 +4,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use clap::Parser;
+use ccm_serve::emulate::EmulatorUpstream;
+use ccm_serve::LocalUpstream;
 
 use ccm_serve::{AllowList, Config, HostPattern, IndexPage, Origin, UpstreamOverride};
 
@@ -44,11 +48,78 @@ struct Cli {
     /// Print the Content-Security-Policy computed for --dist and exit.
     #[arg(long)]
     print_csp: bool,
+
+    /// Answer the CCM, SCM and IAM hosts of every region preset with the
+    /// built-in emulator (through /proxy and at /v1, /v3), instead of
+    /// forwarding them to Huawei Cloud.
+    #[arg(long)]
+    emulate: bool,
+
+    /// Emulator: keep its data in this JSON file (loaded at start, saved
+    /// after every change).
+    #[arg(long, value_name = "FILE", requires = "emulate")]
+    state: Option<PathBuf>,
+
+    /// Emulator: the account (domain) name users sign in to.
+    #[arg(long, default_value = "demo", requires = "emulate")]
+    account: String,
+
+    /// Emulator: the IAM user name accepted for password sign-in.
+    #[arg(long, default_value = "demo", requires = "emulate")]
+    user: String,
+
+    /// Emulator: that user's password.
+    #[arg(long, default_value = "demo-password", requires = "emulate")]
+    password: String,
+
+    /// Emulator: the access key id accepted for AK/SK signatures.
+    #[arg(long, default_value = "EMULATORAK0000000001", requires = "emulate")]
+    ak: String,
+
+    /// Emulator: the secret access key of --ak.
+    #[arg(long, default_value = "emulatorSecretKey0000000000000000000000", requires = "emulate")]
+    sk: String,
+
+    /// Emulator: the account (domain) id.
+    #[arg(long, default_value = "0123456789abcdef0123456789abcdef", requires = "emulate")]
+    domain_id: String,
+}
+
+/// Builds the emulator from the flags, loading `--state` when it exists.
+fn emulator(cli: &Cli) -> Result<ccm_emulator::Emulator, String> {
+    use ccm_emulator::{AccessKey, Account, EmulatorConfig, State, User};
+    let account = Account {
+        name: cli.account.clone(),
+        domain_id: cli.domain_id.clone(),
+        users: vec![User { name: cli.user.clone(), password: cli.password.clone() }],
+        access_keys: vec![AccessKey { ak: cli.ak.clone(), sk: cli.sk.clone() }],
+    };
+    let state = match &cli.state {
+        Some(path) if path.exists() => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            State::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        _ => State::default(),
+    };
+    Ok(ccm_emulator::Emulator::new(EmulatorConfig { account, ..Default::default() }, state))
+}
+
+/// Every CCM, SCM and IAM host of the region presets.
+fn emulated_hosts() -> Vec<String> {
+    use ccm_api::endpoints::{ccm_host, iam_host, scm_host, CCM_REGIONS, SCM_REGIONS};
+    let mut hosts: Vec<String> = CCM_REGIONS.iter().map(|r| ccm_host(r)).collect();
+    hosts.extend(SCM_REGIONS.iter().map(|r| scm_host(r)));
+    hosts.extend(CCM_REGIONS.iter().chain(SCM_REGIONS).map(|r| iam_host(r)));
+    hosts.push(iam_host(""));
+    hosts.sort();
+    hosts.dedup();
+    hosts
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = Config {
+    let emulation = cli.emulate.then(|| (emulator(&cli), cli.state.clone()));
+    let mut config = Config {
         dist: cli.dist,
         allow_hosts: AllowList::with_extra(cli.allow_host),
         allow_origins: cli.allow_origin,
@@ -56,6 +127,28 @@ fn main() -> ExitCode {
         connect_src: cli.connect_src,
         ..Config::default()
     };
+    if let Some((emu, state_file)) = emulation {
+        let emu = match emu {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("ccm-serve: cannot load the emulator state: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let upstream = Arc::new(EmulatorUpstream::new(emu, state_file));
+        for host in emulated_hosts() {
+            match host.parse::<HostPattern>() {
+                Ok(p) => config.local_upstreams.push((p, upstream.clone() as Arc<dyn LocalUpstream>)),
+                Err(e) => eprintln!("ccm-serve: skipping emulated host {host}: {e}"),
+            }
+        }
+        config.root_api = Some(upstream);
+        eprintln!(
+            "ccm-serve: emulating CCM, SCM and IAM. Sign in with account {}, user {}, password {} \
+             (or AK {} / SK {}; account id {})",
+            cli.account, cli.user, cli.password, cli.ak, cli.sk, cli.domain_id
+        );
+    }
     if let Err(e) = config.validate() {
         eprintln!("ccm-serve: {e}");
         return ExitCode::from(2);
