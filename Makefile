@@ -1,5 +1,5 @@
 # The README's commands. Each installs what it needs first.
-#   make demo   build the console and serve it on http://127.0.0.1:8080
+#   make demo   build the console and serve it on http://127.0.0.1:8080 with the emulator
 #   make test   every test: unit, proxy, browser end-to-end
 
 SHELL := /bin/bash
@@ -19,8 +19,10 @@ console: tools
 serve-bin: tools
 	cargo build --release --locked -p ccm-serve
 
+# The built-in emulator answers the CCM, SCM and IAM hosts: no cloud account needed.
 demo: console serve-bin
-	$(SERVE) --listen $(LISTEN) --dist dist
+	@echo "Open http://$(LISTEN)/ and sign in on Settings: account demo, user demo, password demo-password"
+	$(SERVE) --listen $(LISTEN) --dist dist --emulate
 
 test: tools test-unit console serve-bin test-nginx test-e2e
 
