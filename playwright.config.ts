@@ -39,5 +39,11 @@ export default defineConfig({
       url: 'http://127.0.0.1:8090/',
       reuseExistingServer: false,
     },
+    {
+      // The demo set-up: the built-in emulator answers every CCM, SCM and IAM host.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8091 --dist dist --emulate',
+      url: 'http://127.0.0.1:8091/',
+      reuseExistingServer: false,
+    },
   ],
 });

@@ -93,6 +93,7 @@ pub mod codes {
 }
 
 /// Every code: appendix A.2.1 (SCM), A.2.2 (PCA), then the live codes.
+#[rustfmt::skip]
 pub const CATALOGUE: &[CatalogueEntry] = &[
     // A.2.1 SCM, 400
     e("SCM.0003", 400, "The certificate belongs to another account.", "Work only on certificates of the signed-in account; check the id."),
@@ -289,8 +290,8 @@ pub fn hint(error: &ApiError) -> Option<&'static CatalogueEntry> {
 impl CatalogueEntry {
     pub fn category(&self) -> Category {
         match self.code {
-            "SCM.0010" | "SCM.0066" | "SCM.0102" | "SCM.0105" | "PCA.00030201" | "PCA.00030202"
-            | "PCA.10010071" | "PCA.10010072" => Category::State,
+            "SCM.0010" | "SCM.0066" | "SCM.0102" | "SCM.0105" | "PCA.00030201" | "PCA.00030202" | "PCA.10010071"
+            | "PCA.10010072" => Category::State,
             "SCM.0011" | "SCM.0040" | "SCM.0225" | "SCM.0302" | "PCA.00030001" => Category::Quota,
             "SCM.0103" | "SCM.0020" | "SCM.0301" | "PCA.10010002" => Category::NotFound,
             "SCM.0044" | "SCM.0202" | "SCM.0212" | "SCM.0222" | "SCM.4002" | "PCA.00010004" => Category::Permission,
@@ -309,7 +310,12 @@ impl CatalogueEntry {
 /// path as [`crate::validate`] reports it), in the reference's families.
 /// `body` is read for the type of an alternative name. IAM has its own
 /// error shape and gets `None`.
-pub fn code_for_field(service: Service, operation: &str, field: &str, body: &serde_json::Value) -> Option<&'static str> {
+pub fn code_for_field(
+    service: Service,
+    operation: &str,
+    field: &str,
+    body: &serde_json::Value,
+) -> Option<&'static str> {
     let top = field.split(['.', '[']).next().unwrap_or(field);
     match service {
         Service::Iam => None,
@@ -521,10 +527,8 @@ pub fn ca_action_allowed_for(action: CaAction, ca: &CertificateAuthority) -> Res
             reason: "This CA is frozen; contact support before changing it.".to_owned(),
         });
     }
-    let subordinate_only = matches!(
-        action,
-        CaAction::Revoke | CaAction::Activate | CaAction::ImportCertificate | CaAction::ExportCsr
-    );
+    let subordinate_only =
+        matches!(action, CaAction::Revoke | CaAction::Activate | CaAction::ImportCertificate | CaAction::ExportCsr);
     if subordinate_only && ca.kind == CaType::Root {
         return Err(Denied {
             code: codes::PCA_STATUS_NOT_ALLOWED,

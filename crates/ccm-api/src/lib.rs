@@ -4,6 +4,11 @@
 //! Nothing here performs I/O: a page builds an [`ApiRequest`] from typed
 //! parameters, the transport sends it (signed with [`sign`] when the
 //! profile uses AK/SK) and decodes the answer, or an [`ApiError`].
+//!
+//! [`operations`] lists every call; [`scm`], [`pca`] and [`iam`] hold their
+//! constructors and wire types; [`validate`] holds the documented limits as
+//! data; [`catalogue`] explains every error code and which actions each
+//! status allows.
 
 pub mod catalogue;
 pub mod common;

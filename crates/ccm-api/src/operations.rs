@@ -66,12 +66,33 @@ pub const OPERATIONS: &[Operation] = &[
     op(Ccm, "show_certificate_authority_quota", Get, "/v1/private-certificate-authorities/quotas", 200, Ref),
     op(Ccm, "show_certificate_authority", Get, "/v1/private-certificate-authorities/{ca_id}", 200, Ref),
     op(Ccm, "delete_certificate_authority", Delete, "/v1/private-certificate-authorities/{ca_id}", 204, Ref),
-    op(Ccm, "issue_certificate_authority_certificate", Post, "/v1/private-certificate-authorities/{ca_id}/activate", 204, Ref),
+    op(
+        Ccm,
+        "issue_certificate_authority_certificate",
+        Post,
+        "/v1/private-certificate-authorities/{ca_id}/activate",
+        204,
+        Ref,
+    ),
     op(Ccm, "export_certificate_authority_csr", Get, "/v1/private-certificate-authorities/{ca_id}/csr", 200, Ref),
     op(Ccm, "disable_certificate_authority", Post, "/v1/private-certificate-authorities/{ca_id}/disable", 204, Ref),
     op(Ccm, "enable_certificate_authority", Post, "/v1/private-certificate-authorities/{ca_id}/enable", 204, Ref),
-    op(Ccm, "export_certificate_authority_certificate", Post, "/v1/private-certificate-authorities/{ca_id}/export", 200, Ref),
-    op(Ccm, "import_certificate_authority_certificate", Post, "/v1/private-certificate-authorities/{ca_id}/import", 204, Ref),
+    op(
+        Ccm,
+        "export_certificate_authority_certificate",
+        Post,
+        "/v1/private-certificate-authorities/{ca_id}/export",
+        200,
+        Ref,
+    ),
+    op(
+        Ccm,
+        "import_certificate_authority_certificate",
+        Post,
+        "/v1/private-certificate-authorities/{ca_id}/import",
+        204,
+        Ref,
+    ),
     op(Ccm, "restore_certificate_authority", Post, "/v1/private-certificate-authorities/{ca_id}/restore", 204, Ref),
     op(Ccm, "revoke_certificate_authority", Post, "/v1/private-certificate-authorities/{ca_id}/revoke", 204, Ref),
     // 4.2.2 private certificates
@@ -86,11 +107,32 @@ pub const OPERATIONS: &[Operation] = &[
     op(Ccm, "revoke_certificate", Post, "/v1/private-certificates/{certificate_id}/revoke", 204, Ref),
     // 4.2.3 CRL agency and OBS buckets
     op(Ccm, "show_certificate_authority_obs_agency", Get, "/v1/private-certificate-authorities/obs/agencies", 200, Ref),
-    op(Ccm, "create_certificate_authority_obs_agency", Post, "/v1/private-certificate-authorities/obs/agencies", 200, Ref),
+    op(
+        Ccm,
+        "create_certificate_authority_obs_agency",
+        Post,
+        "/v1/private-certificate-authorities/obs/agencies",
+        200,
+        Ref,
+    ),
     op(Ccm, "list_certificate_authority_obs_bucket", Get, "/v1/private-certificate-authorities/obs/buckets", 200, Ref),
     // SDK only: CRL switch, OCSP switch, console feature flags
-    op(Ccm, "enable_certificate_authority_crl", Post, "/v1/private-certificate-authorities/{ca_id}/crl/enable", 204, Sdk),
-    op(Ccm, "disable_certificate_authority_crl", Post, "/v1/private-certificate-authorities/{ca_id}/crl/disable", 204, Sdk),
+    op(
+        Ccm,
+        "enable_certificate_authority_crl",
+        Post,
+        "/v1/private-certificate-authorities/{ca_id}/crl/enable",
+        204,
+        Sdk,
+    ),
+    op(
+        Ccm,
+        "disable_certificate_authority_crl",
+        Post,
+        "/v1/private-certificate-authorities/{ca_id}/crl/disable",
+        204,
+        Sdk,
+    ),
     op(Ccm, "update_ocsp_switch", Post, "/v1/private-certificate-authorities/{ca_id}/ocsp/switch", 204, Sdk),
     op(Ccm, "show_console_config", Get, "/v1/pca/config/console", 200, Sdk),
     // SDK only: tags on CAs
@@ -99,8 +141,22 @@ pub const OPERATIONS: &[Operation] = &[
     op(Ccm, "create_ca_tag", Post, "/v1/private-certificate-authorities/{ca_id}/tags", 204, Sdk),
     op(Ccm, "batch_create_ca_tags", Post, "/v1/private-certificate-authorities/{ca_id}/tags/create", 204, Sdk),
     op(Ccm, "batch_delete_ca_tags", Delete, "/v1/private-certificate-authorities/{ca_id}/tags/delete", 204, Sdk),
-    op(Ccm, "list_ca_resource_instances", Post, "/v1/private-certificate-authorities/resource-instances/filter", 200, Sdk),
-    op(Ccm, "count_ca_resource_instances", Post, "/v1/private-certificate-authorities/resource-instances/count", 200, Sdk),
+    op(
+        Ccm,
+        "list_ca_resource_instances",
+        Post,
+        "/v1/private-certificate-authorities/resource-instances/filter",
+        200,
+        Sdk,
+    ),
+    op(
+        Ccm,
+        "count_ca_resource_instances",
+        Post,
+        "/v1/private-certificate-authorities/resource-instances/count",
+        200,
+        Sdk,
+    ),
     // SDK only: tags on private certificates
     op(Ccm, "list_domain_cert_tags", Get, "/v1/private-certificates/tags", 200, Sdk),
     op(Ccm, "list_cert_tags", Get, "/v1/private-certificates/{certificate_id}/tags", 200, Sdk),
@@ -129,10 +185,7 @@ pub fn of_request(req: &ApiRequest) -> Option<&'static Operation> {
 impl Operation {
     /// Names of the path parameters, in order.
     pub fn path_params(&self) -> Vec<&'static str> {
-        self.path
-            .split('/')
-            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-            .collect()
+        self.path.split('/').filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}'))).collect()
     }
 
     /// Matches a received path (no query) against the template; gives the

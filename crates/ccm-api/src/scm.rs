@@ -185,8 +185,7 @@ impl ScmCertificateSummary {
 }
 
 fn split_sans(s: Option<&str>) -> Vec<&str> {
-    s.map(|s| s.split([';', ',']).map(str::trim).filter(|x| !x.is_empty()).collect())
-        .unwrap_or_default()
+    s.map(|s| s.split([';', ',']).map(str::trim).filter(|x| !x.is_empty()).collect()).unwrap_or_default()
 }
 
 /// Body of `POST /v3/scm/certificates/import`. PEM texts, newlines kept
@@ -297,10 +296,7 @@ pub struct ScmCertificate {
 impl ScmCertificate {
     /// The domain validation records, whichever spelling carried them.
     pub fn validation_records(&self) -> &[DomainValidationRecord] {
-        self.authentification
-            .as_deref()
-            .or(self.authentication.as_deref())
-            .unwrap_or(&[])
+        self.authentification.as_deref().or(self.authentication.as_deref()).unwrap_or(&[])
     }
 
     pub fn san_list(&self) -> Vec<&str> {

@@ -97,11 +97,19 @@ pub enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Check {
     /// A string of `min..=max` characters (Unicode scalar values).
-    Chars { min: usize, max: usize },
+    Chars {
+        min: usize,
+        max: usize,
+    },
     /// A string of at most `max` bytes of UTF-8.
-    Bytes { max: usize },
+    Bytes {
+        max: usize,
+    },
     /// A whole number in `min..=max` (query and path values are parsed).
-    Int { min: i64, max: i64 },
+    Int {
+        min: i64,
+        max: i64,
+    },
     /// A whole number from a fixed set.
     IntIn(&'static [i64]),
     /// One of the documented strings, exactly.
@@ -116,7 +124,10 @@ pub enum Check {
     /// A JSON object.
     Object,
     /// A JSON array of `min..=max` entries.
-    Items { min: usize, max: usize },
+    Items {
+        min: usize,
+        max: usize,
+    },
 }
 
 /// One field: where, its wire path, required or not, and its checks.
@@ -530,9 +541,8 @@ pub fn is_oid(s: &str) -> bool {
     if arcs.len() < 2 {
         return false;
     }
-    let numeric = |a: &&str| {
-        !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()) && (a.len() == 1 || !a.starts_with('0'))
-    };
+    let numeric =
+        |a: &&str| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()) && (a.len() == 1 || !a.starts_with('0'));
     if !arcs.iter().all(numeric) {
         return false;
     }
@@ -787,8 +797,16 @@ pub const BODY_OBJECT: Condition = Condition {
 };
 
 /// Every condition, for documentation and counting.
-pub const CONDITIONS: &[Condition] =
-    &[ROOT_NEEDS_VALIDITY, VALIDITY_BY_CA_TYPE, VALIDITY_20_YEARS, START_FROM, CRL_ENABLED, SAN_VALUES, ARCHIVE_ONLY, BODY_OBJECT];
+pub const CONDITIONS: &[Condition] = &[
+    ROOT_NEEDS_VALIDITY,
+    VALIDITY_BY_CA_TYPE,
+    VALIDITY_20_YEARS,
+    START_FROM,
+    CRL_ENABLED,
+    SAN_VALUES,
+    ARCHIVE_ONLY,
+    BODY_OBJECT,
+];
 
 fn root_needs_validity(input: &Input, _: &Context) -> Vec<ValidationError> {
     if input.body_field("type").and_then(Value::as_str) != Some(CaType::Root.as_str()) {
@@ -1070,7 +1088,12 @@ pub const RULE_SETS: &[RuleSet] = &[
             CA_ID,
             &[
                 rule(Body, "certificate", REQ, &[Chars { min: 1, max: 32768 }, Check::Format(Format::PemCertificate)]),
-                rule(Body, "certificate_chain", OPT, &[Chars { min: 0, max: 2_097_152 }, Check::Format(Format::PemChain)]),
+                rule(
+                    Body,
+                    "certificate_chain",
+                    OPT,
+                    &[Chars { min: 0, max: 2_097_152 }, Check::Format(Format::PemChain)],
+                ),
             ],
         ],
         &[],

@@ -65,7 +65,7 @@ fn parse() -> Vec<Vector> {
                 v.input_query = Some(parse_python_pairs(q));
             } else if let Some(x) = line.strip_prefix("Body bytes: ") {
                 let x = x.trim_start_matches('b');
-                v.body = x[1..x.len() - 1].as_bytes().to_vec();
+                v.body = x.as_bytes()[1..x.len() - 1].to_vec();
             }
         }
         v.canonical_request = section(block, "--- CanonicalRequest (SDK) ---").map(str::to_owned);

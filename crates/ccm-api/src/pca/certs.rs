@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::{
     to_json, wire_enum, CertificateStatus, CustomizedExtension, DistinguishedName, ExtendedKeyUsage, GenMode,
-    KeyAlgorithm, KeyUsage, LooseBool, LooseInt, RevocationReason, SignatureAlgorithm, SortDir,
-    SubjectAlternativeName, Validity,
+    KeyAlgorithm, KeyUsage, LooseBool, LooseInt, RevocationReason, SignatureAlgorithm, SortDir, SubjectAlternativeName,
+    Validity,
 };
 use crate::endpoints::Service;
 use crate::operations::request;

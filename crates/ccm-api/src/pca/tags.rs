@@ -161,7 +161,8 @@ mod tests {
         assert_eq!(list_domain_tags(TagTarget::Certificate).path, "/v1/private-certificates/tags");
         assert_eq!(list_tags(TagTarget::Ca, "c1").operation, "list_ca_tags");
         assert_eq!(batch_create_tags(TagTarget::Ca, "c1", &[]).operation, "batch_create_ca_tags");
-        let f = list_resource_instances(TagTarget::Ca, &ResourceInstancesBody { limit: Some(10), ..Default::default() });
+        let f =
+            list_resource_instances(TagTarget::Ca, &ResourceInstancesBody { limit: Some(10), ..Default::default() });
         assert_eq!(f.path, "/v1/private-certificate-authorities/resource-instances/filter");
         assert_eq!(count_resource_instances(TagTarget::Certificate, &Default::default()).body.unwrap(), json!({}));
     }
