@@ -6,6 +6,7 @@
 mod api;
 mod app;
 mod components;
+mod expiry;
 mod layout;
 mod pages;
 mod state;

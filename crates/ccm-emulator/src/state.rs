@@ -1,6 +1,11 @@
 //! Everything the emulator remembers, serialisable so a demo can be saved
-//! to a JSON file and loaded again.
+//! to a JSON file and loaded again. Each record keeps the wire form the
+//! API returns (`info`) next to the key material only the service holds.
 
+use ccm_api::pca::cas::CertificateAuthority;
+use ccm_api::pca::certs::PrivateCertificate;
+use ccm_api::common::ResourceTag;
+use ccm_api::scm::ScmCertificate;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::IssuedToken;
@@ -19,15 +24,100 @@ impl Default for Quotas {
     }
 }
 
+/// A private CA and what the service keeps for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaRecord {
+    /// As `GET …/{ca_id}` answers it (status, validity, DN, …).
+    pub info: CertificateAuthority,
+    /// The CA's private key, PKCS#8 PEM. Never leaves the emulator.
+    pub key_pem: String,
+    /// The CA certificate; `None` while PENDING.
+    #[serde(default)]
+    pub certificate_pem: Option<String>,
+    /// Issuer certificates from the direct issuer up to the root.
+    #[serde(default)]
+    pub chain_pem: Vec<String>,
+    /// When the CA was revoked by its issuer: Unix ms and the RFC 5280 reason.
+    #[serde(default)]
+    pub revoked: Option<Revocation>,
+    #[serde(default)]
+    pub tags: Vec<ResourceTag>,
+    /// Serial numbers this CA has revoked (certificates and subordinates),
+    /// for its CRL.
+    #[serde(default)]
+    pub revoked_serials: Vec<RevokedSerial>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revocation {
+    pub at_ms: i64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevokedSerial {
+    /// Hex serial number.
+    pub serial: String,
+    pub at_ms: i64,
+    pub reason: String,
+}
+
+/// A private certificate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CertRecord {
+    pub info: PrivateCertificate,
+    /// `None` when issued from a CSR (the requester kept the key).
+    #[serde(default)]
+    pub key_pem: Option<String>,
+    pub certificate_pem: String,
+    /// Issuer certificates from the issuing CA up to the root.
+    #[serde(default)]
+    pub chain_pem: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<ResourceTag>,
+}
+
+/// An SSL certificate in SCM.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScmRecord {
+    pub info: ScmCertificate,
+    pub certificate_pem: String,
+    #[serde(default)]
+    pub chain_pem: String,
+    #[serde(default)]
+    pub key_pem: String,
+    /// Where it was pushed: `(target_service, target_project)`.
+    #[serde(default)]
+    pub pushes: Vec<(String, String)>,
+}
+
+/// The OBS side of CRLs: the agency that lets the service write to OBS,
+/// and the buckets the account has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObsState {
+    pub agency_granted: bool,
+    pub buckets: Vec<String>,
+}
+
+impl Default for ObsState {
+    fn default() -> Self {
+        ObsState { agency_granted: false, buckets: vec!["pki-crl".into(), "team-artifacts".into()] }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct State {
     #[serde(default)]
     pub tokens: Vec<IssuedToken>,
-    /// Private CAs (count only until the PCA area lands).
+    /// In creation order.
     #[serde(default)]
-    pub ca_count: u64,
+    pub cas: Vec<CaRecord>,
     #[serde(default)]
-    pub certificate_count: u64,
+    pub certificates: Vec<CertRecord>,
+    #[serde(default)]
+    pub scm: Vec<ScmRecord>,
+    #[serde(default)]
+    pub obs: ObsState,
 }
 
 impl State {
@@ -38,13 +128,26 @@ impl State {
     pub fn from_json(text: &str) -> Result<State, serde_json::Error> {
         serde_json::from_str(text)
     }
+
+    pub fn ca(&self, id: &str) -> Option<&CaRecord> {
+        self.cas.iter().find(|c| c.info.ca_id == id)
+    }
+
+    pub fn ca_mut(&mut self, id: &str) -> Option<&mut CaRecord> {
+        self.cas.iter_mut().find(|c| c.info.ca_id == id)
+    }
+
+    pub fn certificate(&self, id: &str) -> Option<&CertRecord> {
+        self.certificates.iter().find(|c| c.info.certificate_id == id)
+    }
 }
 
-/// `GET …/quotas`: used and total for one resource type.
+/// `GET …/quotas`: used and total for one resource type. DELETED CAs still
+/// hold their place until they are gone.
 pub fn quota_response(emu: &Emulator, kind: &str) -> EmuResponse {
     let (used, quota) = match kind {
-        "CERTIFICATE_AUTHORITY" => (emu.state.ca_count, emu.config.quotas.certificate_authorities),
-        _ => (emu.state.certificate_count, emu.config.quotas.certificates),
+        "CERTIFICATE_AUTHORITY" => (emu.state.cas.len() as u64, emu.config.quotas.certificate_authorities),
+        _ => (emu.state.certificates.len() as u64, emu.config.quotas.certificates),
     };
     EmuResponse::json(200, &serde_json::json!({ "quotas": { "resources": [ { "type": kind, "used": used, "quota": quota } ] } }))
 }

@@ -1,2 +1,3 @@
 pub mod cas;
 pub mod certs;
+pub mod hierarchy;
