@@ -1,4 +1,5 @@
 pub mod api_error;
+pub mod badges;
 pub mod field;
 pub mod notifications;
 pub mod planned;

@@ -9,6 +9,7 @@
 pub mod auth;
 pub mod http;
 mod iam;
+pub mod pca_cas;
 pub mod state;
 
 use ccm_api::catalogue::code_for_field;
@@ -115,6 +116,7 @@ impl Emulator {
             Service::Ccm => match call.op {
                 "show_certificate_authority_quota" => state::quota_response(self, "CERTIFICATE_AUTHORITY"),
                 "show_certificate_quota" => state::quota_response(self, "CERTIFICATE"),
+                op if pca_cas::OPERATIONS.contains(&op) => pca_cas::handle(self, &call),
                 _ => not_implemented(service, call.op),
             },
             Service::Scm => not_implemented(service, call.op),

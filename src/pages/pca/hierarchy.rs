@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use ccm_api::common::CaType;
+use ccm_api::common::{CaType, SortDir};
 use ccm_api::pca::cas::{CaSortKey, CertificateAuthority};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,14 +33,7 @@ pub struct Row {
     pub expanded: bool,
 }
 
-/// Sort direction, as the API names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Asc,
-    Desc,
-}
-
-pub fn build(cas: Vec<CertificateAuthority>, key: &CaSortKey, dir: Direction) -> Hierarchy {
+pub fn build(cas: Vec<CertificateAuthority>, key: &CaSortKey, dir: &SortDir) -> Hierarchy {
     let index: HashMap<String, usize> = cas.iter().enumerate().map(|(i, c)| (c.ca_id.clone(), i)).collect();
     let mut nodes: Vec<Node> = cas.into_iter().map(|ca| Node { ca, children: Vec::new(), orphan: false }).collect();
     let mut top = Vec::new();
@@ -89,7 +82,8 @@ fn is_ancestor(nodes: &[Node], index: &HashMap<String, usize>, node: usize, cand
     false
 }
 
-fn compare(a: &CertificateAuthority, b: &CertificateAuthority, key: &CaSortKey, dir: Direction) -> std::cmp::Ordering {
+/// The order of the API's sort keys (ties broken by id, so it is stable).
+pub fn compare(a: &CertificateAuthority, b: &CertificateAuthority, key: &CaSortKey, dir: &SortDir) -> std::cmp::Ordering {
     let ord = match key {
         CaSortKey::CommonName => a.distinguished_name.common_name.to_lowercase().cmp(&b.distinguished_name.common_name.to_lowercase()),
         CaSortKey::Type => a.kind.as_str().cmp(b.kind.as_str()),
@@ -98,8 +92,8 @@ fn compare(a: &CertificateAuthority, b: &CertificateAuthority, key: &CaSortKey, 
     }
     .then_with(|| a.ca_id.cmp(&b.ca_id));
     match dir {
-        Direction::Asc => ord,
-        Direction::Desc => ord.reverse(),
+        SortDir::Desc => ord.reverse(),
+        _ => ord,
     }
 }
 
@@ -190,7 +184,7 @@ mod tests {
 
     #[test]
     fn builds_the_tree_and_keeps_pending_and_orphans() {
-        let h = build(sample(), &CaSortKey::CreateTime, Direction::Asc);
+        let h = build(sample(), &CaSortKey::CreateTime, &SortDir::Asc);
         let rows = h.rows(&HashSet::new(), None);
         assert_eq!(
             names(&h, &rows),
@@ -210,7 +204,7 @@ mod tests {
 
     #[test]
     fn sorting_applies_at_every_level() {
-        let h = build(sample(), &CaSortKey::CommonName, Direction::Desc);
+        let h = build(sample(), &CaSortKey::CommonName, &SortDir::Desc);
         let rows = h.rows(&HashSet::new(), None);
         let ids: Vec<_> = names(&h, &rows).into_iter().map(|(id, _)| id).collect();
         assert_eq!(ids, vec!["root", "sub-b", "sub-a", "leafca", "pending", "orphan"]);
@@ -218,7 +212,7 @@ mod tests {
 
     #[test]
     fn collapsing_hides_descendants() {
-        let h = build(sample(), &CaSortKey::CreateTime, Direction::Asc);
+        let h = build(sample(), &CaSortKey::CreateTime, &SortDir::Asc);
         let collapsed: HashSet<String> = ["sub-a".to_owned()].into();
         let rows = h.rows(&collapsed, None);
         assert!(!names(&h, &rows).iter().any(|(id, _)| id == "leafca"));
@@ -228,7 +222,7 @@ mod tests {
 
     #[test]
     fn filtering_keeps_ancestors_of_matches() {
-        let h = build(sample(), &CaSortKey::CreateTime, Direction::Asc);
+        let h = build(sample(), &CaSortKey::CreateTime, &SortDir::Asc);
         let keep = h.matching(|c| c.distinguished_name.common_name.contains("Team"));
         let rows = h.rows(&HashSet::new(), Some(&keep));
         assert_eq!(names(&h, &rows), vec![("root".into(), 0), ("sub-a".into(), 1), ("leafca".into(), 2)]);
@@ -242,7 +236,7 @@ mod tests {
             ca("x", "X", CaType::Subordinate, Some("y"), 1),
             ca("y", "Y", CaType::Subordinate, Some("x"), 2),
         ];
-        let h = build(cas, &CaSortKey::CreateTime, Direction::Asc);
+        let h = build(cas, &CaSortKey::CreateTime, &SortDir::Asc);
         let rows = h.rows(&HashSet::new(), None);
         assert_eq!(rows.len(), 2);
     }

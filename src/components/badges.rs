@@ -1,0 +1,29 @@
+//! Small status and expiry badges shared by the lists.
+
+use ccm_api::common::CaStatus;
+use leptos::prelude::*;
+
+use crate::expiry::{date, time_left, Urgency};
+
+#[component]
+pub fn CaStatusBadge(status: CaStatus) -> impl IntoView {
+    let class = match status {
+        CaStatus::Actived => "pill pill-ok",
+        CaStatus::Pending => "pill pill-info",
+        CaStatus::Disabled | CaStatus::Expired => "pill pill-warn",
+        CaStatus::Deleted => "pill pill-danger",
+        CaStatus::Other(_) => "pill pill-muted",
+    };
+    view! { <span class=class>{status.label().to_owned()}</span> }
+}
+
+/// Time left, coloured by urgency, with the date as a tooltip.
+#[component]
+pub fn ExpiryBadge(not_after: i64, now: i64) -> impl IntoView {
+    let urgency = Urgency::of(not_after, now);
+    view! {
+        <span class=urgency.class() title=format!("Expires {}", date(not_after))>
+            {time_left(not_after, now)}
+        </span>
+    }
+}

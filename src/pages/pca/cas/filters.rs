@@ -1,0 +1,83 @@
+//! Filters, sort and layout of the CA view; every change goes to the URL.
+
+use ccm_api::common::{CaStatus, CaType, SortDir};
+use ccm_api::pca::cas::CaSortKey;
+use leptos::prelude::*;
+
+use super::{CaViewQuery, Layout, SetQuery};
+
+#[component]
+pub fn FilterBar(query: Memo<CaViewQuery>) -> impl IntoView {
+    let SetQuery(set) = expect_context::<SetQuery>();
+    let update = move |f: &dyn Fn(&mut CaViewQuery)| {
+        let mut q = query.get_untracked();
+        f(&mut q);
+        set.run(q);
+    };
+    view! {
+        <form class="panel filter-bar" role="search" aria-label="Filter CAs" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="ca-filter-name">"Name contains"</label>
+                <input id="ca-filter-name" type="search" prop:value=move || query.with(|q| q.name.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); update(&|q| q.name = v.clone()) } />
+            </div>
+            <EnumSelect id="ca-filter-status" label="Status" any="Any status"
+                options=CaStatus::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
+                value=Signal::derive(move || query.with(|q| q.status.as_ref().map(|s| s.as_str().to_owned())))
+                on_pick=Callback::new(move |v: Option<String>| update(&|q| q.status = v.as_deref().map(CaStatus::from_wire))) />
+            <EnumSelect id="ca-filter-type" label="Type" any="Any type"
+                options=CaType::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
+                value=Signal::derive(move || query.with(|q| q.kind.as_ref().map(|s| s.as_str().to_owned())))
+                on_pick=Callback::new(move |v: Option<String>| update(&|q| q.kind = v.as_deref().map(CaType::from_wire))) />
+            <EnumSelect id="ca-sort-key" label="Sort by" any=""
+                options=CaSortKey::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
+                value=Signal::derive(move || query.with(|q| Some(q.sort_key.as_str().to_owned())))
+                on_pick=Callback::new(move |v: Option<String>| update(&|q| q.sort_key = v.as_deref().map(CaSortKey::from_wire).unwrap_or(CaSortKey::CreateTime))) />
+            <EnumSelect id="ca-sort-dir" label="Order" any=""
+                options=vec![("ASC".to_owned(), "Ascending".to_owned()), ("DESC".to_owned(), "Descending".to_owned())]
+                value=Signal::derive(move || query.with(|q| Some(q.sort_dir.as_str().to_owned())))
+                on_pick=Callback::new(move |v: Option<String>| update(&|q| q.sort_dir = v.as_deref().map(SortDir::from_wire).unwrap_or(SortDir::Asc))) />
+            <fieldset class="layout-toggle">
+                <legend>"Show as"</legend>
+                <label class="check">
+                    <input type="radio" name="ca-layout" prop:checked=move || query.with(|q| q.layout == Layout::Tree)
+                        on:change=move |_| update(&|q| q.layout = Layout::Tree) />
+                    "Tree"
+                </label>
+                <label class="check">
+                    <input type="radio" name="ca-layout" prop:checked=move || query.with(|q| q.layout == Layout::Table)
+                        on:change=move |_| update(&|q| q.layout = Layout::Table) />
+                    "Table"
+                </label>
+            </fieldset>
+        </form>
+    }
+}
+
+/// A select over an enum's wire values; `any` (when not empty) adds a
+/// "no filter" choice.
+#[component]
+fn EnumSelect(
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: Vec<(String, String)>,
+    value: Signal<Option<String>>,
+    on_pick: Callback<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| {
+                let v = event_target_value(&ev);
+                on_pick.run((!v.is_empty()).then_some(v));
+            }>
+                {(!any.is_empty()).then(|| view! { <option value="" selected=move || value.get().is_none()>{any}</option> })}
+                {options.into_iter().map(|(wire, text)| {
+                    let w = wire.clone();
+                    view! { <option value=wire selected=move || value.get().as_deref() == Some(w.as_str())>{text}</option> }
+                }).collect::<Vec<_>>()}
+            </select>
+        </div>
+    }
+}

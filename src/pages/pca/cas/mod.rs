@@ -1,0 +1,103 @@
+//! The "Private CAs" view: the whole hierarchy as a tree or a table, with
+//! filters, sort and the selected CA in the URL, and a details panel.
+
+mod details;
+mod filters;
+mod loader;
+mod query;
+mod table;
+mod tree;
+
+use ccm_api::pca::cas::CertificateAuthority;
+use ccm_api::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::quota_cards::QuotaCards;
+use details::CaDetails;
+use filters::FilterBar;
+pub use query::{CaViewQuery, Layout};
+use table::CaTable;
+use tree::{CaTree, Collapsed};
+
+/// Writes a new view state into the URL (history entry replaced, so the
+/// back button leaves the view rather than undoing each keystroke).
+#[derive(Clone, Copy)]
+pub struct SetQuery(pub Callback<CaViewQuery>);
+
+#[component]
+pub fn CaHierarchyPage() -> impl IntoView {
+    let api = use_api();
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| CaViewQuery::from_lookup(|k| p.get(k))));
+    let navigate = use_navigate();
+    let set_query = SetQuery(Callback::new(move |q: CaViewQuery| {
+        let url = format!("/pca/cas{}", q.to_query());
+        navigate(&url, leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    }));
+    provide_context(set_query);
+    provide_context(Collapsed(RwSignal::new(Default::default())));
+
+    let cas = RwSignal::new(None::<Result<Vec<CertificateAuthority>, ApiError>>);
+    let progress = RwSignal::new(None);
+    let reload = move || {
+        cas.set(None);
+        progress.set(None);
+        spawn_local(async move {
+            let result = loader::load_all(api, progress).await;
+            if result != Err(ApiError::Aborted) {
+                cas.try_set(Some(result));
+            }
+        });
+    };
+    reload();
+
+    let now = RwSignal::new(js_sys::Date::now() as i64);
+    let selected = Memo::new(move |_| {
+        let id = query.with(|q| q.selected.clone())?;
+        cas.with(|c| c.as_ref()?.as_ref().ok()?.iter().find(|ca| ca.ca_id == id).cloned())
+    });
+
+    view! {
+        <div class="page-head">
+            <h1>"Private CAs"</h1>
+            <button on:click=move |_| { now.set(js_sys::Date::now() as i64); reload(); }>"Reload"</button>
+        </div>
+        <FilterBar query />
+        {move || match cas.get() {
+            None => view! {
+                <section class="panel" role="status" aria-label="Loading CAs">
+                    <p>"Loading the CA hierarchy…"</p>
+                    {move || progress.get().map(|(n, total): (usize, i64)| view! {
+                        <progress max=total.max(1) value=n aria-label="CAs loaded"></progress>
+                        <p class="field-hint">{format!("{n} of {total} CAs loaded")}</p>
+                    })}
+                </section>
+            }.into_any(),
+            Some(Err(e)) => view! {
+                <section class="panel"><ApiErrorView title="Could not load the CAs" error=e /></section>
+            }.into_any(),
+            Some(Ok(list)) => {
+                let list = StoredValue::new(list);
+                view! {
+                    <div class="split">
+                        <section class="panel grow" aria-label="CA hierarchy">
+                            {move || {
+                                let q = query.get();
+                                list.with_value(|l| match q.layout {
+                                    Layout::Tree => view! { <CaTree cas=l.clone() query=q now=now.get() /> }.into_any(),
+                                    Layout::Table => view! { <CaTable cas=l.clone() query=q now=now.get() /> }.into_any(),
+                                })
+                            }}
+                        </section>
+                        {move || selected.get().map(|ca| view! { <CaDetails ca now=now.get() /> })}
+                    </div>
+                }.into_any()
+            }
+        }}
+        <QuotaCards />
+    }
+}

@@ -1,0 +1,81 @@
+//! The same CAs as a flat table, sorted by clicking a column header.
+
+use ccm_api::common::SortDir;
+use ccm_api::pca::cas::{CaSortKey, CertificateAuthority};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{CaViewQuery, SetQuery};
+use crate::components::badges::{CaStatusBadge, ExpiryBadge};
+use crate::pages::pca::hierarchy::compare;
+
+#[component]
+pub fn CaTable(cas: Vec<CertificateAuthority>, query: CaViewQuery, now: i64) -> impl IntoView {
+    let names: std::collections::HashMap<String, String> =
+        cas.iter().map(|c| (c.ca_id.clone(), c.distinguished_name.common_name.clone())).collect();
+    let mut rows: Vec<CertificateAuthority> = cas.into_iter().filter(|c| query.matches(c)).collect();
+    rows.sort_by(|a, b| compare(a, b, &query.sort_key, &query.sort_dir));
+    let empty = rows.is_empty();
+    let q = StoredValue::new(query);
+    view! {
+        {empty.then(|| view! { <p class="empty">"No CA matches these filters."</p> })}
+        <table class="data-table">
+            <caption class="visually-hidden">"Private CAs"</caption>
+            <thead>
+                <tr>
+                    <SortHeader label="Name" key=CaSortKey::CommonName query=q />
+                    <SortHeader label="Type" key=CaSortKey::Type query=q />
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Issuer"</th>
+                    <th scope="col">"Key"</th>
+                    <th scope="col">"Signature"</th>
+                    <th scope="col">"Path length"</th>
+                    <SortHeader label="Expires" key=CaSortKey::NotAfter query=q />
+                    <SortHeader label="Created" key=CaSortKey::CreateTime query=q />
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|ca| {
+                    let href = q.with_value(|q| { let mut q = q.clone(); q.selected = Some(ca.ca_id.clone()); format!("/pca/cas{}", q.to_query()) });
+                    let name = ca.distinguished_name.common_name.clone();
+                    let issuer = ca.issuer_id.as_ref().map(|i| names.get(i).cloned().unwrap_or_else(|| "(not visible)".into()));
+                    view! {
+                        <tr>
+                            <td><A href=href>{name}</A></td>
+                            <td>{ca.kind.label().to_owned()}</td>
+                            <td><CaStatusBadge status=ca.status.clone() /></td>
+                            <td>{issuer.unwrap_or_else(|| "—".into())}</td>
+                            <td>{ca.key_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
+                            <td>{ca.signature_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
+                            <td>{ca.path_length.map(|p| if ca.is_root() { "unlimited".to_owned() } else { p.to_string() })}</td>
+                            <td>{ca.not_after.map(|t| view! { <ExpiryBadge not_after=t now /> })}</td>
+                            <td>{ca.create_time.map(crate::expiry::date)}</td>
+                        </tr>
+                    }
+                }).collect::<Vec<_>>()}
+            </tbody>
+        </table>
+    }
+}
+
+/// A column header that sorts by its key; a second click reverses.
+#[component]
+fn SortHeader(label: &'static str, key: CaSortKey, query: StoredValue<CaViewQuery>) -> impl IntoView {
+    let SetQuery(set) = expect_context::<SetQuery>();
+    let (active, dir) = query.with_value(|q| (q.sort_key == key, q.sort_dir.clone()));
+    let aria = if !active { "none" } else if dir == SortDir::Desc { "descending" } else { "ascending" };
+    let key_for_click = key.clone();
+    view! {
+        <th scope="col" aria-sort=aria>
+            <button class="sort-button" aria-label=format!("Sort by {label}") on:click=move |_| {
+                let mut q = query.get_value();
+                q.sort_dir = if q.sort_key == key_for_click && q.sort_dir == SortDir::Asc { SortDir::Desc } else { SortDir::Asc };
+                q.sort_key = key_for_click.clone();
+                set.run(q);
+            }>
+                {label}
+                {active.then(|| if dir == SortDir::Desc { " ↓" } else { " ↑" })}
+            </button>
+        </th>
+    }
+}
