@@ -1,4 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeCaHierarchyState } from './tests/e2e/fixtures/ca-hierarchy.mjs';
+
+// A fresh copy for every run: the emulator saves its state after each change.
+const caState = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ccm-e2e-')), 'ca-hierarchy.json');
+writeCaHierarchyState(caState);
 
 // ccm-serve serves the release build and proxies the CCM and IAM hosts of
 // the default profile to a local fake upstream.
@@ -43,6 +51,12 @@ export default defineConfig({
       // The demo set-up: the built-in emulator answers every CCM, SCM and IAM host.
       command: 'target/release/ccm-serve --listen 127.0.0.1:8091 --dist dist --emulate',
       url: 'http://127.0.0.1:8091/',
+      reuseExistingServer: false,
+    },
+    {
+      // The emulator loaded with a small CA hierarchy.
+      command: `target/release/ccm-serve --listen 127.0.0.1:8092 --dist dist --emulate --state ${caState}`,
+      url: 'http://127.0.0.1:8092/',
       reuseExistingServer: false,
     },
   ],

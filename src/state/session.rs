@@ -23,7 +23,10 @@ pub fn provide_session() {
         book.upsert(first);
     }
     let credential = book.active.as_deref().and_then(load_credential);
-    provide_context(Session { book: RwSignal::new(book), credential: RwSignal::new(credential) });
+    let session = Session { book: RwSignal::new(book), credential: RwSignal::new(credential) };
+    // Keep the first profile's id stable, so a sign-in survives a reload.
+    session.persist();
+    provide_context(session);
 }
 
 pub fn use_session() -> Session {

@@ -50,3 +50,13 @@ export async function signInWithToken(page: Page, token: string, remember = fals
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('Signed in to')).toBeVisible();
 }
+
+/** Signs in to `ccm-serve --emulate` with its default access key. */
+export async function signInToEmulator(page: Page) {
+  await openConsole(page, '/settings');
+  await page.getByRole('radio', { name: 'Access key (AK/SK)' }).check();
+  await page.getByLabel('Access key ID').fill('EMULATORAK0000000001');
+  await page.getByLabel('Secret access key').fill('emulatorSecretKey0000000000000000000000');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByText('Signed in to')).toBeVisible();
+}

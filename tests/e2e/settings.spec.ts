@@ -171,3 +171,10 @@ test('leaving a view aborts its pending requests', async ({ page }) => {
   await expect.poll(() => aborted.length).toBe(1);
   expect(aborted[0]).toContain('ERR_ABORTED');
 });
+
+test('a sign-in on a fresh browser survives a reload', async ({ page }) => {
+  await signInWithToken(page, GOOD_TOKEN);
+  await page.reload();
+  await expect(page.getByText('Signed in to')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Not signed in' })).toHaveCount(0);
+});

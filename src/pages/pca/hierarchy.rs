@@ -24,7 +24,8 @@ pub struct Hierarchy {
     pub top: Vec<usize>,
 }
 
-/// One line of the rendered tree.
+/// One line of the tree flattened (how the tests read its shape).
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
     pub node: usize,
@@ -98,8 +99,18 @@ pub fn compare(a: &CertificateAuthority, b: &CertificateAuthority, key: &CaSortK
 }
 
 impl Hierarchy {
+    /// The children of `node` (the top level for `None`) that `keep` lets
+    /// through, in display order.
+    pub fn visible_children(&self, node: Option<usize>, keep: Option<&HashSet<usize>>) -> Vec<usize> {
+        let list = match node {
+            None => &self.top,
+            Some(n) => &self.nodes[n].children,
+        };
+        list.iter().copied().filter(|i| keep.is_none_or(|k| k.contains(i))).collect()
+    }
+
     /// Rows in display order; children of collapsed nodes are left out.
-    /// `keep` limits the tree to matching nodes and their ancestors.
+    #[cfg(test)]
     pub fn rows(&self, collapsed: &HashSet<String>, keep: Option<&HashSet<usize>>) -> Vec<Row> {
         let mut out = Vec::new();
         let mut stack: Vec<(usize, usize)> = self.top.iter().rev().map(|&i| (i, 0)).collect();
@@ -140,12 +151,6 @@ impl Hierarchy {
             }
         }
         keep
-    }
-
-    /// Remaining path length under a CA, for the issuer picker: a CA with
-    /// path length 0 may sign only leaf certificates.
-    pub fn can_issue_subordinate(ca: &CertificateAuthority) -> bool {
-        ca.kind == CaType::Root || ca.path_length.unwrap_or(0) > 0
     }
 }
 
@@ -242,11 +247,12 @@ mod tests {
     }
 
     #[test]
-    fn path_length_decides_who_may_sign_subordinates() {
-        let mut c = ca("s", "S", CaType::Subordinate, Some("r"), 1);
-        c.path_length = Some(0);
-        assert!(!Hierarchy::can_issue_subordinate(&c));
-        c.path_length = Some(2);
-        assert!(Hierarchy::can_issue_subordinate(&c));
+    fn visible_children_respect_the_filter() {
+        let h = build(sample(), &CaSortKey::CreateTime, &SortDir::Asc);
+        let keep = h.matching(|c| c.distinguished_name.common_name == "Orphan");
+        let top = h.visible_children(None, Some(&keep));
+        assert_eq!(top.len(), 1);
+        assert_eq!(h.nodes[top[0]].ca.ca_id, "orphan");
+        assert_eq!(h.visible_children(None, None).len(), 3);
     }
 }

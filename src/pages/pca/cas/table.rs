@@ -3,7 +3,6 @@
 use ccm_api::common::SortDir;
 use ccm_api::pca::cas::{CaSortKey, CertificateAuthority};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{CaViewQuery, SetQuery};
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
@@ -41,7 +40,7 @@ pub fn CaTable(cas: Vec<CertificateAuthority>, query: CaViewQuery, now: i64) -> 
                     let issuer = ca.issuer_id.as_ref().map(|i| names.get(i).cloned().unwrap_or_else(|| "(not visible)".into()));
                     view! {
                         <tr>
-                            <td><A href=href>{name}</A></td>
+                            <td><a href=href>{name}</a></td>
                             <td>{ca.kind.label().to_owned()}</td>
                             <td><CaStatusBadge status=ca.status.clone() /></td>
                             <td>{issuer.unwrap_or_else(|| "—".into())}</td>
