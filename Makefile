@@ -8,7 +8,7 @@ LISTEN ?= 127.0.0.1:8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SERVE := target/release/ccm-serve
 
-.PHONY: demo test tools console serve-bin test-unit test-nginx test-e2e clean
+.PHONY: demo test tools console serve-bin test-unit test-sdk test-nginx test-e2e clean
 
 tools:
 	@scripts/install-tools.sh
@@ -24,10 +24,15 @@ demo: console serve-bin
 	@echo "Open http://$(LISTEN)/ and sign in on Settings: account demo, user demo, password demo-password"
 	$(SERVE) --listen $(LISTEN) --dist dist --emulate
 
-test: tools test-unit console serve-bin test-nginx test-e2e
+test: tools test-unit console serve-bin test-sdk test-nginx test-e2e
 
 test-unit: tools
 	cargo test --workspace --locked
+
+# The official Python SDK (pinned in tests/sdk/requirements.txt, installed
+# into target/sdk-venv) against ccm-serve --emulate.
+test-sdk: serve-bin
+	tests/sdk/run.sh
 
 test-nginx: console serve-bin
 	scripts/check-nginx.sh

@@ -15,12 +15,16 @@ as_root() {
     echo "need root to run: $*" >&2; return 1; fi
 }
 
-# Debian packages: Chromium for the browser tests, nginx for the deployment recipe.
+# Debian packages: Chromium for the browser tests, nginx for the deployment
+# recipe, Python's venv for the SDK suite.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v nginx >/dev/null || missing+=(nginx-light)
 command -v openssl >/dev/null || missing+=(openssl)
+# python3 with venv and ensurepip for the SDK suite (tests/sdk): Debian
+# ships ensurepip separately, so `python3 -m venv` fails without this.
+python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -qq
@@ -45,10 +49,12 @@ fi
 
 # npm: Playwright (drives Debian's Chromium, downloads no browser) and
 # binaryen's wasm-opt for trunk.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if ! [ -x node_modules/.bin/playwright ] || ! [ -x node_modules/.bin/wasm-opt ] ||
-   ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+   [ "$(cat node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   say "npm ci"
   npm ci --no-audit --no-fund
+  echo "$lock_hash" > node_modules/.lock-hash
 fi
 
 # Crates for the offline trunk build.

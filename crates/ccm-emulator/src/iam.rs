@@ -63,10 +63,11 @@ pub fn handle(emu: &mut Emulator, call: &Call) -> EmuResponse {
         ),
         "keystone_list_auth_projects" | "keystone_list_projects" => {
             let wanted = call.query("name");
+            // Ids follow the full list, so a filtered answer gives the same id.
             let projects: Vec<_> = CCM_REGIONS
                 .iter()
-                .filter(|r| wanted.is_none_or(|w| w == **r))
                 .enumerate()
+                .filter(|(_, r)| wanted.is_none_or(|w| w == **r))
                 .map(|(i, r)| json!({ "id": format!("{:032x}", i + 1), "name": r, "domain_id": account.domain_id, "enabled": true }))
                 .collect();
             EmuResponse::json(200, &json!({ "projects": projects }))
