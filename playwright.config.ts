@@ -5,8 +5,11 @@ import path from 'node:path';
 import { writeCaHierarchyState } from './tests/e2e/fixtures/ca-hierarchy.mjs';
 
 // A fresh copy for every run: the emulator saves its state after each change.
-const caState = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ccm-e2e-')), 'ca-hierarchy.json');
+const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccm-e2e-'));
+const caState = path.join(stateDir, 'ca-hierarchy.json');
+const caActionsState = path.join(stateDir, 'ca-actions.json');
 writeCaHierarchyState(caState);
+writeCaHierarchyState(caActionsState);
 
 // ccm-serve serves the release build and proxies the CCM and IAM hosts of
 // the default profile to a local fake upstream.
@@ -57,6 +60,12 @@ export default defineConfig({
       // The emulator loaded with a small CA hierarchy.
       command: `target/release/ccm-serve --listen 127.0.0.1:8092 --dist dist --emulate --state ${caState}`,
       url: 'http://127.0.0.1:8092/',
+      reuseExistingServer: false,
+    },
+    {
+      // The same hierarchy for the lifecycle tests, which change it.
+      command: `target/release/ccm-serve --listen 127.0.0.1:8093 --dist dist --emulate --state ${caActionsState}`,
+      url: 'http://127.0.0.1:8093/',
       reuseExistingServer: false,
     },
   ],

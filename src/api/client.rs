@@ -63,6 +63,11 @@ impl Api {
         serde_json::from_slice(&r.body).map_err(|e| ApiError::Decode { status: r.status, detail: e.to_string() })
     }
 
+    /// Sends `req` for its effect (the live service answers 204).
+    pub async fn send(&self, req: ApiRequest) -> Result<(), ApiError> {
+        self.raw(req).await.map(|_| ())
+    }
+
     pub fn session(&self) -> Session {
         self.session
     }

@@ -1,5 +1,6 @@
 pub mod api_error;
 pub mod badges;
+pub mod confirm;
 pub mod field;
 pub mod notifications;
 pub mod planned;

@@ -3,11 +3,12 @@
 use ccm_api::pca::cas::CertificateAuthority;
 use leptos::prelude::*;
 
+use super::actions::CaActions;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
 use crate::expiry::date;
 
 #[component]
-pub fn CaDetails(ca: CertificateAuthority, now: i64) -> impl IntoView {
+pub fn CaDetails(ca: CertificateAuthority, now: i64, on_changed: Callback<()>) -> impl IntoView {
     let dn = ca.distinguished_name.clone();
     let row = |label: &'static str, value: Option<String>| {
         value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
@@ -47,6 +48,7 @@ pub fn CaDetails(ca: CertificateAuthority, now: i64) -> impl IntoView {
                     _ => "not published".to_owned(),
                 }))}
             </dl>
+            <CaActions ca=ca.clone() on_changed />
         </aside>
     }
 }

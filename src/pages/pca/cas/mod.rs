@@ -1,6 +1,7 @@
 //! The "Private CAs" view: the whole hierarchy as a tree or a table, with
 //! filters, sort and the selected CA in the URL, and a details panel.
 
+mod actions;
 mod details;
 mod filters;
 mod loader;
@@ -54,6 +55,15 @@ pub fn CaHierarchyPage() -> impl IntoView {
         });
     };
     reload();
+    // After an action: reload the list without blanking the view.
+    let refresh = move || {
+        spawn_local(async move {
+            let result = loader::load_all(api, progress).await;
+            if result != Err(ApiError::Aborted) {
+                cas.try_set(Some(result));
+            }
+        });
+    };
 
     let now = RwSignal::new(js_sys::Date::now() as i64);
     let selected = Memo::new(move |_| {
@@ -93,7 +103,7 @@ pub fn CaHierarchyPage() -> impl IntoView {
                                 })
                             }}
                         </section>
-                        {move || selected.get().map(|ca| view! { <CaDetails ca now=now.get() /> })}
+                        {move || selected.get().map(|ca| view! { <CaDetails ca now=now.get() on_changed=Callback::new(move |_| refresh()) /> })}
                     </div>
                 }.into_any()
             }

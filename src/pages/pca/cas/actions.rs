@@ -1,0 +1,147 @@
+//! Lifecycle actions on the selected CA. Each is offered only when the
+//! status rules allow it; otherwise the button is disabled and the reason
+//! is shown next to it.
+
+use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
+use ccm_api::common::CaStatus;
+use ccm_api::pca::cas::{
+    delete_certificate_authority, disable_certificate_authority, enable_certificate_authority,
+    restore_certificate_authority, CertificateAuthority,
+};
+use ccm_api::validate::check_field;
+use ccm_api::{ApiError, ApiRequest, Service};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::confirm::ConfirmDialog;
+use crate::components::field::TextField;
+use crate::components::notifications::use_notifications;
+
+/// The actions this panel offers, in display order.
+const ACTIONS: [CaAction; 4] = [CaAction::Disable, CaAction::Enable, CaAction::Delete, CaAction::Restore];
+
+fn button_label(action: CaAction) -> &'static str {
+    match action {
+        CaAction::Disable => "Disable",
+        CaAction::Enable => "Enable",
+        CaAction::Delete => "Delete",
+        _ => "Restore",
+    }
+}
+
+#[component]
+pub fn CaActions(ca: CertificateAuthority, on_changed: Callback<()>) -> impl IntoView {
+    let api = use_api();
+    let notify = use_notifications();
+    let open = RwSignal::new(None::<CaAction>);
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let pending_days = RwSignal::new("7".to_owned());
+    let days_error = RwSignal::new(None::<String>);
+    let ca = StoredValue::new(ca);
+    let name = ca.with_value(|c| c.distinguished_name.common_name.clone());
+
+    let run = move |action: CaAction| {
+        let (id, cn, status) = ca.with_value(|c| (c.ca_id.clone(), c.distinguished_name.common_name.clone(), c.status.clone()));
+        let req: ApiRequest = match action {
+            CaAction::Disable => disable_certificate_authority(&id),
+            CaAction::Enable => enable_certificate_authority(&id),
+            CaAction::Restore => restore_certificate_authority(&id),
+            _ => {
+                let days_text = pending_days.get_untracked();
+                let days: i64 = match days_text.trim().parse() {
+                    Ok(d) => d,
+                    Err(_) => {
+                        days_error.set(Some("enter a whole number of days".into()));
+                        return;
+                    }
+                };
+                if let Err(m) = check_field(Service::Ccm, "delete_certificate_authority", "pending_days", Some(&days.into())) {
+                    days_error.set(Some(m));
+                    return;
+                }
+                days_error.set(None);
+                // The service ignores the grace period for a PENDING CA.
+                delete_certificate_authority(&id, if status == CaStatus::Pending { 7 } else { days })
+            }
+        };
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let result = api.send(req).await;
+            pending.try_set(false);
+            match result {
+                Ok(()) => {
+                    open.try_set(None);
+                    notify.success(format!("{cn}: {}", done_message(action, &status)));
+                    on_changed.run(());
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+
+    view! {
+        <section class="ca-actions" aria-label=format!("Actions on {name}")>
+            <h3>"Actions"</h3>
+            <ul class="action-list">
+                {ACTIONS.into_iter().map(|action| {
+                    let allowed = ca.with_value(|c| ca_action_allowed_for(action, c));
+                    let reason_id = format!("why-not-{}", button_label(action).to_lowercase());
+                    let reason = allowed.as_ref().err().map(|d| d.reason.clone());
+                    view! {
+                        <li>
+                            <button disabled=reason.is_some() aria-describedby=reason.as_ref().map(|_| reason_id.clone())
+                                on:click=move |_| { error.set(None); open.set(Some(action)); }>
+                                {button_label(action)}
+                            </button>
+                            {reason.map(|r| view! { <span class="field-hint" id=reason_id>{r}</span> })}
+                        </li>
+                    }
+                }).collect::<Vec<_>>()}
+            </ul>
+            {move || open.get().map(|action| {
+                let (cn, status) = ca.with_value(|c| (c.distinguished_name.common_name.clone(), c.status.clone()));
+                let title = confirm_title(action, &cn, &status);
+                let danger = matches!(action, CaAction::Delete | CaAction::Disable);
+                view! {
+                    <ConfirmDialog title confirm_label=format!("{} {cn}", button_label(action)) danger
+                        pending=pending on_confirm=Callback::new(move |_| run(action))
+                        on_cancel=Callback::new(move |_| open.set(None))>
+                        {(action == CaAction::Delete && status != CaStatus::Pending).then(|| view! {
+                            <TextField id="pending-days" label="Days before it is gone (7 to 30)" value=pending_days
+                                error=days_error
+                                hint="Until then it can be restored; after that it and its keys are deleted for good." />
+                        })}
+                    </ConfirmDialog>
+                }
+            })}
+            {move || error.get().map(|e| view! { <ApiErrorView title="The action failed" error=e /> })}
+        </section>
+    }
+}
+
+fn confirm_title(action: CaAction, cn: &str, status: &CaStatus) -> String {
+    match action {
+        CaAction::Disable => format!("Disable {cn}? It stops issuing certificates until it is enabled again."),
+        CaAction::Enable => format!("Enable {cn}? It can issue certificates again."),
+        CaAction::Delete if *status == CaStatus::Pending => format!("Delete {cn}? A pending CA is removed at once."),
+        CaAction::Delete => format!("Delete {cn}? It is scheduled for deletion and can be restored until then."),
+        _ => format!("Restore {cn}? It comes back disabled."),
+    }
+}
+
+fn done_message(action: CaAction, status: &CaStatus) -> &'static str {
+    match action {
+        CaAction::Disable => "disabled",
+        CaAction::Enable => "enabled",
+        CaAction::Delete if *status == CaStatus::Pending => "deleted",
+        CaAction::Delete => "scheduled for deletion",
+        _ => "restored (disabled)",
+    }
+}
