@@ -5,7 +5,7 @@ use leptos_router::path;
 use crate::components::notifications::{provide_notifications, NotificationArea};
 use crate::layout::shell::Shell;
 use crate::pages::{
-    not_found::NotFound, overview::OverviewPage, pca::cas::CaHierarchyPage,
+    not_found::NotFound, overview::OverviewPage, pca::cas::{CaHierarchyPage, CreateCaPage},
     pca::certs::PrivateCertificatesPage, scm::SslCertificatesPage, settings::SettingsPage,
 };
 use crate::state::session::provide_session;
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=OverviewPage />
                         <Route path=path!("/scm") view=SslCertificatesPage />
                         <Route path=path!("/pca/cas") view=CaHierarchyPage />
+                        <Route path=path!("/pca/cas/new") view=CreateCaPage />
                         <Route path=path!("/pca/certs") view=PrivateCertificatesPage />
                         <Route path=path!("/settings") view=SettingsPage />
                     </Routes>

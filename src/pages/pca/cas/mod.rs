@@ -2,6 +2,8 @@
 //! filters, sort and the selected CA in the URL, and a details panel.
 
 mod actions;
+mod create;
+pub mod create_form;
 mod details;
 mod filters;
 mod loader;
@@ -18,6 +20,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::quota_cards::QuotaCards;
+pub use create::CreateCaPage;
 use details::CaDetails;
 use filters::FilterBar;
 pub use query::{CaViewQuery, Layout};
@@ -74,7 +77,10 @@ pub fn CaHierarchyPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Private CAs"</h1>
-            <button on:click=move |_| { now.set(js_sys::Date::now() as i64); reload(); }>"Reload"</button>
+            <div class="actions">
+                <a class="button primary" href="/pca/cas/new">"Create CA"</a>
+                <button on:click=move |_| { now.set(js_sys::Date::now() as i64); reload(); }>"Reload"</button>
+            </div>
         </div>
         <FilterBar query />
         {move || match cas.get() {

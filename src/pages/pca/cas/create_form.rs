@@ -1,0 +1,327 @@
+//! The create-CA form as plain data, and the rules that turn it into a
+//! request: the contract's validation plus what depends on the chosen
+//! issuer (status, room in its path length, its validity). Pure.
+
+use ccm_api::common::{CaStatus, CaType, DistinguishedName, KeyAlgorithm, SignatureAlgorithm, Validity, ValidityType};
+use ccm_api::pca::cas::{create_certificate_authority, CertificateAuthority, CreateCertificateAuthorityBody};
+use ccm_api::validate::{validate_request, Context, ValidationError};
+use ccm_api::ApiRequest;
+
+/// What kind of CA, and for a subordinate whether it is signed now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaKindChoice {
+    Root,
+    /// Signed at once by a CA of this account.
+    SubordinateNow,
+    /// Left PENDING: activated later, or its CSR signed elsewhere.
+    SubordinatePending,
+}
+
+/// The form's fields as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaDraft {
+    pub choice: CaKindChoice,
+    pub common_name: String,
+    pub country: String,
+    pub state: String,
+    pub locality: String,
+    pub organization: String,
+    pub organizational_unit: String,
+    pub key_algorithm: String,
+    pub signature_algorithm: String,
+    pub validity_type: String,
+    pub validity_value: String,
+    /// `YYYY-MM-DD` (a date input), or empty for "now".
+    pub start_date: String,
+    pub issuer_id: String,
+    pub path_length: String,
+}
+
+impl Default for CaDraft {
+    fn default() -> Self {
+        CaDraft {
+            choice: CaKindChoice::Root,
+            common_name: String::new(),
+            country: String::new(),
+            state: String::new(),
+            locality: String::new(),
+            organization: String::new(),
+            organizational_unit: String::new(),
+            key_algorithm: "RSA4096".into(),
+            signature_algorithm: "SHA256".into(),
+            validity_type: "YEAR".into(),
+            validity_value: "10".into(),
+            start_date: String::new(),
+            issuer_id: String::new(),
+            path_length: "0".into(),
+        }
+    }
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+/// CAs that may sign a subordinate: active, and a root or with path length
+/// left (a CA with path length 0 signs only leaf certificates).
+/// Sorted by name for the picker.
+pub fn eligible_issuers(cas: &[CertificateAuthority]) -> Vec<&CertificateAuthority> {
+    let mut found: Vec<_> = cas
+        .iter()
+        .filter(|c| c.status == CaStatus::Actived && !c.is_frozen())
+        .filter(|c| c.kind == CaType::Root || c.path_length.unwrap_or(0) > 0)
+        .collect();
+    found.sort_by_key(|c| c.distinguished_name.common_name.to_lowercase());
+    found
+}
+
+/// Largest path length a subordinate of `issuer` may have.
+pub fn max_path_length(issuer: &CertificateAuthority) -> i64 {
+    if issuer.kind == CaType::Root {
+        6
+    } else {
+        (issuer.path_length.unwrap_or(0) - 1).clamp(0, 6)
+    }
+}
+
+/// Rough end of a validity (a year counted as 365 days, a month as 31), to
+/// warn before sending; the service decides the exact date.
+pub fn approximate_end(start_ms: i64, kind: &ValidityType, value: i64) -> i64 {
+    let unit = match kind {
+        ValidityType::Year => 365 * DAY_MS,
+        ValidityType::Month => 31 * DAY_MS,
+        ValidityType::Day => DAY_MS,
+        _ => 3_600_000,
+    };
+    start_ms + value * unit
+}
+
+/// `YYYY-MM-DD` to Unix ms at 00:00 UTC.
+pub fn parse_date(text: &str) -> Option<i64> {
+    let digits = text.trim().replace('-', "");
+    ccm_api::sign::parse_sdk_date(&format!("{digits}T000000Z")).map(|s| s * 1000)
+}
+
+fn error(field: &str, message: impl Into<String>) -> ValidationError {
+    ValidationError::new(field, message)
+}
+
+fn optional(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+impl CaDraft {
+    /// The request to send, or every problem by wire field path.
+    pub fn to_request(&self, cas: &[CertificateAuthority], now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
+        let mut errors = Vec::new();
+        let dn = DistinguishedName {
+            common_name: self.common_name.trim().to_owned(),
+            country: optional(&self.country).map(|c| c.to_uppercase()),
+            state: optional(&self.state),
+            locality: optional(&self.locality),
+            organization: optional(&self.organization),
+            organizational_unit: optional(&self.organizational_unit),
+        };
+        let pending = self.choice == CaKindChoice::SubordinatePending;
+        let validity_type = ValidityType::from_wire(&self.validity_type);
+        let value: Option<i64> = match self.validity_value.trim().parse() {
+            Ok(v) => Some(v),
+            Err(_) if pending => None,
+            Err(_) => {
+                errors.push(error("validity.value", "enter a whole number"));
+                None
+            }
+        };
+        let start_from = match self.start_date.trim() {
+            "" => None,
+            d => match parse_date(d) {
+                Some(ms) => Some(ms),
+                None => {
+                    errors.push(error("validity.start_from", "enter a date as YYYY-MM-DD"));
+                    None
+                }
+            },
+        };
+        let validity = value.filter(|_| !pending).map(|v| Validity { kind: validity_type.clone(), value: v, start_from });
+
+        let mut body = match self.choice {
+            CaKindChoice::Root => CreateCertificateAuthorityBody::root(
+                dn,
+                KeyAlgorithm::from_wire(&self.key_algorithm),
+                SignatureAlgorithm::from_wire(&self.signature_algorithm),
+                validity.clone().unwrap_or(Validity::new(validity_type.clone(), 0)),
+            ),
+            _ => CreateCertificateAuthorityBody::pending_subordinate(dn, KeyAlgorithm::from_wire(&self.key_algorithm)),
+        };
+        if self.choice == CaKindChoice::SubordinateNow {
+            let issuer = eligible_issuers(cas).into_iter().find(|c| c.ca_id == self.issuer_id);
+            match issuer {
+                None => errors.push(error("issuer_id", "pick an active CA that may sign subordinate CAs")),
+                Some(issuer) => {
+                    match self.path_length.trim().parse::<i64>() {
+                        Ok(p) if p > max_path_length(issuer) => errors.push(error(
+                            "path_length",
+                            format!("at most {} under {}", max_path_length(issuer), issuer.distinguished_name.common_name),
+                        )),
+                        Ok(p) => body.path_length = Some(p),
+                        Err(_) => errors.push(error("path_length", "enter a whole number from 0 to 6")),
+                    }
+                    if let (Some(v), Some(end)) = (value, issuer.not_after) {
+                        if approximate_end(start_from.unwrap_or(now_ms), &validity_type, v) > end {
+                            errors.push(error(
+                                "validity.value",
+                                format!("must end before the issuer does ({})", crate::expiry::date(end)),
+                            ));
+                        }
+                    }
+                }
+            }
+            body.issuer_id = Some(self.issuer_id.clone());
+            body.signature_algorithm = Some(SignatureAlgorithm::from_wire(&self.signature_algorithm));
+            body.validity = validity;
+        }
+        let req = create_certificate_authority(&body);
+        errors.extend(validate_request(&req, &Context { now_millis: now_ms }));
+        // One message per field: the first is the most specific.
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|e| seen.insert(e.field.clone()));
+        if errors.is_empty() {
+            Ok(req)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_764_000_000_000;
+
+    fn ca(id: &str, kind: &str, status: &str, path: i64, not_after: i64) -> CertificateAuthority {
+        serde_json::from_value(serde_json::json!({
+            "ca_id": id, "type": kind, "status": status, "path_length": path, "not_after": not_after,
+            "distinguished_name": {"common_name": id}
+        }))
+        .unwrap()
+    }
+
+    fn cas() -> Vec<CertificateAuthority> {
+        vec![
+            ca("11111111-1111-4111-8111-111111111111", "ROOT", "ACTIVED", 7, NOW + 3650 * DAY_MS),
+            ca("22222222-2222-4222-8222-222222222222", "SUBORDINATE", "ACTIVED", 1, NOW + 400 * DAY_MS),
+            ca("33333333-3333-4333-8333-333333333333", "SUBORDINATE", "ACTIVED", 0, NOW + 400 * DAY_MS),
+            ca("44444444-4444-4444-8444-444444444444", "ROOT", "DISABLED", 7, NOW + 400 * DAY_MS),
+        ]
+    }
+
+    fn root_draft() -> CaDraft {
+        CaDraft {
+            common_name: "Acme Root".into(),
+            country: "de".into(),
+            state: "Berlin".into(),
+            locality: "Berlin".into(),
+            organization: "Acme".into(),
+            organizational_unit: "PKI".into(),
+            ..Default::default()
+        }
+    }
+
+    fn fields(r: Result<ApiRequest, Vec<ValidationError>>) -> Vec<String> {
+        r.err().unwrap_or_default().into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_complete_root_draft_becomes_the_request() {
+        let req = root_draft().to_request(&cas(), NOW).unwrap();
+        let body = req.body.unwrap();
+        assert_eq!(body["type"], "ROOT");
+        assert_eq!(body["distinguished_name"]["country"], "DE");
+        assert_eq!(body["validity"], serde_json::json!({"type": "YEAR", "value": 10}));
+        assert_eq!(body["signature_algorithm"], "SHA256");
+        assert!(body.get("issuer_id").is_none());
+    }
+
+    #[test]
+    fn root_validity_is_capped_at_30_years_and_country_is_two_letters() {
+        let mut d = root_draft();
+        d.validity_value = "31".into();
+        d.country = "DEU".into();
+        let f = fields(d.to_request(&cas(), NOW));
+        assert!(f.contains(&"validity.value".to_owned()) || f.contains(&"validity".to_owned()), "{f:?}");
+        assert!(f.contains(&"distinguished_name.country".to_owned()), "{f:?}");
+        let mut d = root_draft();
+        d.validity_value = "30".into();
+        assert!(d.to_request(&cas(), NOW).is_ok());
+    }
+
+    #[test]
+    fn only_active_issuers_with_room_are_offered() {
+        let all = cas();
+        let ids: Vec<_> = eligible_issuers(&all).iter().map(|c| c.ca_id.chars().next().unwrap()).collect();
+        assert_eq!(ids, vec!['1', '2'], "sorted by name: 1111… and 2222… are their names");
+        assert_eq!(max_path_length(&all[0]), 6);
+        assert_eq!(max_path_length(&all[1]), 0);
+    }
+
+    #[test]
+    fn a_subordinate_signed_now_checks_issuer_path_length_and_validity() {
+        let mut d = root_draft();
+        d.choice = CaKindChoice::SubordinateNow;
+        d.issuer_id = "22222222-2222-4222-8222-222222222222".into();
+        d.path_length = "1".into();
+        d.validity_value = "2".into();
+        let f = fields(d.to_request(&cas(), NOW));
+        assert!(f.contains(&"path_length".to_owned()), "{f:?}");
+        assert!(f.contains(&"validity.value".to_owned()), "{f:?}");
+
+        d.path_length = "0".into();
+        d.validity_value = "1".into();
+        let req = d.to_request(&cas(), NOW).unwrap();
+        let body = req.body.unwrap();
+        assert_eq!(body["issuer_id"], "22222222-2222-4222-8222-222222222222");
+        assert_eq!(body["path_length"], 0);
+
+        d.issuer_id = "33333333-3333-4333-8333-333333333333".into();
+        assert_eq!(fields(d.to_request(&cas(), NOW)), vec!["issuer_id"]);
+    }
+
+    #[test]
+    fn a_pending_subordinate_sends_no_issuer_validity_or_signature() {
+        let mut d = root_draft();
+        d.choice = CaKindChoice::SubordinatePending;
+        d.validity_value = String::new();
+        let body = d.to_request(&cas(), NOW).unwrap().body.unwrap();
+        assert_eq!(body["type"], "SUBORDINATE");
+        for absent in ["issuer_id", "validity", "signature_algorithm"] {
+            assert!(body.get(absent).is_none(), "{absent}");
+        }
+    }
+
+    #[test]
+    fn start_dates_are_parsed_and_checked() {
+        assert_eq!(parse_date("2024-01-15"), Some(1_705_276_800_000));
+        assert_eq!(parse_date("15.01.2024"), None);
+        let mut d = root_draft();
+        d.start_date = "2020-01-01".into();
+        let f = fields(d.to_request(&cas(), NOW));
+        assert!(f.iter().any(|f| f.starts_with("validity")), "{f:?}");
+        d.start_date = "nonsense".into();
+        assert!(fields(d.to_request(&cas(), NOW)).contains(&"validity.start_from".to_owned()));
+    }
+
+    #[test]
+    fn a_pending_subordinate_ignores_the_validity_fields() {
+        let mut d = root_draft();
+        d.choice = CaKindChoice::SubordinatePending;
+        d.key_algorithm = "EC384".into();
+        assert!(d.to_request(&cas(), NOW).is_ok(), "{:?}", d.to_request(&cas(), NOW).err());
+    }
+
+    #[test]
+    fn a_missing_common_name_is_named() {
+        let mut d = root_draft();
+        d.common_name = "  ".into();
+        assert!(fields(d.to_request(&cas(), NOW)).contains(&"distinguished_name.common_name".to_owned()));
+    }
+}

@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { signInToEmulator } from './helpers';
+
+// The fixture hierarchy, read only here: the wizard lists its issuers.
+test.use({ baseURL: 'http://127.0.0.1:8092' });
+
+/** A CA's subject needs every field. */
+async function fillSubject(page, cn: string) {
+  await page.getByLabel('Common name').fill(cn);
+  await page.getByLabel('Country (2 letters)').fill('DE');
+  await page.getByLabel('State or province').fill('Berlin');
+  await page.getByLabel('Locality').fill('Berlin');
+  await page.getByLabel('Organization', { exact: true }).fill('Acme');
+  await page.getByLabel('Organizational unit').fill('PKI');
+}
+
+test.beforeEach(async ({ page }) => {
+  await signInToEmulator(page);
+  await page.goto('/pca/cas');
+  await page.getByRole('link', { name: 'Create CA' }).click();
+  await expect(page.getByRole('heading', { name: 'Create a CA' })).toBeVisible();
+});
+
+test('invalid input is refused field by field, kept, and nothing is sent', async ({ page }) => {
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/proxy/')) posts.push(r.url());
+  });
+  await page.getByLabel('Country (2 letters)').fill('DEU');
+  await page.getByLabel('Validity', { exact: true }).fill('31');
+  await page.getByRole('button', { name: 'Review request' }).click();
+  await expect(page.getByText('Some fields need attention; nothing was sent.')).toBeVisible();
+  await expect(page.getByLabel('Common name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Country (2 letters)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Validity', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Country (2 letters)')).toHaveValue('DEU');
+  await expect(page.getByRole('region', { name: 'Request to send' })).toHaveCount(0);
+  // Fixing a field clears its message as it is typed.
+  await page.getByLabel('Country (2 letters)').fill('DE');
+  await expect(page.getByLabel('Country (2 letters)')).toHaveAttribute('aria-invalid', 'false');
+  expect(posts).toEqual([]);
+});
+
+test('the issuer picker lists only active CAs with room in their path length', async ({ page }) => {
+  await page.getByRole('radio', { name: 'Subordinate CA, signed now by a CA here' }).check();
+  const options = page.getByLabel('Issuing CA').getByRole('option');
+  await expect(options).toHaveText([
+    'Choose an active CA',
+    /^Acme Issuing CA 1 \(path length 0 left/,
+    /^Acme Root CA \(path length 6 left/,
+  ]);
+  await fillSubject(page, 'Team API CA');
+  await page.getByLabel('Issuing CA').selectOption({ index: 1 });
+  await page.getByLabel('Path length (0 to 6)').fill('1');
+  await page.getByLabel('Validity', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Review request' }).click();
+  await expect(page.getByText('at most 0 under Acme Issuing CA 1')).toBeVisible();
+  await expect(page.getByText(/must end before the issuer does/)).toBeVisible();
+});
+
+test('the exact request is shown before it is sent', async ({ page }) => {
+  await page.getByRole('radio', { name: /Subordinate CA, left pending/ }).check();
+  await fillSubject(page, 'Partner CA');
+  await page.getByLabel('Key algorithm').selectOption('EC384');
+  await page.getByRole('button', { name: 'Review request' }).click();
+  const preview = page.getByRole('region', { name: 'Request to send' });
+  await expect(preview).toContainText('POST /v1/private-certificate-authorities');
+  await expect(preview).toContainText('"type": "SUBORDINATE"');
+  await expect(preview).toContainText('"key_algorithm": "EC384"');
+  await expect(preview).not.toContainText('issuer_id');
+  // Editing after the review withdraws the preview.
+  await page.getByLabel('Common name').fill('Partner CA 2');
+  await expect(preview).toHaveCount(0);
+});
