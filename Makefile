@@ -1,6 +1,7 @@
 # The README's commands. Each installs what it needs first.
 #   make demo   build the console and serve it on http://127.0.0.1:8080 with the emulator
-#   make test   every test: unit, proxy, browser end-to-end
+#   make test   every test: unit, proxy, SDK conformance, nginx recipe, browser end-to-end
+#   make bench  benchmark figures
 
 SHELL := /bin/bash
 LISTEN ?= 127.0.0.1:8080
@@ -8,7 +9,7 @@ LISTEN ?= 127.0.0.1:8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SERVE := target/release/ccm-serve
 
-.PHONY: demo test tools console serve-bin test-unit test-sdk test-nginx test-e2e clean
+.PHONY: demo test bench tools console serve-bin test-unit test-sdk test-nginx test-e2e clean
 
 tools:
 	@scripts/install-tools.sh
@@ -39,6 +40,11 @@ test-nginx: console serve-bin
 
 test-e2e: console serve-bin
 	npx playwright test
+
+# Figures, not pass/fail: the emulator's issuance and listing speed
+# (criterion). The browser measurements of the views come later.
+bench: tools
+	cargo bench -p ccm-emulator --bench emulator
 
 clean:
 	rm -rf dist target test-results playwright-report
