@@ -1,6 +1,7 @@
 pub mod api_error;
 pub mod badges;
 pub mod confirm;
+pub mod download;
 pub mod field;
 pub mod notifications;
 pub mod planned;

@@ -3,10 +3,10 @@
 //! is shown next to it.
 
 use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
-use ccm_api::common::CaStatus;
+use ccm_api::common::{CaStatus, RevocationReason};
 use ccm_api::pca::cas::{
     delete_certificate_authority, disable_certificate_authority, enable_certificate_authority,
-    restore_certificate_authority, CertificateAuthority,
+    restore_certificate_authority, revoke_certificate_authority, CertificateAuthority,
 };
 use ccm_api::validate::check_field;
 use ccm_api::{ApiError, ApiRequest, Service};
@@ -20,13 +20,14 @@ use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 
 /// The actions this panel offers, in display order.
-const ACTIONS: [CaAction; 4] = [CaAction::Disable, CaAction::Enable, CaAction::Delete, CaAction::Restore];
+const ACTIONS: [CaAction; 5] = [CaAction::Disable, CaAction::Enable, CaAction::Delete, CaAction::Restore, CaAction::Revoke];
 
 fn button_label(action: CaAction) -> &'static str {
     match action {
         CaAction::Disable => "Disable",
         CaAction::Enable => "Enable",
         CaAction::Delete => "Delete",
+        CaAction::Revoke => "Revoke",
         _ => "Restore",
     }
 }
@@ -40,6 +41,8 @@ pub fn CaActions(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Int
     let error = RwSignal::new(None::<ApiError>);
     let pending_days = RwSignal::new("7".to_owned());
     let days_error = RwSignal::new(None::<String>);
+    // Empty: no reason given (the body is then `{}`).
+    let reason = RwSignal::new(String::new());
     let ca = StoredValue::new(ca);
     let name = ca.with_value(|c| c.distinguished_name.common_name.clone());
 
@@ -49,6 +52,10 @@ pub fn CaActions(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Int
             CaAction::Disable => disable_certificate_authority(&id),
             CaAction::Enable => enable_certificate_authority(&id),
             CaAction::Restore => restore_certificate_authority(&id),
+            CaAction::Revoke => {
+                let r = reason.get_untracked();
+                revoke_certificate_authority(&id, (!r.is_empty()).then(|| RevocationReason::from_wire(&r)))
+            }
             _ => {
                 let days_text = pending_days.get_untracked();
                 let days: i64 = match days_text.trim().parse() {
@@ -108,11 +115,22 @@ pub fn CaActions(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Int
             {move || open.get().map(|action| {
                 let (cn, status) = ca.with_value(|c| (c.distinguished_name.common_name.clone(), c.status.clone()));
                 let title = confirm_title(action, &cn, &status);
-                let danger = matches!(action, CaAction::Delete | CaAction::Disable);
+                let danger = matches!(action, CaAction::Delete | CaAction::Disable | CaAction::Revoke);
                 view! {
                     <ConfirmDialog title confirm_label=format!("{} {cn}", button_label(action)) danger
                         pending=pending on_confirm=Callback::new(move |_| run(action))
                         on_cancel=Callback::new(move |_| open.set(None))>
+                        {(action == CaAction::Revoke).then(|| view! {
+                            <div class="field">
+                                <label for="revoke-reason">"Reason (RFC 5280)"</label>
+                                <select id="revoke-reason" on:change=move |ev| reason.set(event_target_value(&ev))>
+                                    <option value="">"No reason given"</option>
+                                    {RevocationReason::known().into_iter().map(|r| view! {
+                                        <option value=r.as_str().to_owned()>{r.label().to_owned()}</option>
+                                    }).collect::<Vec<_>>()}
+                                </select>
+                            </div>
+                        })}
                         {(action == CaAction::Delete && status != CaStatus::Pending).then(|| view! {
                             <TextField id="pending-days" label="Days before it is gone (7 to 30)" value=pending_days
                                 error=days_error
@@ -132,6 +150,7 @@ fn confirm_title(action: CaAction, cn: &str, status: &CaStatus) -> String {
         CaAction::Enable => format!("Enable {cn}? It can issue certificates again."),
         CaAction::Delete if *status == CaStatus::Pending => format!("Delete {cn}? A pending CA is removed at once."),
         CaAction::Delete => format!("Delete {cn}? It is scheduled for deletion and can be restored until then."),
+        CaAction::Revoke => format!("Revoke {cn}? Its issuer lists it in its CRL; this cannot be undone."),
         _ => format!("Restore {cn}? It comes back disabled."),
     }
 }
@@ -142,6 +161,7 @@ fn done_message(action: CaAction, status: &CaStatus) -> &'static str {
         CaAction::Enable => "enabled",
         CaAction::Delete if *status == CaStatus::Pending => "deleted",
         CaAction::Delete => "scheduled for deletion",
+        CaAction::Revoke => "revoked",
         _ => "restored (disabled)",
     }
 }

@@ -4,6 +4,7 @@ use ccm_api::pca::cas::CertificateAuthority;
 use leptos::prelude::*;
 
 use super::actions::CaActions;
+use super::exports::CaExports;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
 use crate::expiry::date;
 
@@ -49,6 +50,7 @@ pub fn CaDetails(ca: CertificateAuthority, now: i64, on_changed: Callback<()>) -
                 }))}
             </dl>
             <CaActions ca=ca.clone() on_changed />
+            <CaExports ca=ca.clone() />
         </aside>
     }
 }

@@ -5,6 +5,7 @@ mod actions;
 mod create;
 pub mod create_form;
 mod details;
+mod exports;
 mod filters;
 mod loader;
 mod query;

@@ -1,0 +1,30 @@
+//! Hands bytes to the user as a file, and text to the clipboard. Nothing
+//! leaves the browser: the file is built from a Blob in memory.
+
+use wasm_bindgen::JsCast;
+
+/// Starts a download of `bytes` named `filename`.
+pub fn download(filename: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| "could not build the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not build the file")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| "no anchor")?.dyn_into().map_err(|_| "no anchor")?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    // Free the Blob once the browser has taken it.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies text; the browser may refuse without a user gesture.
+pub fn copy_text(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}

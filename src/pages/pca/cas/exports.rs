@@ -1,0 +1,155 @@
+//! Getting a CA's material out: its CSR while pending (to be signed
+//! elsewhere), its certificate and chain once active.
+
+use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
+use ccm_api::pca::cas::{
+    export_certificate_authority_certificate, export_certificate_authority_csr, CaCertificateResponse,
+    CertificateAuthority, CsrResponse,
+};
+use ccm_api::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::download::{copy_text, download};
+
+/// A file-safe stem from a CA's name (`Acme Issuing CA` → `Acme_Issuing_CA`).
+pub fn file_stem(common_name: &str) -> String {
+    let stem: String = common_name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
+        .collect();
+    if stem.trim_matches('_').is_empty() { "ca".to_owned() } else { stem }
+}
+
+/// The certificate followed by its chain, as servers expect a full chain.
+pub fn full_chain(certificate: &str, chain: Option<&str>) -> String {
+    let mut out = certificate.trim_end().to_owned();
+    out.push('\n');
+    if let Some(c) = chain.filter(|c| !c.trim().is_empty()) {
+        out.push_str(c.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[component]
+pub fn CaExports(ca: CertificateAuthority) -> impl IntoView {
+    let api = use_api();
+    let csr_allowed = ca_action_allowed_for(CaAction::ExportCsr, &ca).is_ok();
+    let cert_allowed = ca_action_allowed_for(CaAction::ExportCertificate, &ca).is_ok();
+    let id = StoredValue::new(ca.ca_id.clone());
+    let stem = StoredValue::new(file_stem(&ca.distinguished_name.common_name));
+    let csr = RwSignal::new(None::<String>);
+    let cert = RwSignal::new(None::<CaCertificateResponse>);
+    let error = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+
+    let fetch_csr = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let r = api.json::<CsrResponse>(export_certificate_authority_csr(&id.get_value())).await;
+            pending.try_set(false);
+            match r {
+                Ok(r) => {
+                    csr.try_set(Some(r.csr.replace("\r\n", "\n")));
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    let fetch_cert = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let r = api.json::<CaCertificateResponse>(export_certificate_authority_certificate(&id.get_value())).await;
+            pending.try_set(false);
+            match r {
+                Ok(r) => {
+                    cert.try_set(Some(r));
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    let save = move |suffix: &'static str, text: String| {
+        let name = format!("{}{suffix}", stem.get_value());
+        if let Err(e) = download(&name, text.as_bytes(), "application/x-pem-file") {
+            error.set(Some(ApiError::Network(e)));
+        }
+    };
+
+    view! {
+        <section class="ca-exports" aria-label="Export">
+            <h3>"Export"</h3>
+            <div class="actions">
+                {csr_allowed.then(|| view! { <button on:click=fetch_csr disabled=move || pending.get()>"Export CSR"</button> })}
+                {cert_allowed.then(|| view! { <button on:click=fetch_cert disabled=move || pending.get()>"Export certificate"</button> })}
+                {(!csr_allowed && !cert_allowed).then(|| view! {
+                    <p class="field-hint">"Nothing to export in this status: a pending CA has a CSR, an active or expired CA a certificate."</p>
+                })}
+            </div>
+            {move || csr.get().map(|pem| {
+                let (for_copy, for_save) = (pem.clone(), pem.clone());
+                view! {
+                    <div class="export-result" role="group" aria-label="CSR">
+                        <pre class="request-preview"><code>{pem}</code></pre>
+                        <div class="actions">
+                            <button on:click=move |_| save(".csr", for_save.clone())>"Download .csr"</button>
+                            <button on:click=move |_| copy_text(&for_copy)>"Copy CSR"</button>
+                        </div>
+                    </div>
+                }
+            })}
+            {move || cert.get().map(|c| {
+                let certificate = c.certificate.clone();
+                let chain = c.certificate_chain.clone().unwrap_or_default();
+                let full = full_chain(&c.certificate, c.certificate_chain.as_deref());
+                let has_chain = !chain.trim().is_empty();
+                view! {
+                    <div class="export-result" role="group" aria-label="CA certificate files">
+                        <div class="actions">
+                            <button on:click=move |_| save(".crt.pem", certificate.clone())>"Download certificate"</button>
+                            {has_chain.then(|| { let chain = chain.clone(); view! { <button on:click=move |_| save(".chain.pem", chain.clone())>"Download chain"</button> } })}
+                            <button on:click=move |_| save(".fullchain.pem", full.clone())>"Download full chain"</button>
+                        </div>
+                    </div>
+                }
+            })}
+            {move || error.get().map(|e| view! { <ApiErrorView title="The export failed" error=e /> })}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(file_stem("Acme Issuing CA 1"), "Acme_Issuing_CA_1");
+        assert_eq!(file_stem("a/b\\c"), "a_b_c");
+        assert_eq!(file_stem("  "), "ca");
+    }
+
+    #[test]
+    fn full_chain_puts_the_certificate_first() {
+        assert_eq!(full_chain("CERT\n", Some("CHAIN")), "CERT\nCHAIN\n");
+        assert_eq!(full_chain("CERT", None), "CERT\n");
+        assert_eq!(full_chain("CERT", Some("  ")), "CERT\n");
+    }
+}
