@@ -8,11 +8,13 @@ use ccm_api::pca::cas::{
     delete_certificate_authority, disable_certificate_authority, enable_certificate_authority,
     restore_certificate_authority, revoke_certificate_authority, CertificateAuthority,
 };
-use ccm_api::validate::check_field;
+use ccm_api::common::{SignatureAlgorithm, ValidityType};
+use ccm_api::validate::{check_field, ValidationError};
 use ccm_api::{ApiError, ApiRequest, Service};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::create_form::{eligible_issuers, max_path_length, ActivationDraft};
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::confirm::ConfirmDialog;
@@ -20,7 +22,8 @@ use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 
 /// The actions this panel offers, in display order.
-const ACTIONS: [CaAction; 5] = [CaAction::Disable, CaAction::Enable, CaAction::Delete, CaAction::Restore, CaAction::Revoke];
+const ACTIONS: [CaAction; 6] =
+    [CaAction::Activate, CaAction::Disable, CaAction::Enable, CaAction::Delete, CaAction::Restore, CaAction::Revoke];
 
 fn button_label(action: CaAction) -> &'static str {
     match action {
@@ -28,12 +31,13 @@ fn button_label(action: CaAction) -> &'static str {
         CaAction::Enable => "Enable",
         CaAction::Delete => "Delete",
         CaAction::Revoke => "Revoke",
+        CaAction::Activate => "Activate",
         _ => "Restore",
     }
 }
 
 #[component]
-pub fn CaActions(ca: CertificateAuthority, on_changed: Callback<()>) -> impl IntoView {
+pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_changed: Callback<()>) -> impl IntoView {
     let api = use_api();
     let notify = use_notifications();
     let open = RwSignal::new(None::<CaAction>);
@@ -43,6 +47,9 @@ pub fn CaActions(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Int
     let days_error = RwSignal::new(None::<String>);
     // Empty: no reason given (the body is then `{}`).
     let reason = RwSignal::new(String::new());
+    let activation = ActivationSignals::new();
+    let activation_errors = RwSignal::new(Vec::<ValidationError>::new());
+    let all = StoredValue::new(all);
     let ca = StoredValue::new(ca);
     let name = ca.with_value(|c| c.distinguished_name.common_name.clone());
 
@@ -52,6 +59,16 @@ pub fn CaActions(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Int
             CaAction::Disable => disable_certificate_authority(&id),
             CaAction::Enable => enable_certificate_authority(&id),
             CaAction::Restore => restore_certificate_authority(&id),
+            CaAction::Activate => match activation.draft().to_request(&id, &all.get_value(), js_sys::Date::now() as i64) {
+                Ok(req) => {
+                    activation_errors.set(Vec::new());
+                    req
+                }
+                Err(errors) => {
+                    activation_errors.set(errors);
+                    return;
+                }
+            },
             CaAction::Revoke => {
                 let r = reason.get_untracked();
                 revoke_certificate_authority(&id, (!r.is_empty()).then(|| RevocationReason::from_wire(&r)))
@@ -120,6 +137,9 @@ pub fn CaActions(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Int
                     <ConfirmDialog title confirm_label=format!("{} {cn}", button_label(action)) danger
                         pending=pending on_confirm=Callback::new(move |_| run(action))
                         on_cancel=Callback::new(move |_| open.set(None))>
+                        {(action == CaAction::Activate).then(|| view! {
+                            <ActivationFields signals=activation errors=activation_errors all=all.get_value() own_id=ca.with_value(|c| c.ca_id.clone()) />
+                        })}
                         {(action == CaAction::Revoke).then(|| view! {
                             <div class="field">
                                 <label for="revoke-reason">"Reason (RFC 5280)"</label>
@@ -151,6 +171,7 @@ fn confirm_title(action: CaAction, cn: &str, status: &CaStatus) -> String {
         CaAction::Delete if *status == CaStatus::Pending => format!("Delete {cn}? A pending CA is removed at once."),
         CaAction::Delete => format!("Delete {cn}? It is scheduled for deletion and can be restored until then."),
         CaAction::Revoke => format!("Revoke {cn}? Its issuer lists it in its CRL; this cannot be undone."),
+        CaAction::Activate => format!("Activate {cn}: choose the CA that signs it."),
         _ => format!("Restore {cn}? It comes back disabled."),
     }
 }
@@ -162,6 +183,91 @@ fn done_message(action: CaAction, status: &CaStatus) -> &'static str {
         CaAction::Delete if *status == CaStatus::Pending => "deleted",
         CaAction::Delete => "scheduled for deletion",
         CaAction::Revoke => "revoked",
+        CaAction::Activate => "activated",
         _ => "restored (disabled)",
+    }
+}
+
+#[derive(Clone, Copy)]
+struct ActivationSignals {
+    issuer_id: RwSignal<String>,
+    path_length: RwSignal<String>,
+    signature_algorithm: RwSignal<String>,
+    validity_type: RwSignal<String>,
+    validity_value: RwSignal<String>,
+}
+
+impl ActivationSignals {
+    fn new() -> Self {
+        let d = ActivationDraft::default();
+        ActivationSignals {
+            issuer_id: RwSignal::new(d.issuer_id),
+            path_length: RwSignal::new(d.path_length),
+            signature_algorithm: RwSignal::new(d.signature_algorithm),
+            validity_type: RwSignal::new(d.validity_type),
+            validity_value: RwSignal::new(d.validity_value),
+        }
+    }
+
+    fn draft(&self) -> ActivationDraft {
+        ActivationDraft {
+            issuer_id: self.issuer_id.get_untracked(),
+            path_length: self.path_length.get_untracked(),
+            signature_algorithm: self.signature_algorithm.get_untracked(),
+            validity_type: self.validity_type.get_untracked(),
+            validity_value: self.validity_value.get_untracked(),
+        }
+    }
+}
+
+/// Issuer, path length, signature and validity for an activation.
+#[component]
+fn ActivationFields(
+    signals: ActivationSignals,
+    errors: RwSignal<Vec<ValidationError>>,
+    all: Vec<CertificateAuthority>,
+    own_id: String,
+) -> impl IntoView {
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field == field || e.field.starts_with(&format!("{field}."))).map(|e| e.message.clone())))
+    };
+    let issuers: Vec<(String, String)> = eligible_issuers(&all)
+        .into_iter()
+        .filter(|c| c.ca_id != own_id)
+        .map(|c| (c.ca_id.clone(), format!("{} (path length {} left)", c.distinguished_name.common_name, max_path_length(c))))
+        .collect();
+    view! {
+        <div class="field">
+            <label for="activate-issuer">"Issuing CA"</label>
+            <select id="activate-issuer" on:change=move |ev| signals.issuer_id.set(event_target_value(&ev))>
+                <option value="">"Choose an active CA"</option>
+                {issuers.into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect::<Vec<_>>()}
+            </select>
+            <p class="field-error">{move || error_for("issuer_id").get()}</p>
+        </div>
+        <div class="field-row">
+            <TextField id="activate-path" label="Path length (0 to 6)" value=signals.path_length error=error_for("path_length") />
+            <div class="field">
+                <label for="activate-sig">"Signature algorithm"</label>
+                <select id="activate-sig" on:change=move |ev| signals.signature_algorithm.set(event_target_value(&ev))>
+                    {SignatureAlgorithm::known().into_iter().filter(|s| *s != SignatureAlgorithm::Sm3).map(|s| {
+                        let wire = s.as_str().to_owned();
+                        view! { <option value=wire.clone() selected=wire == "SHA256">{s.label().to_owned()}</option> }
+                    }).collect::<Vec<_>>()}
+                </select>
+            </div>
+        </div>
+        <div class="field-row">
+            <TextField id="activate-validity" label="Validity" value=signals.validity_value error=error_for("validity.value") />
+            <div class="field">
+                <label for="activate-unit">"Unit"</label>
+                <select id="activate-unit" on:change=move |ev| signals.validity_type.set(event_target_value(&ev))>
+                    {ValidityType::known().into_iter().map(|v| {
+                        let wire = v.as_str().to_owned();
+                        view! { <option value=wire.clone() selected=wire == "YEAR">{v.label().to_owned()}</option> }
+                    }).collect::<Vec<_>>()}
+                </select>
+            </div>
+        </div>
     }
 }

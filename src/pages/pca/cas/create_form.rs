@@ -3,7 +3,10 @@
 //! issuer (status, room in its path length, its validity). Pure.
 
 use ccm_api::common::{CaStatus, CaType, DistinguishedName, KeyAlgorithm, SignatureAlgorithm, Validity, ValidityType};
-use ccm_api::pca::cas::{create_certificate_authority, CertificateAuthority, CreateCertificateAuthorityBody};
+use ccm_api::pca::cas::{
+    create_certificate_authority, issue_certificate_authority_certificate, ActivateCertificateAuthorityBody,
+    CertificateAuthority, CreateCertificateAuthorityBody,
+};
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
 
@@ -192,6 +195,75 @@ impl CaDraft {
     }
 }
 
+/// What activating a pending CA needs: an issuer here, and the parts the
+/// creation left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivationDraft {
+    pub issuer_id: String,
+    pub path_length: String,
+    pub signature_algorithm: String,
+    pub validity_type: String,
+    pub validity_value: String,
+}
+
+impl Default for ActivationDraft {
+    fn default() -> Self {
+        ActivationDraft {
+            issuer_id: String::new(),
+            path_length: "0".into(),
+            signature_algorithm: "SHA256".into(),
+            validity_type: "YEAR".into(),
+            validity_value: "5".into(),
+        }
+    }
+}
+
+impl ActivationDraft {
+    pub fn to_request(&self, ca_id: &str, cas: &[CertificateAuthority], now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
+        let mut errors = Vec::new();
+        let kind = ValidityType::from_wire(&self.validity_type);
+        let value: i64 = self.validity_value.trim().parse().unwrap_or_else(|_| {
+            errors.push(error("validity.value", "enter a whole number"));
+            0
+        });
+        let path_length: i64 = self.path_length.trim().parse().unwrap_or_else(|_| {
+            errors.push(error("path_length", "enter a whole number from 0 to 6"));
+            0
+        });
+        match eligible_issuers(cas).into_iter().find(|c| c.ca_id == self.issuer_id && c.ca_id != ca_id) {
+            None => errors.push(error("issuer_id", "pick an active CA that may sign subordinate CAs")),
+            Some(issuer) => {
+                if path_length > max_path_length(issuer) {
+                    errors.push(error(
+                        "path_length",
+                        format!("at most {} under {}", max_path_length(issuer), issuer.distinguished_name.common_name),
+                    ));
+                }
+                if let Some(end) = issuer.not_after {
+                    if approximate_end(now_ms, &kind, value) > end {
+                        errors.push(error("validity.value", format!("must end before the issuer does ({})", crate::expiry::date(end))));
+                    }
+                }
+            }
+        }
+        let body = ActivateCertificateAuthorityBody {
+            issuer_id: self.issuer_id.clone(),
+            path_length,
+            signature_algorithm: SignatureAlgorithm::from_wire(&self.signature_algorithm),
+            validity: Validity::new(kind, value),
+        };
+        let req = issue_certificate_authority_certificate(ca_id, &body);
+        errors.extend(validate_request(&req, &Context { now_millis: now_ms }));
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|e| seen.insert(e.field.clone()));
+        if errors.is_empty() {
+            Ok(req)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,6 +388,21 @@ mod tests {
         d.choice = CaKindChoice::SubordinatePending;
         d.key_algorithm = "EC384".into();
         assert!(d.to_request(&cas(), NOW).is_ok(), "{:?}", d.to_request(&cas(), NOW).err());
+    }
+
+    #[test]
+    fn activation_checks_the_issuer_like_creation() {
+        let pending = "55555555-5555-4555-8555-555555555555";
+        let mut a = ActivationDraft { issuer_id: "11111111-1111-4111-8111-111111111111".into(), ..Default::default() };
+        let req = a.to_request(pending, &cas(), NOW).unwrap();
+        assert_eq!(req.path, format!("/v1/private-certificate-authorities/{pending}/activate"));
+        assert_eq!(req.body.unwrap()["validity"], serde_json::json!({"type": "YEAR", "value": 5}));
+        a.issuer_id = "33333333-3333-4333-8333-333333333333".into();
+        assert_eq!(fields(a.to_request(pending, &cas(), NOW)), vec!["issuer_id"]);
+        a.issuer_id = "22222222-2222-4222-8222-222222222222".into();
+        a.path_length = "1".into();
+        let f = fields(a.to_request(pending, &cas(), NOW));
+        assert!(f.contains(&"path_length".to_owned()) && f.contains(&"validity.value".to_owned()), "{f:?}");
     }
 
     #[test]

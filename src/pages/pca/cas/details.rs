@@ -9,7 +9,7 @@ use crate::components::badges::{CaStatusBadge, ExpiryBadge};
 use crate::expiry::date;
 
 #[component]
-pub fn CaDetails(ca: CertificateAuthority, now: i64, on_changed: Callback<()>) -> impl IntoView {
+pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: i64, on_changed: Callback<()>) -> impl IntoView {
     let dn = ca.distinguished_name.clone();
     let row = |label: &'static str, value: Option<String>| {
         value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
@@ -49,7 +49,7 @@ pub fn CaDetails(ca: CertificateAuthority, now: i64, on_changed: Callback<()>) -
                     _ => "not published".to_owned(),
                 }))}
             </dl>
-            <CaActions ca=ca.clone() on_changed />
+            <CaActions ca=ca.clone() all on_changed />
             <CaExports ca=ca.clone() />
         </aside>
     }

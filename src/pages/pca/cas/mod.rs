@@ -110,7 +110,9 @@ pub fn CaHierarchyPage() -> impl IntoView {
                                 })
                             }}
                         </section>
-                        {move || selected.get().map(|ca| view! { <CaDetails ca now=now.get() on_changed=Callback::new(move |_| refresh()) /> })}
+                        {move || selected.get().map(|ca| view! {
+                            <CaDetails ca all=list.get_value() now=now.get() on_changed=Callback::new(move |_| refresh()) />
+                        })}
                     </div>
                 }.into_any()
             }
