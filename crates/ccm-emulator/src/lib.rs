@@ -7,10 +7,20 @@
 //! the status rules decide which lifecycle actions are allowed.
 
 pub mod auth;
+pub mod crl;
 pub mod http;
+mod export;
+pub mod faults;
 mod iam;
+pub mod ids;
 pub mod pca_cas;
+pub mod pca_certs;
+pub mod pca_issue;
+pub mod scm;
+pub mod seed;
 pub mod state;
+pub mod tags;
+pub mod validity;
 
 use ccm_api::catalogue::code_for_field;
 use ccm_api::operations::route;
@@ -31,6 +41,8 @@ pub struct EmulatorConfig {
 pub struct Emulator {
     pub config: EmulatorConfig,
     pub state: State,
+    /// Injected faults; none unless set.
+    pub faults: faults::FaultPlan,
 }
 
 /// The service a request is for: from the host when it names one, else
@@ -73,11 +85,24 @@ fn unauthorized(service: Service, why: &auth::AuthError) -> EmuResponse {
 
 impl Emulator {
     pub fn new(config: EmulatorConfig, state: State) -> Self {
-        Emulator { config, state }
+        Emulator { config, state, faults: faults::FaultPlan::default() }
     }
 
-    /// Answers one request at time `now_ms` (Unix milliseconds).
+    /// Answers one request at time `now_ms` (Unix milliseconds), with the
+    /// faults of [`Emulator::faults`] applied.
     pub fn handle(&mut self, req: &EmuRequest, now_ms: i64) -> EmuResponse {
+        if self.faults.is_off() {
+            return self.answer(req, now_ms);
+        }
+        faults::apply(self, req, now_ms)
+    }
+
+    /// Answers one request as the service would, without faults.
+    pub fn answer(&mut self, req: &EmuRequest, now_ms: i64) -> EmuResponse {
+        // Published CRLs: public, outside the API table.
+        if let Some(answer) = crl::serve(self, req, now_ms) {
+            return answer;
+        }
         let path = req.path.trim_end_matches('/');
         let path = if path.is_empty() { "/" } else { path };
         let Some(service) = service_of(&req.host, path) else {
@@ -117,9 +142,16 @@ impl Emulator {
                 "show_certificate_authority_quota" => state::quota_response(self, "CERTIFICATE_AUTHORITY"),
                 "show_certificate_quota" => state::quota_response(self, "CERTIFICATE"),
                 op if pca_cas::OPERATIONS.contains(&op) => pca_cas::handle(self, &call),
+                op if pca_issue::OPERATIONS.contains(&op) => pca_issue::handle(self, &call, &req.host),
+                op if crl::OPERATIONS.contains(&op) => crl::handle(self, &call, &req.host),
+                op if tags::OPERATIONS.contains(&op) => tags::handle(self, &call),
+                op if pca_certs::OPERATIONS.contains(&op) => pca_certs::handle(self, &call),
                 _ => not_implemented(service, call.op),
             },
-            Service::Scm => not_implemented(service, call.op),
+            Service::Scm => match call.op {
+                op if scm::OPERATIONS.contains(&op) => scm::handle(self, &call),
+                _ => not_implemented(service, call.op),
+            },
         }
     }
 }

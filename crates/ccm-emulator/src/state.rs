@@ -2,9 +2,11 @@
 //! to a JSON file and loaded again. Each record keeps the wire form the
 //! API returns (`info`) next to the key material only the service holds.
 
+use std::collections::BTreeMap;
+
 use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::pca::certs::PrivateCertificate;
-use ccm_api::common::ResourceTag;
+use ccm_api::common::{KeyUsage, ResourceTag};
 use ccm_api::scm::ScmCertificate;
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +91,9 @@ pub struct ScmRecord {
     /// Where it was pushed: `(target_service, target_project)`.
     #[serde(default)]
     pub pushes: Vec<(String, String)>,
+    /// Last change, Unix ms: the list's `certUpdateTime` sort key.
+    #[serde(default)]
+    pub updated_at_ms: i64,
 }
 
 /// The OBS side of CRLs: the agency that lets the service write to OBS,
@@ -118,6 +123,10 @@ pub struct State {
     pub scm: Vec<ScmRecord>,
     #[serde(default)]
     pub obs: ObsState,
+    /// Key usages asked for when a subordinate CA was created PENDING, by
+    /// CA id: its certificate gets them when it is activated.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub pending_key_usages: BTreeMap<String, Vec<KeyUsage>>,
 }
 
 impl State {
