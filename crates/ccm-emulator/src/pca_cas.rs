@@ -31,6 +31,12 @@ pub fn refresh(emu: &mut Emulator, now_ms: i64) {
     }
 }
 
+/// An intermediate certificate issued from someone's CSR: kept for its
+/// chain and revocation, but neither listed nor counted as a CA.
+pub fn is_issued_from_csr(ca: &ccm_api::pca::cas::CertificateAuthority) -> bool {
+    ca.gen_mode == Some(ccm_api::common::GenMode::Csr)
+}
+
 pub fn not_found(id: &str) -> EmuResponse {
     EmuResponse::error(404, "PCA.00030102", format!("no CA with id {id}"))
 }
@@ -88,6 +94,8 @@ fn list(emu: &Emulator, call: &Call) -> EmuResponse {
         .cas
         .iter()
         .map(|c| &c.info)
+        // A CA certificate issued from a CSR is not one of the account's CAs.
+        .filter(|c| !is_issued_from_csr(c))
         .filter(|c| name.as_ref().is_none_or(|n| c.distinguished_name.common_name.to_lowercase().contains(n)))
         .filter(|c| status.is_none_or(|s| c.status.as_str() == s))
         .filter(|c| kind.is_none_or(|k| c.kind.as_str() == k))

@@ -155,7 +155,10 @@ impl State {
 /// hold their place until they are gone.
 pub fn quota_response(emu: &Emulator, kind: &str) -> EmuResponse {
     let (used, quota) = match kind {
-        "CERTIFICATE_AUTHORITY" => (emu.state.cas.len() as u64, emu.config.quotas.certificate_authorities),
+        "CERTIFICATE_AUTHORITY" => (
+            emu.state.cas.iter().filter(|c| !crate::pca_cas::is_issued_from_csr(&c.info)).count() as u64,
+            emu.config.quotas.certificate_authorities,
+        ),
         _ => (emu.state.certificates.len() as u64, emu.config.quotas.certificates),
     };
     EmuResponse::json(200, &serde_json::json!({ "quotas": { "resources": [ { "type": kind, "used": used, "quota": quota } ] } }))

@@ -151,3 +151,14 @@ fn a_root_ca_cannot_be_revoked_or_activated() {
     let unknown = emu.handle(&req(Method::Get, &format!("{CA}/55555555-5555-4555-8555-555555555555"), "", &t, ""), NOW);
     assert_eq!(unknown.status, 404);
 }
+
+#[test]
+fn intermediates_issued_from_a_csr_are_neither_listed_nor_counted() {
+    let (mut emu, t) = emulator();
+    let mut from_csr = record("66666666-6666-4666-8666-666666666666", "Partner intermediate", "SUBORDINATE", "ACTIVED", NOW, NOW + DAY);
+    from_csr.info.gen_mode = Some(ccm_api::common::GenMode::Csr);
+    emu.state.cas.push(from_csr);
+    assert_eq!(get(&mut emu, &t, CA, "").body_json()["total"], 4);
+    let quota = get(&mut emu, &t, "/v1/private-certificate-authorities/quotas", "");
+    assert_eq!(quota.body_json()["quotas"]["resources"][0]["used"], 4);
+}
