@@ -49,6 +49,7 @@ pub fn handle(emu: &mut Emulator, call: &Call) -> EmuResponse {
     let id = call.param("ca_id").to_owned();
     let Some(record) = emu.state.ca(&id) else { return not_found(&id) };
     let info = record.info.clone();
+    let record = record.clone();
     let action = match call.op {
         "show_certificate_authority" => return EmuResponse::json(200, &info),
         "disable_certificate_authority" => CaAction::Disable,
@@ -58,6 +59,10 @@ pub fn handle(emu: &mut Emulator, call: &Call) -> EmuResponse {
     };
     if let Err(denied) = ca_action_allowed_for(action, &info) {
         return EmuResponse::error(403, denied.code, denied.reason);
+    }
+    // Revocation is final: a revoked CA stays disabled.
+    if action == CaAction::Enable && record.revoked.is_some() {
+        return EmuResponse::error(403, "PCA.00030201", format!("{} was revoked by its issuer and cannot be enabled again", info.distinguished_name.common_name));
     }
     match action {
         CaAction::Disable => set_status(emu, &id, CaStatus::Disabled, None),

@@ -364,7 +364,9 @@ fn install(record: &mut CaRecord, s: Signing, der: &[u8], serial: &[u8]) {
 fn create(emu: &mut Emulator, call: &Call, host: &str) -> Answer<EmuResponse> {
     let body: CreateCertificateAuthorityBody = body_as(call)?;
     let quota = emu.config.quotas.certificate_authorities;
-    if emu.state.cas.len() as u64 >= quota {
+    // CA certificates issued from someone's CSR hold no place in the quota.
+    let used = emu.state.cas.iter().filter(|c| c.info.gen_mode != Some(GenMode::Csr)).count();
+    if used as u64 >= quota {
         return Err(refuse(
             403,
             codes::PCA_QUOTA,

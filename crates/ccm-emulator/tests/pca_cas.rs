@@ -30,13 +30,12 @@ const PENDING: &str = "33333333-3333-4333-8333-333333333333";
 const OLD: &str = "44444444-4444-4444-8444-444444444444";
 
 fn emulator() -> (Emulator, String) {
-    let mut state = State::default();
-    state.cas = vec![
+    let state = State { cas: vec![
         record(ROOT, "Acme Root", "ROOT", "ACTIVED", NOW - 40 * DAY, NOW + 3000 * DAY),
         record(SUB, "Acme Issuing", "SUBORDINATE", "ACTIVED", NOW - 30 * DAY, NOW + 1000 * DAY),
         record(PENDING, "Team Pending", "SUBORDINATE", "PENDING", NOW - 20 * DAY, 0),
         record(OLD, "Old Issuing", "SUBORDINATE", "ACTIVED", NOW - 50 * DAY, NOW - DAY),
-    ];
+    ], ..Default::default() };
     let mut emu = Emulator::new(EmulatorConfig::default(), state);
     let token = sign_in(&mut emu, NOW);
     (emu, token)
@@ -161,4 +160,14 @@ fn intermediates_issued_from_a_csr_are_neither_listed_nor_counted() {
     assert_eq!(get(&mut emu, &t, CA, "").body_json()["total"], 4);
     let quota = get(&mut emu, &t, "/v1/private-certificate-authorities/quotas", "");
     assert_eq!(quota.body_json()["quotas"]["resources"][0]["used"], 4);
+}
+
+#[test]
+fn a_revoked_ca_cannot_be_enabled_again() {
+    let (mut emu, t) = emulator();
+    emu.state.ca_mut(SUB).unwrap().revoked = Some(ccm_emulator::state::Revocation { at_ms: NOW, reason: "KEY_COMPROMISE".into() });
+    emu.state.ca_mut(SUB).unwrap().info.status = ccm_api::common::CaStatus::Disabled;
+    let r = emu.handle(&req(Method::Post, &format!("{CA}/{SUB}/enable"), "", &t, ""), NOW);
+    assert_eq!(r.status, 403);
+    assert!(r.body_json()["error_msg"].as_str().unwrap().contains("revoked"));
 }
