@@ -20,10 +20,12 @@ console: tools
 serve-bin: tools
 	cargo build --release --locked -p ccm-serve
 
-# The built-in emulator answers the CCM, SCM and IAM hosts: no cloud account needed.
+# The built-in emulator answers the CCM, SCM and IAM hosts: no cloud account
+# needed. SEED=scale for thousands of records, SEED=empty for a new account.
+SEED ?= demo
 demo: console serve-bin
 	@echo "Open http://$(LISTEN)/ and sign in on Settings: account demo, user demo, password demo-password"
-	$(SERVE) --listen $(LISTEN) --dist dist --emulate
+	$(SERVE) --listen $(LISTEN) --dist dist --emulate --seed $(SEED)
 
 test: tools test-unit console serve-bin test-sdk test-nginx test-e2e
 

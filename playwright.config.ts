@@ -68,5 +68,11 @@ export default defineConfig({
       url: 'http://127.0.0.1:8093/',
       reuseExistingServer: false,
     },
+    {
+      // An empty emulator: the hierarchy is built through the console.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8094 --dist dist --emulate --seed empty',
+      url: 'http://127.0.0.1:8094/',
+      reuseExistingServer: false,
+    },
   ],
 });

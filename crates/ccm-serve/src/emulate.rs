@@ -1,19 +1,47 @@
 //! `--emulate`: the CCM, SCM and IAM hosts answered in-process by
 //! ccm-emulator, behind the proxy and at the server's root (`/v1/…`,
 //! `/v3/…`) so that SDKs and curl can use this server as their endpoint.
+//!
+//! The emulator's injected faults that need a transport happen here: the
+//! added latency is slept, and a dropped connection is a body cut short
+//! (see [`crate::proxy::CutShort`]).
+//!
+//! With `--emulate` the server also has an admin endpoint for the faults,
+//! at its root only (never through `/proxy`):
+//!
+//! - `GET /__emulator/faults`: the current settings, as JSON;
+//! - `POST` or `PUT /__emulator/faults` with a JSON body (`Content-Type:
+//!   application/json`): replaces them, answers the new settings, or 400
+//!   with `EMU.BAD_FAULTS` and the reason;
+//! - `DELETE /__emulator/faults`: no faults any more.
+//!
+//! The body has the fields of [`ccm_emulator::faults::FaultConfig`], all
+//! optional: `{"latency_ms": 300, "error_rate": {"list_certificates": 0.5},
+//! "malformed": ["scm.export_certificate"], "drop": ["POST
+//! /v1/private-certificates"], "token_ttl_secs": 60, "seed": 7}`. A
+//! cross-origin page cannot change them: a JSON body needs a CORS
+//! preflight this route never grants, and an `Origin` other than the
+//! server's own is refused.
 
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use axum::http::{header, Request, Response, StatusCode};
+use axum::body::Body;
+use axum::http::{header, HeaderValue, Request, Response, StatusCode};
+use axum::routing::any;
+use axum::Router;
 use bytes::Bytes;
 use ccm_api::Method;
+use ccm_emulator::faults::{FaultConfig, FaultPlan, DELAY_HEADER, DROP_HEADER};
 use ccm_emulator::{EmuRequest, Emulator};
 
-use crate::proxy::LocalUpstream;
+use crate::proxy::{CutShort, LocalUpstream};
+
+/// Path of the fault admin endpoint.
+pub const FAULTS_PATH: &str = "/__emulator/faults";
 
 /// The emulator shared by every request; saved to `state_file` after each
 /// change when one is given.
@@ -23,15 +51,43 @@ pub struct EmulatorUpstream {
     state_file: Option<PathBuf>,
 }
 
+/// One answer of the emulator and what the transport must do with it.
+struct Answer {
+    response: Response<Bytes>,
+    delay: Option<Duration>,
+}
+
 impl EmulatorUpstream {
     pub fn new(emulator: Emulator, state_file: Option<PathBuf>) -> Self {
         EmulatorUpstream { emulator: Arc::new(Mutex::new(emulator)), state_file }
     }
 
-    /// Answers one request synchronously (the emulator does no I/O).
+    fn lock(&self) -> std::sync::MutexGuard<'_, Emulator> {
+        self.emulator.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The fault settings in force.
+    pub fn faults(&self) -> FaultConfig {
+        self.lock().faults.config().clone()
+    }
+
+    /// Replaces the fault settings; refused (unchanged) when not valid.
+    pub fn set_faults(&self, config: FaultConfig) -> Result<(), String> {
+        let plan = FaultPlan::new(config)?;
+        self.lock().faults = plan;
+        Ok(())
+    }
+
+    /// Answers one request synchronously (the emulator does no I/O). An
+    /// added latency is not waited for here; [`LocalUpstream::handle`]
+    /// does that.
     pub fn answer(&self, req: &Request<Bytes>) -> Response<Bytes> {
+        self.answer_with_faults(req).response
+    }
+
+    fn answer_with_faults(&self, req: &Request<Bytes>) -> Answer {
         let Some(method) = method_of(req.method()) else {
-            return plain(StatusCode::METHOD_NOT_ALLOWED, "method not supported");
+            return Answer { response: plain(StatusCode::METHOD_NOT_ALLOWED, "method not supported"), delay: None };
         };
         let host = req
             .headers()
@@ -52,8 +108,8 @@ impl EmulatorUpstream {
             body: req.body().to_vec(),
         };
         let now_ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default();
-        let (answer, snapshot) = {
-            let mut emu = self.emulator.lock().unwrap_or_else(|p| p.into_inner());
+        let (mut answer, snapshot) = {
+            let mut emu = self.lock();
             let answer = emu.handle(&emu_req, now_ms);
             let changed = !method.is_idempotent_read();
             (answer, (changed && self.state_file.is_some()).then(|| emu.state.to_json()))
@@ -63,19 +119,105 @@ impl EmulatorUpstream {
                 tracing::warn!("could not save the emulator state: {e}");
             }
         }
+        // The fault headers are instructions for us, not for the client.
+        let take = |answer: &mut ccm_emulator::EmuResponse, name: &str| {
+            let found = answer.headers.iter().position(|(k, _)| k.eq_ignore_ascii_case(name));
+            found.map(|i| answer.headers.remove(i).1)
+        };
+        let delay = take(&mut answer, DELAY_HEADER).and_then(|v| v.parse().ok()).map(Duration::from_millis);
+        let dropped = take(&mut answer, DROP_HEADER).is_some();
+        if dropped && answer.body.is_empty() {
+            // A 204 has no body to cut: announce one that never comes.
+            answer.status = if answer.status == 204 { 200 } else { answer.status };
+            answer.body = b"{}".to_vec();
+        }
         let mut response = Response::builder().status(answer.status);
         for (k, v) in &answer.headers {
             response = response.header(k, v);
         }
-        response.body(Bytes::from(answer.body)).unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "bad emulator answer"))
+        if dropped {
+            response = response
+                .header(header::CONTENT_LENGTH, answer.body.len())
+                .extension(CutShort { keep: answer.body.len() / 2 });
+        }
+        let response = response
+            .body(Bytes::from(answer.body))
+            .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "bad emulator answer"));
+        Answer { response, delay }
     }
 }
 
 impl LocalUpstream for EmulatorUpstream {
     fn handle(&self, req: Request<Bytes>) -> Pin<Box<dyn Future<Output = Response<Bytes>> + Send>> {
-        let answer = self.answer(&req);
-        Box::pin(async move { answer })
+        let Answer { response, delay } = self.answer_with_faults(&req);
+        Box::pin(async move {
+            if let Some(d) = delay {
+                tokio::time::sleep(d).await;
+            }
+            response
+        })
     }
+}
+
+/// The fault admin endpoint, for the server's root router.
+pub fn admin_routes(upstream: EmulatorUpstream) -> Router {
+    Router::new().route(FAULTS_PATH, any(move |req: Request<Body>| admin(upstream.clone(), req)))
+}
+
+async fn admin(upstream: EmulatorUpstream, req: Request<Body>) -> Response<Body> {
+    if !same_origin(&req) {
+        return admin_error(StatusCode::FORBIDDEN, "the fault settings can only be changed from this server's own origin");
+    }
+    match req.method().as_str() {
+        "GET" => {}
+        "DELETE" => {
+            let _ = upstream.set_faults(FaultConfig::default());
+            tracing::info!("emulator faults cleared");
+        }
+        "POST" | "PUT" => {
+            let json = req
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("application/json"));
+            if !json {
+                return admin_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "send the fault settings as application/json");
+            }
+            let Ok(body) = axum::body::to_bytes(req.into_body(), 64 * 1024).await else {
+                return admin_error(StatusCode::PAYLOAD_TOO_LARGE, "the body is too large");
+            };
+            let config: FaultConfig = match serde_json::from_slice(&body) {
+                Ok(c) => c,
+                Err(e) => return admin_error(StatusCode::BAD_REQUEST, &format!("not fault settings: {e}")),
+            };
+            if let Err(e) = upstream.set_faults(config) {
+                return admin_error(StatusCode::BAD_REQUEST, &e);
+            }
+            tracing::info!(faults = %serde_json::to_string(&upstream.faults()).unwrap_or_default(), "emulator faults changed");
+        }
+        _ => return admin_error(StatusCode::METHOD_NOT_ALLOWED, "use GET, POST, PUT or DELETE"),
+    }
+    json_response(StatusCode::OK, serde_json::to_vec(&upstream.faults()).unwrap_or_default())
+}
+
+/// No `Origin` (curl, scripts, Playwright's request API) or this server's own.
+fn same_origin(req: &Request<Body>) -> bool {
+    let Some(origin) = req.headers().get(header::ORIGIN).and_then(|o| o.to_str().ok()) else { return true };
+    let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).is_some_and(|o| !host.is_empty() && o == host)
+}
+
+fn admin_error(status: StatusCode, message: &str) -> Response<Body> {
+    let body = serde_json::json!({ "error_code": "EMU.BAD_FAULTS", "error_msg": message });
+    json_response(status, serde_json::to_vec(&body).unwrap_or_default())
+}
+
+fn json_response(status: StatusCode, body: Vec<u8>) -> Response<Body> {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
 }
 
 fn method_of(m: &axum::http::Method) -> Option<Method> {

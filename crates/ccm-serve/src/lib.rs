@@ -50,6 +50,9 @@ pub struct Config {
     /// Answers API paths at the server's root (`/v1/…`, `/v3/…`) for SDKs
     /// and curl (`--emulate`).
     pub root_api: Option<Arc<dyn LocalUpstream>>,
+    /// The emulator whose faults `/__emulator/faults` reads and changes
+    /// (`--emulate` only; see [`emulate`]).
+    pub emulator_admin: Option<emulate::EmulatorUpstream>,
 }
 
 impl Default for Config {
@@ -63,6 +66,7 @@ impl Default for Config {
             upstream_timeout: proxy::UPSTREAM_TIMEOUT,
             local_upstreams: Vec::new(),
             root_api: None,
+            emulator_admin: None,
         }
     }
 }
@@ -84,6 +88,7 @@ impl fmt::Debug for Config {
                     .map(|(p, _)| p)
                     .collect::<Vec<_>>(),
             )
+            .field("emulator_admin", &self.emulator_admin.is_some())
             .finish()
     }
 }
@@ -154,6 +159,9 @@ pub fn app(config: Config) -> Router {
         let handler = any(move |req: Request<Body>| root_api(api.clone(), req));
         router = router.route("/v1/{*rest}", handler.clone()).route("/v3/{*rest}", handler);
     }
+    if let Some(emulator) = config.emulator_admin.clone() {
+        router = router.merge(emulate::admin_routes(emulator));
+    }
     let mut router = router
         .route("/", index_handler.clone())
         .route("/index.html", index_handler)
@@ -180,5 +188,9 @@ async fn root_api(api: Arc<dyn LocalUpstream>, req: Request<Body>) -> axum::resp
         return (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "body too large").into_response();
     };
     let answer = api.handle(Request::from_parts(parts, bytes)).await;
-    answer.map(Body::from)
+    let cut = answer.extensions().get::<proxy::CutShort>().copied();
+    answer.map(|b| match cut {
+        Some(c) => c.body(b),
+        None => Body::from(b),
+    })
 }

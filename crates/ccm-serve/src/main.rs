@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
+use ccm_emulator::faults::{FaultConfig, FaultPlan};
+use ccm_emulator::seed::Seed;
 use ccm_serve::emulate::EmulatorUpstream;
 use ccm_serve::LocalUpstream;
 
@@ -56,9 +58,49 @@ struct Cli {
     emulate: bool,
 
     /// Emulator: keep its data in this JSON file (loaded at start, saved
-    /// after every change).
+    /// after every change). A file that does not exist yet is created from
+    /// --seed.
     #[arg(long, value_name = "FILE", requires = "emulate")]
     state: Option<PathBuf>,
+
+    /// Emulator: what a fresh emulator holds. `empty`: nothing (a new
+    /// account); `demo`: a CA hierarchy, private and SSL certificates in
+    /// every status, all real X.509; `scale`: 1,000 CAs, 10,000 private and
+    /// 500 SSL certificates (with room in the quotas). Ignored when the
+    /// --state file exists.
+    #[arg(long, value_name = "demo|scale|empty", default_value = "empty", requires = "emulate")]
+    seed: Seed,
+
+    /// Emulator fault: wait this long before every answer.
+    #[arg(long, value_name = "MS", requires = "emulate")]
+    fault_latency_ms: Option<u64>,
+
+    /// Emulator fault: answer this share (0 to 1) of the requests to ROUTE
+    /// with a 500. ROUTE: an SDK operation name (`list_certificates`,
+    /// `scm.export_certificate`), a path prefix (`/v3/scm`, `POST
+    /// /v1/private-certificates`) or `*`. Repeatable.
+    #[arg(long, value_name = "ROUTE=RATE", requires = "emulate")]
+    fault_error_rate: Vec<String>,
+
+    /// Emulator fault: cut the answers to ROUTE in half, so they are not
+    /// JSON (the request itself is carried out). Repeatable.
+    #[arg(long, value_name = "ROUTE", requires = "emulate")]
+    fault_malformed: Vec<String>,
+
+    /// Emulator fault: close the connection halfway through the answers to
+    /// ROUTE (the request itself is carried out). Repeatable.
+    #[arg(long, value_name = "ROUTE", requires = "emulate")]
+    fault_drop: Vec<String>,
+
+    /// Emulator fault: IAM tokens expire after this many seconds instead
+    /// of 24 hours.
+    #[arg(long, value_name = "SECS", requires = "emulate")]
+    fault_token_ttl_secs: Option<u64>,
+
+    /// Emulator fault: seed of the random choice behind --fault-error-rate,
+    /// for repeatable runs.
+    #[arg(long, value_name = "N", requires = "emulate")]
+    fault_seed: Option<u64>,
 
     /// Emulator: the account (domain) name users sign in to.
     #[arg(long, default_value = "demo", requires = "emulate")]
@@ -85,7 +127,29 @@ struct Cli {
     domain_id: String,
 }
 
-/// Builds the emulator from the flags, loading `--state` when it exists.
+/// The fault settings of the `--fault-*` flags.
+fn fault_config(cli: &Cli) -> Result<FaultConfig, String> {
+    let mut config = FaultConfig {
+        latency_ms: cli.fault_latency_ms.unwrap_or(0),
+        malformed: cli.fault_malformed.clone(),
+        drop: cli.fault_drop.clone(),
+        token_ttl_secs: cli.fault_token_ttl_secs,
+        seed: cli.fault_seed,
+        ..FaultConfig::default()
+    };
+    for pair in &cli.fault_error_rate {
+        let (route, rate) = pair
+            .rsplit_once('=')
+            .ok_or_else(|| format!("--fault-error-rate {pair}: expected ROUTE=RATE, such as list_certificates=0.5"))?;
+        let rate: f64 = rate.trim().parse().map_err(|_| format!("--fault-error-rate {pair}: {rate} is not a number"))?;
+        config.error_rate.insert(route.trim().to_owned(), rate);
+    }
+    config.validate()?;
+    Ok(config)
+}
+
+/// Builds the emulator from the flags: `--state` when the file exists,
+/// else `--seed` (written to `--state` when one is given).
 fn emulator(cli: &Cli) -> Result<ccm_emulator::Emulator, String> {
     use ccm_emulator::{AccessKey, Account, EmulatorConfig, State, User};
     let account = Account {
@@ -94,14 +158,51 @@ fn emulator(cli: &Cli) -> Result<ccm_emulator::Emulator, String> {
         users: vec![User { name: cli.user.clone(), password: cli.password.clone() }],
         access_keys: vec![AccessKey { ak: cli.ak.clone(), sk: cli.sk.clone() }],
     };
-    let state = match &cli.state {
+    let faults = FaultPlan::new(fault_config(cli)?)?;
+    let loaded = match &cli.state {
         Some(path) if path.exists() => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            State::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            Some(State::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?)
         }
-        _ => State::default(),
+        _ => None,
     };
-    Ok(ccm_emulator::Emulator::new(EmulatorConfig { account, ..Default::default() }, state))
+    let state = match loaded {
+        Some(state) => {
+            if cli.seed != Seed::Empty {
+                eprintln!("ccm-serve: --state file exists, so --seed is not used");
+            }
+            state
+        }
+        None => {
+            let started = std::time::Instant::now();
+            let now_ms = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as i64)
+                .unwrap_or_default();
+            let state = cli.seed.state(now_ms);
+            if cli.seed != Seed::Empty {
+                eprintln!(
+                    "ccm-serve: seeded the emulator ({}): {} CAs, {} private certificates, {} SSL certificates in {} ms",
+                    format!("{:?}", cli.seed).to_lowercase(),
+                    state.cas.len(),
+                    state.certificates.len(),
+                    state.scm.len(),
+                    started.elapsed().as_millis()
+                );
+            }
+            if let Some(path) = &cli.state {
+                std::fs::write(path, state.to_json()).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            state
+        }
+    };
+    let quotas = cli.seed.quotas();
+    let mut emu = ccm_emulator::Emulator::new(EmulatorConfig { account, quotas }, state);
+    if !faults.is_off() {
+        eprintln!("ccm-serve: emulator faults on: {}", serde_json::to_string(faults.config()).unwrap_or_default());
+    }
+    emu.faults = faults;
+    Ok(emu)
 }
 
 /// Every CCM, SCM and IAM host of the region presets.
@@ -131,7 +232,7 @@ fn main() -> ExitCode {
         let emu = match emu {
             Ok(e) => e,
             Err(e) => {
-                eprintln!("ccm-serve: cannot load the emulator state: {e}");
+                eprintln!("ccm-serve: cannot start the emulator: {e}");
                 return ExitCode::from(2);
             }
         };
@@ -142,7 +243,8 @@ fn main() -> ExitCode {
                 Err(e) => eprintln!("ccm-serve: skipping emulated host {host}: {e}"),
             }
         }
-        config.root_api = Some(upstream);
+        config.root_api = Some(upstream.clone());
+        config.emulator_admin = Some((*upstream).clone());
         eprintln!(
             "ccm-serve: emulating CCM, SCM and IAM. Sign in with account {}, user {}, password {} \
              (or AK {} / SK {}; account id {})",

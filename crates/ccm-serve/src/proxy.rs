@@ -126,6 +126,42 @@ pub trait LocalUpstream: Send + Sync + 'static {
     ) -> Pin<Box<dyn Future<Output = axum::http::Response<Bytes>> + Send>>;
 }
 
+/// Set by a [`LocalUpstream`] in a response's extensions when the
+/// connection must break after `keep` bytes of the body, as if the
+/// upstream had gone away (the emulator's dropped-connection fault). The
+/// response's own `Content-Length` announces the whole body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CutShort {
+    pub keep: usize,
+}
+
+impl CutShort {
+    /// A body that yields the first `keep` bytes of `full` and then fails,
+    /// which makes the server close the connection mid-answer.
+    pub fn body(self, full: Bytes) -> Body {
+        Body::new(CutBody { chunk: Some(full.slice(..self.keep.min(full.len()))) })
+    }
+}
+
+struct CutBody {
+    chunk: Option<Bytes>,
+}
+
+impl http_body::Body for CutBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
+        std::task::Poll::Ready(Some(match self.chunk.take() {
+            Some(b) if !b.is_empty() => Ok(http_body::Frame::data(b)),
+            _ => Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "answer cut short")),
+        }))
+    }
+}
+
 /// Where one allowed host's requests go.
 #[derive(Clone)]
 pub enum Upstream {
@@ -321,6 +357,7 @@ async fn forward(
             .unwrap_or_default()
     );
 
+    let mut cut = None;
     let (status, upstream_headers, upstream_body) = match state.upstream_for(&host) {
         Upstream::Local(local) => {
             headers.insert(header::HOST, host_value(&host));
@@ -330,6 +367,7 @@ async fn forward(
             *r.headers_mut() = headers;
             let resp = local.handle(r).await;
             let (p, b) = resp.into_parts();
+            cut = p.extensions.get::<CutShort>().copied();
             (p.status, p.headers, b)
         }
         Upstream::Override(base) => {
@@ -368,7 +406,11 @@ async fn forward(
     if status.is_redirection() {
         return Err(ProxyError::RedirectRefused);
     }
-    let mut resp = Response::new(Body::from(upstream_body));
+    let body = match cut {
+        Some(c) => c.body(upstream_body),
+        None => Body::from(upstream_body),
+    };
+    let mut resp = Response::new(body);
     *resp.status_mut() = status;
     for name in &RETURN_RESPONSE_HEADERS {
         for v in upstream_headers.get_all(name) {

@@ -1,0 +1,110 @@
+import { expect, test, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { signInToEmulator } from './helpers';
+
+// An empty emulator: every CA here is made through the console.
+test.use({ baseURL: 'http://127.0.0.1:8094' });
+test.describe.configure({ mode: 'serial' });
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ccm-ca-build-'));
+const tree = (page: Page) => page.getByRole('tree', { name: 'CA hierarchy' });
+const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name, exact: true });
+const details = (page: Page, name: string) => page.getByRole('complementary', { name: `Details of ${name}` });
+
+async function fillSubject(page: Page, cn: string) {
+  await page.getByLabel('Common name').fill(cn);
+  await page.getByLabel('Country (2 letters)').fill('DE');
+  await page.getByLabel('State or province').fill('Berlin');
+  await page.getByLabel('Locality').fill('Berlin');
+  await page.getByLabel('Organization', { exact: true }).fill('Acme');
+  await page.getByLabel('Organizational unit').fill('PKI');
+}
+
+async function createCa(page: Page, cn: string, kind: RegExp, setup: () => Promise<void> = async () => {}) {
+  await page.goto('/pca/cas/new');
+  await page.getByRole('radio', { name: kind }).check();
+  await fillSubject(page, cn);
+  await page.getByLabel('Key algorithm').selectOption('EC256');
+  await setup();
+  await page.getByRole('button', { name: 'Review request' }).click();
+  await page.getByRole('button', { name: 'Create CA' }).click();
+  await expect(page.getByText(`CA ${cn} created`)).toBeVisible();
+  await expect(details(page, cn)).toBeVisible();
+}
+
+async function save(page: Page, panel, button: string, file: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: button }).click()]);
+  const target = path.join(work, file);
+  await download.saveAs(target);
+  return target;
+}
+
+test.beforeEach(async ({ page }) => {
+  await signInToEmulator(page);
+});
+
+test('a three-level hierarchy is built through the console and verifies with openssl', async ({ page }) => {
+  await createCa(page, 'Demo Root CA', /^Root CA/, async () => {
+    await page.getByLabel('Validity', { exact: true }).fill('10');
+  });
+  await createCa(page, 'Demo Issuing CA', /signed now/, async () => {
+    await page.getByLabel('Issuing CA').selectOption({ index: 1 });
+    await page.getByLabel('Path length (0 to 6)').fill('1');
+    await page.getByLabel('Validity', { exact: true }).fill('5');
+  });
+  await createCa(page, 'Demo Partner CA', /left pending/);
+  await expect(item(page, 'Demo Partner CA')).toContainText('Pending activation');
+
+  // Activate the pending CA under the issuing CA.
+  const partner = details(page, 'Demo Partner CA');
+  await partner.getByRole('button', { name: 'Activate' }).click();
+  const dialog = partner.getByRole('alertdialog');
+  await dialog.getByLabel('Issuing CA').selectOption({ label: 'Demo Issuing CA (path length 0 left)' });
+  await dialog.getByLabel('Validity').fill('2');
+  await dialog.getByRole('button', { name: 'Activate Demo Partner CA' }).click();
+  await expect(page.getByText('Demo Partner CA: activated')).toBeVisible();
+  await expect(item(page, 'Demo Root CA').getByRole('group').getByRole('treeitem', { name: 'Demo Issuing CA' })
+    .getByRole('group').getByRole('treeitem', { name: 'Demo Partner CA' })).toBeVisible();
+
+  // Export: the partner's full chain verifies up to the root.
+  await tree(page).getByRole('link', { name: 'Demo Root CA', exact: true }).click();
+  let panel = details(page, 'Demo Root CA');
+  await panel.getByRole('button', { name: 'Export certificate' }).click();
+  const root = await save(page, panel, 'Download certificate', 'root.pem');
+  await tree(page).getByRole('link', { name: 'Demo Partner CA', exact: true }).click();
+  panel = details(page, 'Demo Partner CA');
+  await panel.getByRole('button', { name: 'Export certificate' }).click();
+  const leaf = await save(page, panel, 'Download certificate', 'partner.pem');
+  const chain = await save(page, panel, 'Download chain', 'partner-chain.pem');
+  const out = execFileSync('openssl', ['verify', '-CAfile', root, '-untrusted', chain, leaf]).toString();
+  expect(out).toContain('partner.pem: OK');
+  const text = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-text']).toString();
+  expect(text).toMatch(/CA:TRUE, pathlen:0/);
+});
+
+test('a pending CA hands out its CSR, which openssl accepts', async ({ page }) => {
+  await createCa(page, 'Demo External CA', /left pending/);
+  const panel = details(page, 'Demo External CA');
+  await panel.getByRole('button', { name: 'Export CSR' }).click();
+  await expect(panel.getByRole('group', { name: 'CSR' })).toContainText('BEGIN CERTIFICATE REQUEST');
+  const csr = await save(page, panel, 'Download .csr', 'external.csr');
+  const out = execFileSync('openssl', ['req', '-in', csr, '-noout', '-verify', '-subject'], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+  // execFileSync throws unless the self-signature verifies.
+  expect(out).toMatch(/CN ?= ?Demo External CA/);
+});
+
+test('a subordinate CA is revoked with a reason; a root cannot be', async ({ page }) => {
+  await page.goto('/pca/cas');
+  await tree(page).getByRole('link', { name: 'Demo Root CA', exact: true }).click();
+  await expect(details(page, 'Demo Root CA').getByRole('button', { name: 'Revoke' })).toBeDisabled();
+  await tree(page).getByRole('link', { name: 'Demo Partner CA', exact: true }).click();
+  const panel = details(page, 'Demo Partner CA');
+  await panel.getByRole('button', { name: 'Revoke' }).click();
+  const dialog = panel.getByRole('alertdialog');
+  await dialog.getByLabel('Reason (RFC 5280)').selectOption('KEY_COMPROMISE');
+  await dialog.getByRole('button', { name: 'Revoke Demo Partner CA' }).click();
+  await expect(page.getByText('Demo Partner CA: revoked')).toBeVisible();
+});
