@@ -13,6 +13,7 @@ mod export;
 pub mod faults;
 mod iam;
 pub mod ids;
+pub mod console;
 pub mod pca_cas;
 pub mod pca_certs;
 pub mod pca_issue;
@@ -142,6 +143,7 @@ impl Emulator {
                 "show_certificate_authority_quota" => state::quota_response(self, "CERTIFICATE_AUTHORITY"),
                 "show_certificate_quota" => state::quota_response(self, "CERTIFICATE"),
                 op if pca_cas::OPERATIONS.contains(&op) => pca_cas::handle(self, &call),
+                op if console::OPERATIONS.contains(&op) => console::handle(self, &call),
                 op if pca_issue::OPERATIONS.contains(&op) => pca_issue::handle(self, &call, &req.host),
                 op if crl::OPERATIONS.contains(&op) => crl::handle(self, &call, &req.host),
                 op if tags::OPERATIONS.contains(&op) => tags::handle(self, &call),

@@ -127,6 +127,9 @@ pub struct State {
     /// CA id: its certificate gets them when it is activated.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub pending_key_usages: BTreeMap<String, Vec<KeyUsage>>,
+    /// CAs with OCSP switched on, by id.
+    #[serde(default)]
+    pub ocsp_enabled: Vec<String>,
 }
 
 impl State {

@@ -171,3 +171,18 @@ fn a_revoked_ca_cannot_be_enabled_again() {
     assert_eq!(r.status, 403);
     assert!(r.body_json()["error_msg"].as_str().unwrap().contains("revoked"));
 }
+
+#[test]
+fn console_flags_and_the_ocsp_switch() {
+    let (mut emu, t) = emulator();
+    let flags = get(&mut emu, &t, "/v1/pca/config/console", "").body_json();
+    assert_eq!(flags["is_support_ocsp"], true);
+    assert_eq!(flags["is_support_sm2"], false);
+    let switch = |emu: &mut Emulator, on: bool| {
+        emu.handle(&req(Method::Post, &format!("{CA}/{ROOT}/ocsp/switch"), "", &t, &format!("{{\"ocsp_switch\":{on}}}")), NOW)
+    };
+    assert_eq!(switch(&mut emu, true).status, 204);
+    assert_eq!(switch(&mut emu, true).body_json()["error_code"], "PCA.10010071");
+    assert_eq!(switch(&mut emu, false).status, 204);
+    assert_eq!(switch(&mut emu, false).body_json()["error_code"], "PCA.10010072");
+}
