@@ -256,6 +256,19 @@ def test_the_ca_quota(start_server, make_client):
     assert (resource.used, resource.quota) == (100, 100)
 
 
+def test_quotas_are_configurable(start_server, make_client):
+    from conftest import Account
+
+    server = start_server(Account(), "--quota-cas", "2", "--quota-certificates", "7")
+    ccm = make_client("ccm", endpoint=server.endpoint)
+    create_pending(ccm, "Small quota 1")
+    create_pending(ccm, "Small quota 2")
+    with api_error(403, "PCA.00030001"):
+        create_pending(ccm, "Small quota 3")
+    (certs,) = ccm.show_certificate_quota(m.ShowCertificateQuotaRequest()).quotas.resources
+    assert certs.quota == 7
+
+
 # ------------------------------------------------------------------- CRL
 
 

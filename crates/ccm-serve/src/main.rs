@@ -71,6 +71,16 @@ struct Cli {
     #[arg(long, value_name = "demo|scale|empty", default_value = "empty", requires = "emulate")]
     seed: Seed,
 
+    /// Emulator: how many private CAs the account may hold (the
+    /// reference's default is 100; `--seed scale` raises it to 2,000).
+    #[arg(long, value_name = "N", requires = "emulate")]
+    quota_cas: Option<u64>,
+
+    /// Emulator: how many private certificates the account may hold
+    /// (default 100,000).
+    #[arg(long, value_name = "N", requires = "emulate")]
+    quota_certificates: Option<u64>,
+
     /// Emulator fault: wait this long before every answer.
     #[arg(long, value_name = "MS", requires = "emulate")]
     fault_latency_ms: Option<u64>,
@@ -196,7 +206,9 @@ fn emulator(cli: &Cli) -> Result<ccm_emulator::Emulator, String> {
             state
         }
     };
-    let quotas = cli.seed.quotas();
+    let mut quotas = cli.seed.quotas();
+    quotas.certificate_authorities = cli.quota_cas.unwrap_or(quotas.certificate_authorities);
+    quotas.certificates = cli.quota_certificates.unwrap_or(quotas.certificates);
     let mut emu = ccm_emulator::Emulator::new(EmulatorConfig { account, quotas }, state);
     if !faults.is_off() {
         eprintln!("ccm-serve: emulator faults on: {}", serde_json::to_string(faults.config()).unwrap_or_default());
