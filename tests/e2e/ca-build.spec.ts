@@ -108,3 +108,25 @@ test('a subordinate CA is revoked with a reason; a root cannot be', async ({ pag
   await dialog.getByRole('button', { name: 'Revoke Demo Partner CA' }).click();
   await expect(page.getByText('Demo Partner CA: revoked')).toBeVisible();
 });
+
+test('a CA publishes its CRL after PCA is granted access to OBS, and stops again', async ({ page }) => {
+  await page.goto('/pca/cas');
+  await tree(page).getByRole('link', { name: 'Demo Issuing CA', exact: true }).click();
+  const crl = details(page, 'Demo Issuing CA').getByRole('region', { name: 'Certificate revocation list' });
+  await expect(crl).toContainText('Not published');
+  await crl.getByRole('button', { name: 'Publish a CRL' }).click();
+  await crl.getByRole('button', { name: 'Grant PCA access to OBS' }).click();
+  await expect(crl.getByLabel('OBS bucket')).toHaveValue('pki-crl');
+  await crl.getByLabel('Renew every (7 to 30 days)').fill('3');
+  await crl.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(crl.getByLabel('Renew every (7 to 30 days)')).toHaveAttribute('aria-invalid', 'true');
+  await crl.getByLabel('Renew every (7 to 30 days)').fill('10');
+  await crl.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByText('Demo Issuing CA: CRL published')).toBeVisible();
+  const published = details(page, 'Demo Issuing CA').getByRole('region', { name: 'Certificate revocation list' });
+  await expect(published).toContainText('Published to OBS bucket pki-crl, renewed every 10 days');
+  await expect(published).toContainText('Distribution point');
+  await published.getByRole('button', { name: 'Stop publishing the CRL' }).click();
+  await expect(page.getByText('Demo Issuing CA: CRL no longer published')).toBeVisible();
+  await expect(details(page, 'Demo Issuing CA').getByRole('region', { name: 'Certificate revocation list' })).toContainText('Not published');
+});

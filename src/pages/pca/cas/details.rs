@@ -4,6 +4,7 @@ use ccm_api::pca::cas::CertificateAuthority;
 use leptos::prelude::*;
 
 use super::actions::CaActions;
+use super::crl::CrlPanel;
 use super::exports::CaExports;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
 use crate::expiry::date;
@@ -51,6 +52,7 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
             </dl>
             <CaActions ca=ca.clone() all on_changed />
             <CaExports ca=ca.clone() />
+            <CrlPanel ca=ca.clone() on_changed />
         </aside>
     }
 }
