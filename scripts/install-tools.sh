@@ -22,6 +22,8 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v nginx >/dev/null || missing+=(nginx-light)
 command -v openssl >/dev/null || missing+=(openssl)
+# keytool reads the TOMCAT export's Java KeyStore in the emulator and SDK tests.
+command -v keytool >/dev/null || missing+=(default-jre-headless)
 # python3 with venv and ensurepip for the SDK suite (tests/sdk): Debian
 # ships ensurepip separately, so `python3 -m venv` fails without this.
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
