@@ -179,6 +179,19 @@ impl Call {
     pub fn query(&self, name: &str) -> Option<&str> {
         self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
+
+    /// The PCA lists' last steps: `sort_dir` (newest first unless ASC),
+    /// then `offset` and `limit` (10 by default). Returns the total before
+    /// paging and the page.
+    pub fn direction_and_page<T>(&self, mut sorted: Vec<T>) -> (usize, Vec<T>) {
+        if self.query("sort_dir").unwrap_or("DESC") == "DESC" {
+            sorted.reverse();
+        }
+        let total = sorted.len();
+        let offset: usize = self.query("offset").and_then(|v| v.parse().ok()).unwrap_or(0);
+        let limit: usize = self.query("limit").and_then(|v| v.parse().ok()).unwrap_or(10);
+        (total, sorted.into_iter().skip(offset).take(limit).collect())
+    }
 }
 
 fn invalid(service: Service, op: &str, field: &str, message: &str, body: &serde_json::Value) -> EmuResponse {

@@ -112,12 +112,6 @@ fn list(emu: &Emulator, call: &Call) -> EmuResponse {
         "not_after" => found.sort_by_key(|c| c.not_after),
         _ => found.sort_by_key(|c| c.create_time),
     }
-    if call.query("sort_dir").unwrap_or("DESC") == "DESC" {
-        found.reverse();
-    }
-    let total = found.len();
-    let offset: usize = call.query("offset").and_then(|v| v.parse().ok()).unwrap_or(0);
-    let limit: usize = call.query("limit").and_then(|v| v.parse().ok()).unwrap_or(10);
-    let page: Vec<_> = found.into_iter().skip(offset).take(limit).collect();
+    let (total, page) = call.direction_and_page(found);
     EmuResponse::json(200, &json!({ "total": total, "certificate_authorities": page }))
 }
