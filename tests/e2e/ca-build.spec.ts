@@ -130,3 +130,38 @@ test('a CA publishes its CRL after PCA is granted access to OBS, and stops again
   await expect(page.getByText('Demo Issuing CA: CRL no longer published')).toBeVisible();
   await expect(details(page, 'Demo Issuing CA').getByRole('region', { name: 'Certificate revocation list' })).toContainText('Not published');
 });
+
+test('a pending CA imports the certificate an outside CA signed from its CSR', async ({ page }) => {
+  await createCa(page, 'Demo Imported CA', /left pending/);
+  const panel = details(page, 'Demo Imported CA');
+  await panel.getByRole('button', { name: 'Export CSR' }).click();
+  const csr = await save(page, panel, 'Download .csr', 'imported.csr');
+
+  // An outside root made with openssl signs the CSR as a CA certificate.
+  const run = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=Outside Root',
+    '-days', '30', '-keyout', 'outside.key', '-out', 'outside.pem',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  fs.writeFileSync(path.join(work, 'ca.ext'), 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\n');
+  run(['x509', '-req', '-in', csr, '-CA', 'outside.pem', '-CAkey', 'outside.key', '-CAcreateserial', '-days', '10',
+    '-extfile', 'ca.ext', '-out', 'imported.pem']);
+  const outsideRoot = fs.readFileSync(path.join(work, 'outside.pem'), 'utf8');
+  const signed = fs.readFileSync(path.join(work, 'imported.pem'), 'utf8');
+
+  const form = panel.getByRole('region', { name: 'Import a signed certificate' });
+  // Something other than one certificate is refused before sending.
+  await form.getByLabel('Signed certificate (PEM)').fill('not a certificate');
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(form.getByText('paste the signed certificate as PEM')).toBeVisible();
+  // A certificate for another key is refused by the service, with its code; the input stays.
+  await form.getByLabel('Signed certificate (PEM)').fill(outsideRoot);
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: 'The certificate was not imported' })).toContainText('PCA.00030301');
+  await expect(form.getByLabel('Signed certificate (PEM)')).toHaveValue(outsideRoot);
+
+  await form.getByLabel('Signed certificate (PEM)').fill(signed);
+  await form.getByLabel('Chain up to the root (PEM, optional)').fill(outsideRoot);
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('Demo Imported CA: certificate imported')).toBeVisible();
+  await expect(item(page, 'Demo Imported CA')).toContainText('Active');
+});

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::actions::CaActions;
 use super::crl::CrlPanel;
 use super::exports::CaExports;
+use super::import::CaImport;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
 use crate::expiry::date;
 
@@ -52,6 +53,7 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
             </dl>
             <CaActions ca=ca.clone() all on_changed />
             <CaExports ca=ca.clone() />
+            <CaImport ca=ca.clone() on_changed />
             <CrlPanel ca=ca.clone() on_changed />
         </aside>
     }

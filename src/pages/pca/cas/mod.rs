@@ -7,6 +7,7 @@ pub mod create_form;
 mod crl;
 mod details;
 mod exports;
+mod import;
 mod filters;
 mod loader;
 mod query;
