@@ -107,6 +107,40 @@ fn error(field: &str, message: impl Into<String>) -> ValidationError {
     ValidationError::new(field, message)
 }
 
+/// What any issuer here demands of a CA it signs: room in its path length
+/// and an end before its own. Problems go to `errors`.
+fn check_against_issuer(
+    issuer: &CertificateAuthority,
+    path_length: i64,
+    validity_end: Option<i64>,
+    errors: &mut Vec<ValidationError>,
+) {
+    if path_length > max_path_length(issuer) {
+        errors.push(error(
+            "path_length",
+            format!("at most {} under {}", max_path_length(issuer), issuer.distinguished_name.common_name),
+        ));
+    }
+    if let (Some(end), Some(issuer_end)) = (validity_end, issuer.not_after) {
+        if end > issuer_end {
+            errors.push(error("validity.value", format!("must end before the issuer does ({})", crate::expiry::date(issuer_end))));
+        }
+    }
+}
+
+/// Adds the contract's own checks, keeps one message per field (the first,
+/// most specific one) and hands back the request when nothing is wrong.
+fn finish(req: ApiRequest, mut errors: Vec<ValidationError>, now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
+    errors.extend(validate_request(&req, &Context { now_millis: now_ms }));
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|e| seen.insert(e.field.clone()));
+    if errors.is_empty() {
+        Ok(req)
+    } else {
+        Err(errors)
+    }
+}
+
 fn optional(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_owned())
@@ -160,20 +194,15 @@ impl CaDraft {
             match issuer {
                 None => errors.push(error("issuer_id", "pick an active CA that may sign subordinate CAs")),
                 Some(issuer) => {
+                    let end = value.map(|v| approximate_end(start_from.unwrap_or(now_ms), &validity_type, v));
                     match self.path_length.trim().parse::<i64>() {
-                        Ok(p) if p > max_path_length(issuer) => errors.push(error(
-                            "path_length",
-                            format!("at most {} under {}", max_path_length(issuer), issuer.distinguished_name.common_name),
-                        )),
-                        Ok(p) => body.path_length = Some(p),
-                        Err(_) => errors.push(error("path_length", "enter a whole number from 0 to 6")),
-                    }
-                    if let (Some(v), Some(end)) = (value, issuer.not_after) {
-                        if approximate_end(start_from.unwrap_or(now_ms), &validity_type, v) > end {
-                            errors.push(error(
-                                "validity.value",
-                                format!("must end before the issuer does ({})", crate::expiry::date(end)),
-                            ));
+                        Ok(p) => {
+                            check_against_issuer(issuer, p, end, &mut errors);
+                            body.path_length = Some(p);
+                        }
+                        Err(_) => {
+                            errors.push(error("path_length", "enter a whole number from 0 to 6"));
+                            check_against_issuer(issuer, 0, end, &mut errors);
                         }
                     }
                 }
@@ -182,16 +211,7 @@ impl CaDraft {
             body.signature_algorithm = Some(SignatureAlgorithm::from_wire(&self.signature_algorithm));
             body.validity = validity;
         }
-        let req = create_certificate_authority(&body);
-        errors.extend(validate_request(&req, &Context { now_millis: now_ms }));
-        // One message per field: the first is the most specific.
-        let mut seen = std::collections::HashSet::new();
-        errors.retain(|e| seen.insert(e.field.clone()));
-        if errors.is_empty() {
-            Ok(req)
-        } else {
-            Err(errors)
-        }
+        finish(create_certificate_authority(&body), errors, now_ms)
     }
 }
 
@@ -232,19 +252,7 @@ impl ActivationDraft {
         });
         match eligible_issuers(cas).into_iter().find(|c| c.ca_id == self.issuer_id && c.ca_id != ca_id) {
             None => errors.push(error("issuer_id", "pick an active CA that may sign subordinate CAs")),
-            Some(issuer) => {
-                if path_length > max_path_length(issuer) {
-                    errors.push(error(
-                        "path_length",
-                        format!("at most {} under {}", max_path_length(issuer), issuer.distinguished_name.common_name),
-                    ));
-                }
-                if let Some(end) = issuer.not_after {
-                    if approximate_end(now_ms, &kind, value) > end {
-                        errors.push(error("validity.value", format!("must end before the issuer does ({})", crate::expiry::date(end))));
-                    }
-                }
-            }
+            Some(issuer) => check_against_issuer(issuer, path_length, Some(approximate_end(now_ms, &kind, value)), &mut errors),
         }
         let body = ActivateCertificateAuthorityBody {
             issuer_id: self.issuer_id.clone(),
@@ -252,15 +260,7 @@ impl ActivationDraft {
             signature_algorithm: SignatureAlgorithm::from_wire(&self.signature_algorithm),
             validity: Validity::new(kind, value),
         };
-        let req = issue_certificate_authority_certificate(ca_id, &body);
-        errors.extend(validate_request(&req, &Context { now_millis: now_ms }));
-        let mut seen = std::collections::HashSet::new();
-        errors.retain(|e| seen.insert(e.field.clone()));
-        if errors.is_empty() {
-            Ok(req)
-        } else {
-            Err(errors)
-        }
+        finish(issue_certificate_authority_certificate(ca_id, &body), errors, now_ms)
     }
 }
 
