@@ -22,6 +22,8 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v nginx >/dev/null || missing+=(nginx-light)
 command -v openssl >/dev/null || missing+=(openssl)
+# The browser tests unpack the ZIP files the console downloads.
+command -v unzip >/dev/null || missing+=(unzip)
 # keytool reads the TOMCAT export's Java KeyStore in the emulator and SDK tests.
 command -v keytool >/dev/null || missing+=(default-jre-headless)
 # python3 with venv and ensurepip for the SDK suite (tests/sdk): Debian

@@ -9,6 +9,7 @@ mod components;
 mod expiry;
 mod layout;
 mod pages;
+mod pki;
 mod state;
 
 fn main() {

@@ -28,3 +28,9 @@ pub fn copy_text(text: &str) {
         let _ = w.navigator().clipboard().write_text(text);
     }
 }
+
+/// Builds a ZIP of `entries` in the browser and downloads it.
+pub fn download_zip(filename: &str, entries: &[ccm_pki::ZipEntry]) -> Result<(), String> {
+    let bytes = ccm_pki::build_zip(entries, ccm_pki::Compression::Deflated, None).map_err(|e| e.to_string())?;
+    download(filename, &bytes, "application/zip")
+}

@@ -1,9 +1,11 @@
 pub mod api_error;
 pub mod badges;
+pub mod cert_info;
 pub mod confirm;
 pub mod download;
 pub mod field;
 pub mod notifications;
+pub mod pem_input;
 pub mod planned;
 pub mod quota_cards;
 pub mod session_badge;

@@ -72,17 +72,35 @@ test('a three-level hierarchy is built through the console and verifies with ope
   // Export: the partner's full chain verifies up to the root.
   await tree(page).getByRole('link', { name: 'Demo Root CA', exact: true }).click();
   let panel = details(page, 'Demo Root CA');
-  await panel.getByRole('button', { name: 'Export certificate' }).click();
   const root = await save(page, panel, 'Download certificate', 'root.pem');
   await tree(page).getByRole('link', { name: 'Demo Partner CA', exact: true }).click();
   panel = details(page, 'Demo Partner CA');
-  await panel.getByRole('button', { name: 'Export certificate' }).click();
   const leaf = await save(page, panel, 'Download certificate', 'partner.pem');
   const chain = await save(page, panel, 'Download chain', 'partner-chain.pem');
   const out = execFileSync('openssl', ['verify', '-CAfile', root, '-untrusted', chain, leaf]).toString();
   expect(out).toContain('partner.pem: OK');
   const text = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-text']).toString();
   expect(text).toMatch(/CA:TRUE, pathlen:0/);
+
+  // The panel shows the certificate as the browser decoded it: the same
+  // serial and fingerprint openssl reads from the downloaded file.
+  const cert = panel.getByRole('region', { name: 'CA certificate' });
+  const serial = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-serial']).toString().trim().split('=')[1];
+  const sha256 = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-fingerprint', '-sha256']).toString().trim().split('=')[1];
+  await expect(cert).toContainText(serial.replace(/^0+/, ''));
+  await expect(cert).toContainText(sha256);
+  await expect(cert).toContainText('CA, up to 0 CA(s) below it');
+  await expect(cert).toContainText('keyCertSign');
+  await expect(cert.getByRole('list').getByText('Demo Root CA', { exact: true })).toBeVisible();
+
+  // One ZIP built in the browser holds the same files.
+  const zip = await save(page, panel, 'Download all as ZIP', 'partner.zip');
+  const unzipped = path.join(work, 'partner-zip');
+  execFileSync('unzip', ['-o', '-q', zip, '-d', unzipped]);
+  expect(fs.readdirSync(unzipped).sort()).toEqual(['Demo_Partner_CA.chain.pem', 'Demo_Partner_CA.crt.pem', 'Demo_Partner_CA.fullchain.pem']);
+  const zipOut = execFileSync('openssl', ['verify', '-CAfile', root, '-untrusted', path.join(unzipped, 'Demo_Partner_CA.chain.pem'),
+    path.join(unzipped, 'Demo_Partner_CA.crt.pem')]).toString();
+  expect(zipOut).toContain(': OK');
 });
 
 test('a pending CA hands out its CSR, which openssl accepts', async ({ page }) => {
@@ -146,22 +164,42 @@ test('a pending CA imports the certificate an outside CA signed from its CSR', a
   run(['x509', '-req', '-in', csr, '-CA', 'outside.pem', '-CAkey', 'outside.key', '-CAcreateserial', '-days', '10',
     '-extfile', 'ca.ext', '-out', 'imported.pem']);
   const outsideRoot = fs.readFileSync(path.join(work, 'outside.pem'), 'utf8');
-  const signed = fs.readFileSync(path.join(work, 'imported.pem'), 'utf8');
+
+  // Another key, another chain: an unrelated CA made the same way.
+  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=Unrelated Root',
+    '-days', '30', '-keyout', 'unrelated.key', '-out', 'unrelated.pem',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  const unrelated = fs.readFileSync(path.join(work, 'unrelated.pem'), 'utf8');
 
   const form = panel.getByRole('region', { name: 'Import a signed certificate' });
-  // Something other than one certificate is refused before sending.
-  await form.getByLabel('Signed certificate (PEM)').fill('not a certificate');
+  const posts: string[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/import')) posts.push(r.url()); });
+  // Refused in the browser, nothing sent, the input kept: not a certificate,
+  // a certificate for another key than the CSR's, a chain that does not link.
+  await form.getByLabel('Signed certificate (PEM)', { exact: true }).fill('not a certificate');
   await form.getByRole('button', { name: 'Import' }).click();
   await expect(form.getByText('paste the signed certificate as PEM')).toBeVisible();
-  // A certificate for another key is refused by the service, with its code; the input stays.
-  await form.getByLabel('Signed certificate (PEM)').fill(outsideRoot);
+  await form.getByLabel('Signed certificate (PEM)', { exact: true }).fill(outsideRoot);
   await form.getByRole('button', { name: 'Import' }).click();
-  await expect(form.getByRole('alert').filter({ hasText: 'The certificate was not imported' })).toContainText('PCA.00030301');
-  await expect(form.getByLabel('Signed certificate (PEM)')).toHaveValue(outsideRoot);
+  await expect(form.getByRole('alert')).toContainText('this certificate is for another key');
+  await expect(form.getByLabel('Signed certificate (PEM)', { exact: true })).toHaveValue(outsideRoot);
+  // The signed certificate comes from a file (DER, converted to PEM in the field).
+  run(['x509', '-in', 'imported.pem', '-outform', 'DER', '-out', 'imported.der']);
+  await form.getByLabel('File for Signed certificate (PEM)').setInputFiles(path.join(work, 'imported.der'));
+  await expect(form.getByLabel('Signed certificate (PEM)', { exact: true })).toHaveValue(/^-----BEGIN CERTIFICATE-----/);
+  await form.getByLabel('Chain up to the root (PEM, optional)', { exact: true }).fill(unrelated);
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(form.getByRole('alert')).toContainText('the chain does not link the certificate to a root');
+  expect(posts).toEqual([]);
 
-  await form.getByLabel('Signed certificate (PEM)').fill(signed);
-  await form.getByLabel('Chain up to the root (PEM, optional)').fill(outsideRoot);
+  // The decoded preview, then the import.
+  await form.getByLabel('File for Chain up to the root (PEM, optional)').setInputFiles(path.join(work, 'outside.pem'));
+  const preview = form.getByRole('group', { name: 'Decoded in the browser' });
+  await expect(preview).toContainText('CN=Demo Imported CA');
+  await expect(preview).toContainText('Chain verified: CN=Demo Imported CA');
+  await expect(preview).toContainText('CN=Outside Root');
   await form.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByText('Demo Imported CA: certificate imported')).toBeVisible();
+  expect(posts.length).toBe(1);
   await expect(item(page, 'Demo Imported CA')).toContainText('Active');
 });

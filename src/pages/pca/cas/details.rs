@@ -4,6 +4,7 @@ use ccm_api::pca::cas::CertificateAuthority;
 use leptos::prelude::*;
 
 use super::actions::CaActions;
+use super::certificate::CaCertificate;
 use super::crl::CrlPanel;
 use super::exports::CaExports;
 use super::import::CaImport;
@@ -52,6 +53,7 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
                 }))}
             </dl>
             <CaActions ca=ca.clone() all on_changed />
+            <CaCertificate ca=ca.clone() now />
             <CaExports ca=ca.clone() />
             <CaImport ca=ca.clone() on_changed />
             <CrlPanel ca=ca.clone() on_changed />

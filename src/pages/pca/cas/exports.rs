@@ -1,11 +1,8 @@
-//! Getting a CA's material out: its CSR while pending (to be signed
-//! elsewhere), its certificate and chain once active.
+//! A pending CA's CSR, to be signed elsewhere (the certificate of an active
+//! CA is in `certificate.rs`), and the file helpers both use.
 
 use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
-use ccm_api::pca::cas::{
-    export_certificate_authority_certificate, export_certificate_authority_csr, CaCertificateResponse,
-    CertificateAuthority, CsrResponse,
-};
+use ccm_api::pca::cas::{export_certificate_authority_csr, CertificateAuthority, CsrResponse};
 use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,11 +35,9 @@ pub fn full_chain(certificate: &str, chain: Option<&str>) -> String {
 pub fn CaExports(ca: CertificateAuthority) -> impl IntoView {
     let api = use_api();
     let csr_allowed = ca_action_allowed_for(CaAction::ExportCsr, &ca).is_ok();
-    let cert_allowed = ca_action_allowed_for(CaAction::ExportCertificate, &ca).is_ok();
     let id = StoredValue::new(ca.ca_id.clone());
     let stem = StoredValue::new(file_stem(&ca.distinguished_name.common_name));
     let csr = RwSignal::new(None::<String>);
-    let cert = RwSignal::new(None::<CaCertificateResponse>);
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
 
@@ -66,26 +61,6 @@ pub fn CaExports(ca: CertificateAuthority) -> impl IntoView {
             }
         });
     };
-    let fetch_cert = move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let r = api.json::<CaCertificateResponse>(export_certificate_authority_certificate(&id.get_value())).await;
-            pending.try_set(false);
-            match r {
-                Ok(r) => {
-                    cert.try_set(Some(r));
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
     let save = move |suffix: &'static str, text: String| {
         let name = format!("{}{suffix}", stem.get_value());
         if let Err(e) = download(&name, text.as_bytes(), "application/x-pem-file") {
@@ -93,15 +68,11 @@ pub fn CaExports(ca: CertificateAuthority) -> impl IntoView {
         }
     };
 
-    view! {
-        <section class="ca-exports" aria-label="Export">
-            <h3>"Export"</h3>
+    csr_allowed.then(|| view! {
+        <section class="ca-exports" aria-label="Certificate signing request">
+            <h3>"Certificate signing request"</h3>
             <div class="actions">
-                {csr_allowed.then(|| view! { <button on:click=fetch_csr disabled=move || pending.get()>"Export CSR"</button> })}
-                {cert_allowed.then(|| view! { <button on:click=fetch_cert disabled=move || pending.get()>"Export certificate"</button> })}
-                {(!csr_allowed && !cert_allowed).then(|| view! {
-                    <p class="field-hint">"Nothing to export in this status: a pending CA has a CSR, an active or expired CA a certificate."</p>
-                })}
+                <button on:click=fetch_csr disabled=move || pending.get()>"Export CSR"</button>
             </div>
             {move || csr.get().map(|pem| {
                 let (for_copy, for_save) = (pem.clone(), pem.clone());
@@ -115,24 +86,9 @@ pub fn CaExports(ca: CertificateAuthority) -> impl IntoView {
                     </div>
                 }
             })}
-            {move || cert.get().map(|c| {
-                let certificate = c.certificate.clone();
-                let chain = c.certificate_chain.clone().unwrap_or_default();
-                let full = full_chain(&c.certificate, c.certificate_chain.as_deref());
-                let has_chain = !chain.trim().is_empty();
-                view! {
-                    <div class="export-result" role="group" aria-label="CA certificate files">
-                        <div class="actions">
-                            <button on:click=move |_| save(".crt.pem", certificate.clone())>"Download certificate"</button>
-                            {has_chain.then(|| { let chain = chain.clone(); view! { <button on:click=move |_| save(".chain.pem", chain.clone())>"Download chain"</button> } })}
-                            <button on:click=move |_| save(".fullchain.pem", full.clone())>"Download full chain"</button>
-                        </div>
-                    </div>
-                }
-            })}
             {move || error.get().map(|e| view! { <ApiErrorView title="The export failed" error=e /> })}
         </section>
-    }
+    })
 }
 
 #[cfg(test)]

@@ -1,36 +1,27 @@
 //! Importing the certificate a pending CA got from an outside CA (its CSR
-//! signed elsewhere), with the chain up to that CA's root. The service
-//! checks the key and the chain; the console checks the shape first.
+//! signed elsewhere), with the chain up to that CA's root. The browser
+//! decodes both as they are pasted and refuses, before sending, a
+//! certificate for another key than the CSR's or a chain that does not
+//! link; the service checks again.
 
 use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
-use ccm_api::pca::cas::{import_certificate_authority_certificate, CertificateAuthority, ImportCaCertificateBody};
+use ccm_api::pca::cas::{
+    export_certificate_authority_csr, import_certificate_authority_certificate, CertificateAuthority, CsrResponse,
+    ImportCaCertificateBody,
+};
 use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
+use crate::components::cert_info::CertificateDetails;
 use crate::components::notifications::use_notifications;
+use crate::components::pem_input::PemInput;
+use crate::pki::ca_import::{check_ca_import, ImportProblem};
 
-/// Counts the PEM certificates in `text`; `None` when it holds anything else.
-pub fn pem_certificates(text: &str) -> Option<usize> {
-    let begins = text.matches("-----BEGIN CERTIFICATE-----").count();
-    let ends = text.matches("-----END CERTIFICATE-----").count();
-    let other = text.matches("-----BEGIN ").count() - begins;
-    (begins > 0 && begins == ends && other == 0).then_some(begins)
-}
-
-/// What is wrong with the pasted texts, before anything is sent.
-pub fn check_import(certificate: &str, chain: &str) -> Result<(), String> {
-    match pem_certificates(certificate) {
-        Some(1) => {}
-        Some(n) => return Err(format!("paste exactly one certificate here ({n} found); the others go into the chain")),
-        None => return Err("paste the signed certificate as PEM (-----BEGIN CERTIFICATE----- …)".into()),
-    }
-    if !chain.trim().is_empty() && pem_certificates(chain).is_none() {
-        return Err("the chain must be PEM certificates only, issuer first, root last".into());
-    }
-    Ok(())
+fn now_secs() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
 }
 
 #[component]
@@ -42,16 +33,33 @@ pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
     let cn = StoredValue::new(ca.distinguished_name.common_name.clone());
     let certificate = RwSignal::new(String::new());
     let chain = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    // The public key of this CA's CSR: the certificate must carry it.
+    let csr_key = RwSignal::new(None::<Vec<u8>>);
+    let problem = RwSignal::new(None::<ImportProblem>);
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
+
+    if allowed {
+        spawn_local(async move {
+            if let Ok(r) = api.json::<CsrResponse>(export_certificate_authority_csr(&id.get_value())).await {
+                let key = ccm_pki::decode_csr(r.csr.as_bytes()).ok().map(|c| c.public_key.spki_der);
+                csr_key.try_set(key);
+            }
+        });
+    }
+    // Decoded as typed; problems are shown once the user asks to import.
+    let preview = Memo::new(move |_| {
+        let cert = certificate.get();
+        (!cert.trim().is_empty()).then(|| csr_key.with(|k| check_ca_import(&cert, &chain.get(), k.as_deref(), now_secs())))
+    });
 
     let import = move |_| {
         if pending.get_untracked() {
             return;
         }
         let (cert, chain_text) = (certificate.get_untracked(), chain.get_untracked());
-        if let Err(p) = check_import(&cert, &chain_text) {
+        let checked = csr_key.with_untracked(|k| check_ca_import(&cert, &chain_text, k.as_deref(), now_secs()));
+        if let Err(p) = checked {
             problem.set(Some(p));
             return;
         }
@@ -81,39 +89,25 @@ pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
     allowed.then(|| view! {
         <section class="ca-import" aria-label="Import a signed certificate">
             <h3>"Import a signed certificate"</h3>
-            <p class="field-hint">"Had this CA's CSR signed by another CA? Paste the certificate and that CA's chain."</p>
-            <div class="field">
-                <label for="import-cert">"Signed certificate (PEM)"</label>
-                <textarea id="import-cert" rows="6" spellcheck="false" prop:value=move || certificate.get()
-                    on:input=move |ev| certificate.set(event_target_value(&ev))></textarea>
-            </div>
-            <div class="field">
-                <label for="import-chain">"Chain up to the root (PEM, optional)"</label>
-                <textarea id="import-chain" rows="6" spellcheck="false" prop:value=move || chain.get()
-                    on:input=move |ev| chain.set(event_target_value(&ev))></textarea>
-            </div>
-            <p class="field-error" role="alert">{move || problem.get()}</p>
+            <p class="field-hint">"Had this CA's CSR signed by another CA? Paste or choose the certificate and that CA's chain."</p>
+            <PemInput id="import-cert" label="Signed certificate (PEM)" value=certificate />
+            <PemInput id="import-chain" label="Chain up to the root (PEM, optional)" value=chain
+                hint="Issuer first, root last. Without it the issuer is checked by the service only." />
+            {move || preview.get().and_then(Result::ok).map(|p| {
+                let path = p.path.join(" → ");
+                view! {
+                    <div class="import-preview" role="group" aria-label="Decoded in the browser">
+                        <h4>"Decoded in the browser"</h4>
+                        <CertificateDetails info=p.certificate now_ms=js_sys::Date::now() as i64 />
+                        {(!path.is_empty()).then(|| view! { <p class="ok-note">{format!("Chain verified: {path}")}</p> })}
+                    </div>
+                }
+            })}
+            <p class="field-error" role="alert">{move || problem.get().map(|p| p.to_string())}</p>
             <button class="primary" on:click=import disabled=move || pending.get()>
                 {move || if pending.get() { "Importing…" } else { "Import" }}
             </button>
             {move || error.get().map(|e| view! { <ApiErrorView title="The certificate was not imported" error=e /> })}
         </section>
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const CERT: &str = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
-
-    #[test]
-    fn one_certificate_and_an_optional_chain() {
-        assert_eq!(check_import(CERT, ""), Ok(()));
-        assert_eq!(check_import(CERT, &format!("{CERT}{CERT}")), Ok(()));
-        assert!(check_import(&format!("{CERT}{CERT}"), "").unwrap_err().contains("2 found"));
-        assert!(check_import("hello", "").is_err());
-        assert!(check_import(CERT, "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----").is_err());
-        assert!(check_import(&format!("{CERT}-----BEGIN PRIVATE KEY-----"), "").is_err());
-    }
 }

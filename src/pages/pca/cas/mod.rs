@@ -4,6 +4,7 @@
 mod actions;
 mod create;
 pub mod create_form;
+mod certificate;
 mod crl;
 mod details;
 mod exports;

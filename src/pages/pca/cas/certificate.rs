@@ -1,0 +1,138 @@
+//! The CA's own certificate and chain, fetched with the export call when the
+//! CA is selected, decoded in the browser, and offered as files.
+
+use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
+use ccm_api::pca::cas::{export_certificate_authority_certificate, CaCertificateResponse, CertificateAuthority};
+use ccm_api::ApiError;
+use ccm_pki::{decode_certificate, decode_certificates, CertificateInfo, ZipEntry};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::exports::{file_stem, full_chain};
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::cert_info::{CertificateDetails, ChainView};
+use crate::components::download::{download, download_zip};
+
+/// The exported PEM texts with newlines as `\n` (the API may send `\r\n`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaFiles {
+    pub certificate: String,
+    pub chain: String,
+}
+
+impl CaFiles {
+    pub fn from_response(r: &CaCertificateResponse) -> Self {
+        let unix = |s: &str| s.replace("\r\n", "\n");
+        CaFiles {
+            certificate: unix(&r.certificate),
+            chain: r.certificate_chain.as_deref().map(unix).unwrap_or_default(),
+        }
+    }
+
+    /// The files of the ZIP download, named after the CA.
+    pub fn zip_entries(&self, stem: &str) -> Vec<ZipEntry> {
+        let mut entries = vec![ZipEntry::new(format!("{stem}.crt.pem"), self.certificate.clone())];
+        if !self.chain.trim().is_empty() {
+            entries.push(ZipEntry::new(format!("{stem}.chain.pem"), self.chain.clone()));
+        }
+        entries.push(ZipEntry::new(format!("{stem}.fullchain.pem"), full_chain(&self.certificate, Some(&self.chain))));
+        entries
+    }
+}
+
+/// The certificate and chain decoded; a decoding failure is kept as text.
+pub fn decode_files(files: &CaFiles) -> Result<(CertificateInfo, Vec<CertificateInfo>), String> {
+    let cert = decode_certificate(files.certificate.as_bytes()).map_err(|e| format!("certificate: {e}"))?;
+    let chain = if files.chain.trim().is_empty() {
+        Vec::new()
+    } else {
+        decode_certificates(files.chain.as_bytes()).map_err(|e| format!("chain: {e}"))?
+    };
+    Ok((cert, chain))
+}
+
+#[component]
+pub fn CaCertificate(ca: CertificateAuthority, now: i64) -> impl IntoView {
+    let allowed = ca_action_allowed_for(CaAction::ExportCertificate, &ca).is_ok();
+    let api = use_api();
+    let stem = StoredValue::new(file_stem(&ca.distinguished_name.common_name));
+    let files = RwSignal::new(None::<Result<CaFiles, ApiError>>);
+    let save_error = RwSignal::new(None::<String>);
+    if allowed {
+        let id = ca.ca_id.clone();
+        spawn_local(async move {
+            let r = api.json::<CaCertificateResponse>(export_certificate_authority_certificate(&id)).await;
+            if r != Err(ApiError::Aborted) {
+                files.try_set(Some(r.map(|r| CaFiles::from_response(&r))));
+            }
+        });
+    }
+    let save = move |suffix: &'static str, text: String| {
+        let name = format!("{}{suffix}", stem.get_value());
+        save_error.set(download(&name, text.as_bytes(), "application/x-pem-file").err());
+    };
+
+    allowed.then(|| view! {
+        <section class="ca-certificate" aria-label="CA certificate">
+            <h3>"Certificate"</h3>
+            {move || match files.get() {
+                None => view! { <p role="status">"Loading the certificate…"</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title="The certificate could not be exported" error=e /> }.into_any(),
+                Some(Ok(f)) => {
+                    let decoded = decode_files(&f);
+                    let has_chain = !f.chain.trim().is_empty();
+                    let (cert, chain, full) = (f.certificate.clone(), f.chain.clone(), full_chain(&f.certificate, Some(&f.chain)));
+                    let zip = f.zip_entries(&stem.get_value());
+                    view! {
+                        <div class="actions" role="group" aria-label="CA certificate files">
+                            <button on:click=move |_| save(".crt.pem", cert.clone())>"Download certificate"</button>
+                            {has_chain.then(|| view! { <button on:click=move |_| save(".chain.pem", chain.clone())>"Download chain"</button> })}
+                            <button on:click=move |_| save(".fullchain.pem", full.clone())>"Download full chain"</button>
+                            <button on:click=move |_| save_error.set(download_zip(&format!("{}.zip", stem.get_value()), &zip).err())>
+                                "Download all as ZIP"
+                            </button>
+                        </div>
+                        <p class="field-error" role="alert">{move || save_error.get()}</p>
+                        {match decoded {
+                            Ok((info, chain)) => view! {
+                                <CertificateDetails info now_ms=now />
+                                {(!chain.is_empty()).then(|| view! {
+                                    <h4>"Chain up to the root"</h4>
+                                    <ChainView chain now_ms=now />
+                                })}
+                            }.into_any(),
+                            Err(e) => view! { <p class="field-error">{format!("The browser could not decode the {e}")}</p> }.into_any(),
+                        }}
+                    }.into_any()
+                }
+            }}
+        </section>
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pki::fixtures::Hierarchy;
+
+    #[test]
+    fn files_are_normalised_decoded_and_zipped() {
+        let h = Hierarchy::new();
+        let response = CaCertificateResponse {
+            certificate: h.sub_pem.replace('\n', "\r\n"),
+            certificate_chain: Some(h.root_pem.clone()),
+        };
+        let files = CaFiles::from_response(&response);
+        assert!(!files.certificate.contains('\r'));
+        let (cert, chain) = decode_files(&files).unwrap();
+        assert_eq!(cert.common_name.as_deref(), Some("Fixture Sub CA"));
+        assert_eq!(chain.len(), 1);
+        let names: Vec<_> = files.zip_entries("Sub").into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Sub.crt.pem", "Sub.chain.pem", "Sub.fullchain.pem"]);
+        // A root has no chain file.
+        let root = CaFiles { certificate: h.root_pem.clone(), chain: String::new() };
+        assert_eq!(root.zip_entries("Root").len(), 2);
+        assert!(decode_files(&CaFiles { certificate: "junk".into(), chain: String::new() }).unwrap_err().starts_with("certificate"));
+    }
+}
