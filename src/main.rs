@@ -11,6 +11,7 @@ mod layout;
 mod pages;
 mod pki;
 mod state;
+mod tags;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -9,3 +9,4 @@ pub mod pem_input;
 pub mod planned;
 pub mod quota_cards;
 pub mod session_badge;
+pub mod tags;

@@ -88,3 +88,10 @@ test('selecting a CA shows its details, linkable by URL', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('complementary', { name: 'Details of Acme Issuing CA 1' })).toBeVisible();
 });
+
+test('the CA view shows the quotas of the account (6 CAs in the fixture)', async ({ page }) => {
+  await page.goto('/pca/cas');
+  const quotas = page.getByRole('region', { name: 'Quotas' });
+  await expect(quotas).toContainText('Private CAs');
+  await expect(quotas.getByText(/^6 \/ \d+$/)).toBeVisible();
+});

@@ -9,6 +9,8 @@ use super::crl::CrlPanel;
 use super::exports::CaExports;
 use super::import::CaImport;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
+use crate::components::tags::TagEditor;
+use ccm_api::pca::tags::TagTarget;
 use crate::expiry::date;
 
 #[component]
@@ -57,6 +59,7 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
             <CaExports ca=ca.clone() />
             <CaImport ca=ca.clone() on_changed />
             <CrlPanel ca=ca.clone() on_changed />
+            <TagEditor target=TagTarget::Ca id=ca.ca_id.clone() name=dn.common_name.clone() />
         </aside>
     }
 }

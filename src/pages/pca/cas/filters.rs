@@ -2,9 +2,13 @@
 
 use ccm_api::common::{CaStatus, CaType, SortDir};
 use ccm_api::pca::cas::CaSortKey;
+use ccm_api::pca::tags::{list_domain_tags, DomainTagsResponse, TagTarget};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::{CaViewQuery, Layout, SetQuery};
+use crate::api::client::use_api;
+use crate::tags::TagFilter;
 
 #[component]
 pub fn FilterBar(query: Memo<CaViewQuery>) -> impl IntoView {
@@ -29,6 +33,7 @@ pub fn FilterBar(query: Memo<CaViewQuery>) -> impl IntoView {
                 options=CaType::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
                 value=Signal::derive(move || query.with(|q| q.kind.as_ref().map(|s| s.as_str().to_owned())))
                 on_pick=Callback::new(move |v: Option<String>| update(&|q| q.kind = v.as_deref().map(CaType::from_wire))) />
+            <TagSelect query on_pick=Callback::new(move |t: Option<TagFilter>| update(&|q| q.tag = t.clone())) />
             <EnumSelect id="ca-sort-key" label="Sort by" any=""
                 options=CaSortKey::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
                 value=Signal::derive(move || query.with(|q| Some(q.sort_key.as_str().to_owned())))
@@ -51,6 +56,41 @@ pub fn FilterBar(query: Memo<CaViewQuery>) -> impl IntoView {
                 </label>
             </fieldset>
         </form>
+    }
+}
+
+/// The account's CA tags (one call), as "key (any value)" and "key = value".
+#[component]
+fn TagSelect(query: Memo<CaViewQuery>, on_pick: Callback<Option<TagFilter>>) -> impl IntoView {
+    let api = use_api();
+    let choices = RwSignal::new(Vec::<TagFilter>::new());
+    spawn_local(async move {
+        if let Ok(r) = api.json::<DomainTagsResponse>(list_domain_tags(TagTarget::Ca)).await {
+            choices.try_set(TagFilter::choices(&r.tags));
+        }
+    });
+    // A tag from a link stays choosable even when the account list lacks it.
+    let options = move || {
+        let mut list = choices.get();
+        if let Some(t) = query.with(|q| q.tag.clone()).filter(|t| !list.contains(t)) {
+            list.insert(0, t);
+        }
+        list.into_iter().map(|t| (t.to_param(), t.label())).collect::<Vec<_>>()
+    };
+    view! {
+        <div class="field">
+            <label for="ca-filter-tag">"Tag"</label>
+            <select id="ca-filter-tag" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                on_pick.run(TagFilter::from_param(&v));
+            }>
+                <option value="" selected=move || query.with(|q| q.tag.is_none())>"Any tag"</option>
+                {move || options().into_iter().map(|(param, label)| {
+                    let p = param.clone();
+                    view! { <option value=param selected=move || query.with(|q| q.tag.as_ref().map(TagFilter::to_param).as_deref() == Some(p.as_str()))>{label}</option> }
+                }).collect::<Vec<_>>()}
+            </select>
+        </div>
     }
 }
 

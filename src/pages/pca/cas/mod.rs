@@ -20,10 +20,13 @@ use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::quota_cards::QuotaCards;
+use crate::tags::TagFilter;
 pub use create::CreateCaPage;
 use details::CaDetails;
 use filters::FilterBar;
@@ -40,7 +43,33 @@ pub struct SetQuery(pub Callback<CaViewQuery>);
 pub fn CaHierarchyPage() -> impl IntoView {
     let api = use_api();
     let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| CaViewQuery::from_lookup(|k| p.get(k))));
+    let url_query = Memo::new(move |_| params.with(|p| CaViewQuery::from_lookup(|k| p.get(k))));
+    // The tag filter's ids, looked up whenever the filter (or a reload) asks.
+    let tagged = RwSignal::new(None::<(TagFilter, Arc<BTreeSet<String>>)>);
+    let tag_error = RwSignal::new(None::<ApiError>);
+    Effect::new(move |_| {
+        let Some(filter) = url_query.with(|q| q.tag.clone()) else { return };
+        if tagged.with_untracked(|t| t.as_ref().is_some_and(|(f, _)| f == &filter)) {
+            return;
+        }
+        tag_error.set(None);
+        spawn_local(async move {
+            match loader::load_tagged(api, &filter).await {
+                Ok(ids) => {
+                    tagged.try_set(Some((filter, Arc::new(ids))));
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    tag_error.try_set(Some(e));
+                }
+            }
+        });
+    });
+    let query = Memo::new(move |_| {
+        let mut q = url_query.get();
+        q.tagged = tagged.with(|t| t.as_ref().filter(|(f, _)| Some(f) == q.tag.as_ref()).map(|(_, ids)| ids.clone()));
+        q
+    });
     let navigate = use_navigate();
     let set_query = SetQuery(Callback::new(move |q: CaViewQuery| {
         let url = format!("/pca/cas{}", q.to_query());
@@ -54,6 +83,8 @@ pub fn CaHierarchyPage() -> impl IntoView {
     let reload = move || {
         cas.set(None);
         progress.set(None);
+        // Tags may have changed too: search again.
+        tagged.set(None);
         spawn_local(async move {
             let result = loader::load_all(api, progress).await;
             if result != Err(ApiError::Aborted) {
@@ -87,6 +118,7 @@ pub fn CaHierarchyPage() -> impl IntoView {
             </div>
         </div>
         <FilterBar query />
+        {move || tag_error.get().map(|e| view! { <section class="panel"><ApiErrorView title="Could not search CAs by tag" error=e /></section> })}
         {move || match cas.get() {
             None => view! {
                 <section class="panel" role="status" aria-label="Loading CAs">

@@ -4,6 +4,10 @@
 use ccm_api::common::{CaStatus, CaType, SortDir};
 use ccm_api::pca::cas::{CaSortKey, CertificateAuthority};
 use ccm_api::sign::encode_component;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::tags::TagFilter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -21,6 +25,11 @@ pub struct CaViewQuery {
     pub sort_dir: SortDir,
     pub layout: Layout,
     pub selected: Option<String>,
+    /// Only CAs carrying this tag (found with the resource-instance search).
+    pub tag: Option<TagFilter>,
+    /// The ids that search returned; not in the URL, filled in by the page.
+    /// `None` while a tag filter is still being looked up.
+    pub tagged: Option<Arc<BTreeSet<String>>>,
 }
 
 impl Default for CaViewQuery {
@@ -33,6 +42,8 @@ impl Default for CaViewQuery {
             sort_dir: SortDir::Asc,
             layout: Layout::Tree,
             selected: None,
+            tag: None,
+            tagged: None,
         }
     }
 }
@@ -50,6 +61,8 @@ impl CaViewQuery {
             sort_dir: known(get("sort_dir"), SortDir::WIRE).map(|s| SortDir::from_wire(&s)).unwrap_or(d.sort_dir),
             layout: if get("view").as_deref() == Some("table") { Layout::Table } else { Layout::Tree },
             selected: get("ca").filter(|s| !s.is_empty()),
+            tag: get("tag").and_then(|t| TagFilter::from_param(&t)),
+            tagged: None,
         }
     }
 
@@ -75,6 +88,9 @@ impl CaViewQuery {
         if self.layout == Layout::Table {
             pairs.push(("view", "table".to_owned()));
         }
+        if let Some(t) = &self.tag {
+            pairs.push(("tag", t.to_param()));
+        }
         if let Some(id) = &self.selected {
             pairs.push(("ca", id.clone()));
         }
@@ -86,16 +102,18 @@ impl CaViewQuery {
     }
 
     /// The same filter the API applies: name contained in the common name
-    /// (case-insensitive), exact status and type.
+    /// (case-insensitive), exact status and type; with a tag filter, one of
+    /// the ids the tag search found.
     pub fn matches(&self, ca: &CertificateAuthority) -> bool {
         let name = self.name.trim().to_lowercase();
         (name.is_empty() || ca.distinguished_name.common_name.to_lowercase().contains(&name))
             && self.status.as_ref().is_none_or(|s| &ca.status == s)
             && self.kind.as_ref().is_none_or(|k| &ca.kind == k)
+            && (self.tag.is_none() || self.tagged.as_ref().is_some_and(|ids| ids.contains(&ca.ca_id)))
     }
 
     pub fn has_filter(&self) -> bool {
-        !self.name.trim().is_empty() || self.status.is_some() || self.kind.is_some()
+        !self.name.trim().is_empty() || self.status.is_some() || self.kind.is_some() || self.tag.is_some()
     }
 }
 
@@ -125,9 +143,14 @@ mod tests {
             sort_dir: SortDir::Desc,
             layout: Layout::Table,
             selected: Some("4c0e772e".into()),
+            tag: Some(TagFilter { key: "env".into(), value: Some("prod".into()) }),
+            tagged: None,
         };
         let text = q.to_query();
-        assert_eq!(text, "?name=team%20ca&status=DISABLED&type=SUBORDINATE&sort_key=not_after&sort_dir=DESC&view=table&ca=4c0e772e");
+        assert_eq!(
+            text,
+            "?name=team%20ca&status=DISABLED&type=SUBORDINATE&sort_key=not_after&sort_dir=DESC&view=table&tag=env%3Dprod&ca=4c0e772e"
+        );
         let pairs: Vec<(String, String)> = text[1..]
             .split('&')
             .map(|p| {
@@ -155,5 +178,12 @@ mod tests {
         assert!(!parse(&[("name", "issuing")]).matches(&ca));
         assert!(parse(&[("status", "ACTIVED"), ("type", "ROOT")]).matches(&ca));
         assert!(!parse(&[("type", "SUBORDINATE")]).matches(&ca));
+        // A tag filter matches nothing until the search answered, then its ids.
+        let mut tagged = parse(&[("tag", "env=prod")]);
+        assert!(tagged.has_filter() && !tagged.matches(&ca));
+        tagged.tagged = Some(Arc::new(BTreeSet::from(["a".to_owned()])));
+        assert!(tagged.matches(&ca));
+        tagged.tagged = Some(Arc::new(BTreeSet::new()));
+        assert!(!tagged.matches(&ca));
     }
 }

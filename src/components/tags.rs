@@ -1,0 +1,109 @@
+//! The tags of one CA or private certificate: listed, added and removed with
+//! the tag calls. Used by both details panels.
+
+use ccm_api::common::ResourceTag;
+use ccm_api::pca::tags::{batch_delete_tags, create_tag, list_tags, TagTarget, TagsResponse};
+use ccm_api::validate::ValidationError;
+use ccm_api::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::field::TextField;
+use crate::tags::{check_new_tag, tag_text};
+
+#[component]
+pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name: String) -> impl IntoView {
+    let api = use_api();
+    let id = StoredValue::new(id);
+    let tags = RwSignal::new(None::<Result<Vec<ResourceTag>, ApiError>>);
+    let key = RwSignal::new(String::new());
+    let value = RwSignal::new(String::new());
+    let field_errors = RwSignal::new(Vec::<ValidationError>::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+
+    let load = move || {
+        spawn_local(async move {
+            let r = api.json::<TagsResponse>(list_tags(target, &id.get_value())).await;
+            if r != Err(ApiError::Aborted) {
+                tags.try_set(Some(r.map(|t| t.tags)));
+            }
+        });
+    };
+    load();
+    // Runs one change, then reads the tags again.
+    let change = move |req: ccm_api::ApiRequest| {
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let r = api.send(req).await;
+            pending.try_set(false);
+            match r {
+                Ok(()) => load(),
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let existing = tags.with_untracked(|t| t.as_ref().and_then(|t| t.as_ref().ok()).cloned().unwrap_or_default());
+        match check_new_tag(target, &id.get_value(), &key.get_untracked(), &value.get_untracked(), &existing) {
+            Err(problems) => field_errors.set(problems),
+            Ok(tag) => {
+                field_errors.set(Vec::new());
+                key.set(String::new());
+                value.set(String::new());
+                change(create_tag(target, &id.get_value(), &tag));
+            }
+        }
+    };
+    let field_error = move |path: &'static str| {
+        Signal::derive(move || field_errors.with(|e| e.iter().find(|e| e.field == path).map(|e| e.message.clone())))
+    };
+
+    view! {
+        <section class="tag-editor" aria-label="Tags">
+            <h3>"Tags"</h3>
+            {move || match tags.get() {
+                None => view! { <p role="status">"Loading tags…"</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title="The tags could not be read" error=e /> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="field-hint">{format!("{} has no tags.", name)}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="tag-list">
+                        {list.into_iter().map(|tag| {
+                            let text = tag_text(&tag);
+                            let remove_label = format!("Remove tag {text}");
+                            view! {
+                                <li class="tag-chip">
+                                    <span>{text}</span>
+                                    <button class="link" aria-label=remove_label disabled=move || pending.get()
+                                        on:click=move |_| change(batch_delete_tags(target, &id.get_value(), std::slice::from_ref(&tag)))>
+                                        "×"
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+            <form class="tag-add" on:submit=add aria-label="Add a tag">
+                <TextField id="tag-key" label="Tag key" value=key error=field_error("tag.key") />
+                <TextField id="tag-value" label="Tag value" value=value error=field_error("tag.value") />
+                <button type="submit" disabled=move || pending.get()>"Add tag"</button>
+            </form>
+            // Problems not tied to the two fields (e.g. the id), said plainly.
+            <p class="field-error" role="alert">{move || field_errors.with(|e| {
+                e.iter().filter(|e| !e.field.starts_with("tag.")).map(|e| e.to_string()).collect::<Vec<_>>().join("; ")
+            })}</p>
+            {move || error.get().map(|e| view! { <ApiErrorView title="The tags were not changed" error=e /> })}
+        </section>
+    }
+}

@@ -1,0 +1,130 @@
+//! Tags on CAs and private certificates: the checks of the add form and the
+//! filter the lists use. Pure; the components are in `components/tags.rs`.
+
+use ccm_api::common::{DomainTags, ResourceTag};
+use ccm_api::pca::tags::{create_tag, TagTarget};
+use ccm_api::validate::{validate_request, Context, ValidationError};
+
+/// Checks a new tag with the contract's rules (key 1-128 characters, value
+/// up to 255) and refuses a key the resource already has with the same value.
+pub fn check_new_tag(
+    target: TagTarget,
+    id: &str,
+    key: &str,
+    value: &str,
+    existing: &[ResourceTag],
+) -> Result<ResourceTag, Vec<ValidationError>> {
+    let tag = ResourceTag { key: key.trim().to_owned(), value: Some(value.trim().to_owned()) };
+    let problems = validate_request(&create_tag(target, id, &tag), &Context { now_millis: 0 });
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if existing.iter().any(|t| t == &tag) {
+        return Err(vec![ValidationError::new("tag.key", "this tag is already there")]);
+    }
+    Ok(tag)
+}
+
+/// "key = value", or the key alone when it has no value.
+pub fn tag_text(tag: &ResourceTag) -> String {
+    match tag.value.as_deref().filter(|v| !v.is_empty()) {
+        Some(v) => format!("{} = {v}", tag.key),
+        None => tag.key.clone(),
+    }
+}
+
+/// A tag filter as the lists keep it in the URL: a key, and a value or any.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TagFilter {
+    pub key: String,
+    pub value: Option<String>,
+}
+
+impl TagFilter {
+    /// The resource-instance search's `tags` entry.
+    pub fn to_domain_tags(&self) -> Vec<DomainTags> {
+        vec![DomainTags { key: self.key.clone(), values: self.value.iter().cloned().collect() }]
+    }
+
+    /// The choices of a tag picker from the account's tags: each key with any
+    /// value, then each key with each of its values, sorted.
+    pub fn choices(domain: &[DomainTags]) -> Vec<TagFilter> {
+        let mut keys: Vec<&DomainTags> = domain.iter().collect();
+        keys.sort_by(|a, b| a.key.cmp(&b.key));
+        let mut out = Vec::new();
+        for d in keys {
+            out.push(TagFilter { key: d.key.clone(), value: None });
+            let mut values = d.values.clone();
+            values.sort();
+            values.dedup();
+            out.extend(values.into_iter().map(|v| TagFilter { key: d.key.clone(), value: Some(v) }));
+        }
+        out
+    }
+
+    /// How the picker shows it.
+    pub fn label(&self) -> String {
+        match &self.value {
+            Some(v) => format!("{} = {v}", self.key),
+            None => format!("{} (any value)", self.key),
+        }
+    }
+
+    /// One URL value: `key` or `key=value` (the first `=` splits; keys hold none in practice).
+    pub fn to_param(&self) -> String {
+        match &self.value {
+            Some(v) => format!("{}={v}", self.key),
+            None => self.key.clone(),
+        }
+    }
+
+    pub fn from_param(text: &str) -> Option<TagFilter> {
+        let (key, value) = match text.split_once('=') {
+            Some((k, v)) => (k, Some(v.to_owned())),
+            None => (text, None),
+        };
+        (!key.is_empty()).then(|| TagFilter { key: key.to_owned(), value })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CA: &str = "4c0e772e-5d4d-4d88-a3a3-0f6c59b8e2a1";
+    const CERT: &str = "6434f74f-2d13-4e6a-89eb-93ee313f1a43";
+
+    #[test]
+    fn new_tags_are_checked_against_the_contract() {
+        let ok = check_new_tag(TagTarget::Ca, CA, " env ", "prod", &[]).unwrap();
+        assert_eq!(ok, ResourceTag::new("env", "prod"));
+        let empty = check_new_tag(TagTarget::Ca, CA, "", "x", &[]).unwrap_err();
+        assert_eq!(empty[0].field, "tag.key");
+        let long_key = check_new_tag(TagTarget::Certificate, CERT, &"k".repeat(129), "", &[]).unwrap_err();
+        assert_eq!(long_key[0].field, "tag.key");
+        assert!(check_new_tag(TagTarget::Ca, CA, &"k".repeat(128), &"v".repeat(255), &[]).is_ok());
+        let long_value = check_new_tag(TagTarget::Ca, CA, "k", &"v".repeat(256), &[]).unwrap_err();
+        assert_eq!(long_value[0].field, "tag.value");
+        let twice = check_new_tag(TagTarget::Ca, CA, "env", "prod", &[ResourceTag::new("env", "prod")]).unwrap_err();
+        assert_eq!(twice[0].message, "this tag is already there");
+        // Same key, new value: allowed, the service replaces the value.
+        assert!(check_new_tag(TagTarget::Ca, CA, "env", "dev", &[ResourceTag::new("env", "prod")]).is_ok());
+    }
+
+    #[test]
+    fn filters_round_trip_and_list_their_choices() {
+        let f = TagFilter { key: "env".into(), value: Some("prod".into()) };
+        assert_eq!(TagFilter::from_param(&f.to_param()), Some(f.clone()));
+        assert_eq!(TagFilter::from_param("team"), Some(TagFilter { key: "team".into(), value: None }));
+        assert_eq!(TagFilter::from_param(""), None);
+        assert_eq!(f.to_domain_tags()[0].values, ["prod"]);
+        let domain = vec![
+            DomainTags { key: "team".into(), values: vec!["web".into()] },
+            DomainTags { key: "env".into(), values: vec!["prod".into(), "dev".into(), "prod".into()] },
+        ];
+        let labels: Vec<String> = TagFilter::choices(&domain).iter().map(TagFilter::label).collect();
+        assert_eq!(labels, ["env (any value)", "env = dev", "env = prod", "team (any value)", "team = web"]);
+        assert_eq!(tag_text(&ResourceTag { key: "k".into(), value: None }), "k");
+        assert_eq!(tag_text(&ResourceTag::new("k", "v")), "k = v");
+    }
+}
