@@ -203,3 +203,14 @@ test('a pending CA imports the certificate an outside CA signed from its CSR', a
   expect(posts.length).toBe(1);
   await expect(item(page, 'Demo Imported CA')).toContainText('Active');
 });
+
+test('a root created with a CRL configuration publishes it from the start', async ({ page }) => {
+  await createCa(page, 'Demo CRL Root CA', /^Root CA/, async () => {
+    await page.getByRole('checkbox', { name: 'Publish a CRL to OBS' }).check();
+    // PCA was granted access to OBS by the CRL test above: the buckets are listed at once.
+    await expect(page.getByLabel('OBS bucket')).toHaveValue('pki-crl');
+    await page.getByLabel('Renew every (7 to 30 days)').fill('14');
+  });
+  const crl = details(page, 'Demo CRL Root CA').getByRole('region', { name: 'Certificate revocation list' });
+  await expect(crl).toContainText('Published to OBS bucket pki-crl, renewed every 14 days');
+});

@@ -72,3 +72,39 @@ test('the exact request is shown before it is sent', async ({ page }) => {
   await page.getByLabel('Common name').fill('Partner CA 2');
   await expect(preview).toHaveCount(0);
 });
+
+test('a subordinate chooses its key usages; one that cannot sign is refused before sending', async ({ page }) => {
+  const posts: string[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+  await page.getByRole('radio', { name: /Subordinate CA, left pending/ }).check();
+  await fillSubject(page, 'Usage CA');
+  const usages = page.getByRole('group', { name: 'Key usages' });
+  await expect(usages.getByRole('checkbox', { name: 'keyCertSign' })).toBeChecked();
+  await usages.getByRole('checkbox', { name: 'keyCertSign' }).uncheck();
+  await page.getByRole('button', { name: 'Review request' }).click();
+  await expect(usages).toContainText('a CA needs keyCertSign');
+  expect(posts).toEqual([]);
+  await usages.getByRole('checkbox', { name: 'keyCertSign' }).check();
+  await usages.getByRole('checkbox', { name: 'digitalSignature' }).uncheck();
+  await page.getByRole('button', { name: 'Review request' }).click();
+  const preview = page.getByRole('region', { name: 'Request to send' });
+  const body = JSON.parse((await preview.locator('code').innerText()).split('\n\n')[1]);
+  expect(body.key_usages.sort()).toEqual(['cRLSign', 'keyCertSign']);
+});
+
+test('a root names its CRL bucket after the OBS access check, with 7 to 30 days', async ({ page }) => {
+  await page.getByRole('radio', { name: /^Root CA/ }).check();
+  await fillSubject(page, 'CRL Root CA');
+  await page.getByRole('checkbox', { name: 'Publish a CRL to OBS' }).check();
+  const crl = page.getByRole('group', { name: 'Certificate revocation list' });
+  await crl.getByRole('button', { name: 'Grant PCA access to OBS' }).click();
+  await expect(crl.getByLabel('OBS bucket')).toHaveValue('pki-crl');
+  await crl.getByLabel('Renew every (7 to 30 days)').fill('31');
+  await page.getByRole('button', { name: 'Review request' }).click();
+  await expect(crl.getByLabel('Renew every (7 to 30 days)')).toHaveAttribute('aria-invalid', 'true');
+  await crl.getByLabel('Renew every (7 to 30 days)').fill('14');
+  await page.getByRole('button', { name: 'Review request' }).click();
+  const preview = page.getByRole('region', { name: 'Request to send' });
+  await expect(preview).toContainText('"obs_bucket_name": "pki-crl"');
+  await expect(preview).toContainText('"valid_days": 14');
+});

@@ -2,7 +2,7 @@
 //! Every field is checked as typed with the contract's rules; the exact
 //! request is shown before it is sent; a failure keeps the input.
 
-use ccm_api::common::{KeyAlgorithm, SignatureAlgorithm, ValidityType};
+use ccm_api::common::{KeyAlgorithm, KeyUsage, SignatureAlgorithm, ValidityType};
 use ccm_api::pca::cas::{CertificateAuthority, CreateCertificateAuthorityResponse};
 use ccm_api::validate::ValidationError;
 use ccm_api::{ApiError, ApiRequest};
@@ -12,6 +12,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::create_form::{eligible_issuers, max_path_length, CaDraft, CaKindChoice};
 use super::loader;
+use super::obs_access::ObsBucketPicker;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::field::TextField;
@@ -33,6 +34,11 @@ struct DraftSignals {
     start_date: RwSignal<String>,
     issuer_id: RwSignal<String>,
     path_length: RwSignal<String>,
+    key_usages: RwSignal<Vec<String>>,
+    crl_publish: RwSignal<bool>,
+    crl_bucket: RwSignal<String>,
+    crl_name: RwSignal<String>,
+    crl_valid_days: RwSignal<String>,
 }
 
 impl DraftSignals {
@@ -53,6 +59,11 @@ impl DraftSignals {
             start_date: RwSignal::new(d.start_date),
             issuer_id: RwSignal::new(d.issuer_id),
             path_length: RwSignal::new(d.path_length),
+            key_usages: RwSignal::new(d.key_usages),
+            crl_publish: RwSignal::new(d.crl_publish),
+            crl_bucket: RwSignal::new(d.crl_bucket),
+            crl_name: RwSignal::new(d.crl_name),
+            crl_valid_days: RwSignal::new(d.crl_valid_days),
         }
     }
 
@@ -72,6 +83,11 @@ impl DraftSignals {
             start_date: self.start_date.get(),
             issuer_id: self.issuer_id.get(),
             path_length: self.path_length.get(),
+            key_usages: self.key_usages.get(),
+            crl_publish: self.crl_publish.get(),
+            crl_bucket: self.crl_bucket.get(),
+            crl_name: self.crl_name.get(),
+            crl_valid_days: self.crl_valid_days.get(),
         }
     }
 }
@@ -156,6 +172,7 @@ pub fn CreateCaPage() -> impl IntoView {
         </label>
     };
     let signs_now = move || d.choice.get() != CaKindChoice::SubordinatePending;
+    let crl_ready = RwSignal::new(false);
 
     view! {
         <h1>"Create a CA"</h1>
@@ -190,7 +207,8 @@ pub fn CreateCaPage() -> impl IntoView {
                             options=SignatureAlgorithm::known().into_iter().filter(|k| *k != SignatureAlgorithm::Sm3).map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect() />
                     </Show>
                 </div>
-                <Show when=move || d.choice.get() == CaKindChoice::Root>
+                <Show when=move || d.choice.get() == CaKindChoice::Root
+                    fallback=move || view! { <KeyUsagePicker usages=d.key_usages error=error_for("key_usages") /> }>
                     <p class="field-hint">"A root CA's key usages are fixed: digital signature, certificate signing, CRL signing."</p>
                 </Show>
             </fieldset>
@@ -234,6 +252,25 @@ pub fn CreateCaPage() -> impl IntoView {
                     <p class="field-hint">"A root CA may be valid for up to 30 years, a subordinate for up to 20 and not beyond its issuer."</p>
                 </fieldset>
             </Show>
+            <Show when=signs_now>
+                <fieldset>
+                    <legend>"Certificate revocation list"</legend>
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || d.crl_publish.get()
+                            on:change=move |ev| d.crl_publish.set(event_target_checked(&ev)) />
+                        "Publish a CRL to OBS"
+                    </label>
+                    <Show when=move || d.crl_publish.get()>
+                        <ObsBucketPicker id="ca-crl-bucket" bucket=d.crl_bucket ready=crl_ready
+                            bucket_error=error_for("crl_configuration.obs_bucket_name") />
+                        <div class="field-row">
+                            <TextField id="ca-crl-name" label="CRL name (optional)" value=d.crl_name error=error_for("crl_configuration.crl_name") />
+                            <TextField id="ca-crl-days" label="Renew every (7 to 30 days)" value=d.crl_valid_days
+                                error=error_for("crl_configuration.valid_days") />
+                        </div>
+                    </Show>
+                </fieldset>
+            </Show>
             <div class="actions">
                 <button type="submit" class="primary">"Review request"</button>
             </div>
@@ -252,6 +289,34 @@ pub fn CreateCaPage() -> impl IntoView {
             </section>
         })}
         {move || api_error.get().map(|e| view! { <ApiErrorView title="The CA was not created" error=e /> })}
+    }
+}
+
+/// The nine RFC 5280 key usages as checkboxes, in the API's names.
+#[component]
+fn KeyUsagePicker(usages: RwSignal<Vec<String>>, error: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <fieldset class="checks" aria-describedby="ca-key-usages-error">
+            <legend>"Key usages"</legend>
+            {KeyUsage::known().into_iter().map(|u| {
+                let wire = u.as_str().to_owned();
+                let (w1, w2) = (wire.clone(), wire.clone());
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || usages.with(|l| l.contains(&w1))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                usages.update(|l| {
+                                    l.retain(|x| x != &w2);
+                                    if on { l.push(w2.clone()); }
+                                });
+                            } />
+                        {wire}
+                    </label>
+                }
+            }).collect::<Vec<_>>()}
+            <p class="field-error" id="ca-key-usages-error">{move || error.get()}</p>
+        </fieldset>
     }
 }
 

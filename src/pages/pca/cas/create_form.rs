@@ -2,7 +2,9 @@
 //! request: the contract's validation plus what depends on the chosen
 //! issuer (status, room in its path length, its validity). Pure.
 
-use ccm_api::common::{CaStatus, CaType, DistinguishedName, KeyAlgorithm, SignatureAlgorithm, Validity, ValidityType};
+use ccm_api::common::{
+    CaStatus, CaType, CrlConfiguration, DistinguishedName, KeyAlgorithm, KeyUsage, SignatureAlgorithm, Validity, ValidityType,
+};
 use ccm_api::pca::cas::{
     create_certificate_authority, issue_certificate_authority_certificate, ActivateCertificateAuthorityBody,
     CertificateAuthority, CreateCertificateAuthorityBody,
@@ -38,7 +40,17 @@ pub struct CaDraft {
     pub start_date: String,
     pub issuer_id: String,
     pub path_length: String,
+    /// Wire names; a root's are fixed by the service, a subordinate's chosen.
+    pub key_usages: Vec<String>,
+    /// Publish a CRL from the start (not for a CA left pending).
+    pub crl_publish: bool,
+    pub crl_bucket: String,
+    pub crl_name: String,
+    pub crl_valid_days: String,
 }
+
+/// The key usages the service gives a CA unless told otherwise.
+pub const DEFAULT_CA_KEY_USAGES: [&str; 3] = ["digitalSignature", "keyCertSign", "cRLSign"];
 
 impl Default for CaDraft {
     fn default() -> Self {
@@ -57,6 +69,11 @@ impl Default for CaDraft {
             start_date: String::new(),
             issuer_id: String::new(),
             path_length: "0".into(),
+            key_usages: DEFAULT_CA_KEY_USAGES.iter().map(|s| (*s).to_owned()).collect(),
+            crl_publish: false,
+            crl_bucket: String::new(),
+            crl_name: String::new(),
+            crl_valid_days: "7".into(),
         }
     }
 }
@@ -210,6 +227,31 @@ impl CaDraft {
             body.issuer_id = Some(self.issuer_id.clone());
             body.signature_algorithm = Some(SignatureAlgorithm::from_wire(&self.signature_algorithm));
             body.validity = validity;
+        }
+        if self.choice != CaKindChoice::Root {
+            if !self.key_usages.iter().any(|u| u == "keyCertSign") {
+                errors.push(error("key_usages", "a CA needs keyCertSign (certificate signing) to issue anything"));
+            }
+            body.key_usages = Some(self.key_usages.iter().map(|u| KeyUsage::from_wire(u)).collect());
+        }
+        if self.crl_publish && self.choice != CaKindChoice::SubordinatePending {
+            let valid_days = match self.crl_valid_days.trim().parse::<i64>() {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errors.push(error("crl_configuration.valid_days", "enter a whole number from 7 to 30"));
+                    None
+                }
+            };
+            if self.crl_bucket.trim().is_empty() {
+                errors.push(error("crl_configuration.obs_bucket_name", "pick the OBS bucket the CRL goes to"));
+            }
+            body.crl_configuration = Some(CrlConfiguration {
+                enabled: true,
+                crl_name: optional(&self.crl_name),
+                obs_bucket_name: optional(&self.crl_bucket),
+                valid_days,
+                crl_dis_point: None,
+            });
         }
         finish(create_certificate_authority(&body), errors, now_ms)
     }
@@ -410,5 +452,33 @@ mod tests {
         let mut d = root_draft();
         d.common_name = "  ".into();
         assert!(fields(d.to_request(&cas(), NOW)).contains(&"distinguished_name.common_name".to_owned()));
+    }
+
+    #[test]
+    fn key_usages_go_with_a_subordinate_and_must_allow_signing() {
+        let mut d = root_draft();
+        assert!(d.to_request(&cas(), NOW).unwrap().body.unwrap().get("key_usages").is_none(), "fixed for a root");
+        d.choice = CaKindChoice::SubordinatePending;
+        let body = d.to_request(&cas(), NOW).unwrap().body.unwrap();
+        assert_eq!(body["key_usages"], serde_json::json!(["digitalSignature", "keyCertSign", "cRLSign"]));
+        d.key_usages = vec!["digitalSignature".into()];
+        assert_eq!(fields(d.to_request(&cas(), NOW)), ["key_usages"]);
+    }
+
+    #[test]
+    fn a_crl_needs_a_bucket_and_7_to_30_days() {
+        let mut d = root_draft();
+        d.crl_publish = true;
+        d.crl_valid_days = "3".into();
+        let f = fields(d.to_request(&cas(), NOW));
+        assert!(f.contains(&"crl_configuration.obs_bucket_name".to_owned()), "{f:?}");
+        assert!(f.contains(&"crl_configuration.valid_days".to_owned()), "{f:?}");
+        d.crl_bucket = "pki-crl".into();
+        d.crl_valid_days = "10".into();
+        let body = d.to_request(&cas(), NOW).unwrap().body.unwrap();
+        assert_eq!(body["crl_configuration"], serde_json::json!({"enabled": true, "obs_bucket_name": "pki-crl", "valid_days": 10}));
+        // A CA left pending publishes nothing yet.
+        d.choice = CaKindChoice::SubordinatePending;
+        assert!(d.to_request(&cas(), NOW).unwrap().body.unwrap().get("crl_configuration").is_none());
     }
 }

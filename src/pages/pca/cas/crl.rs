@@ -1,13 +1,9 @@
-//! Publishing a CA's CRL to OBS: the agency that lets PCA write there
-//! (checked, and created on request), a bucket, the update interval.
+//! Publishing a CA's CRL to OBS (a bucket picked after the agency check in
+//! `obs_access.rs`, the update interval) and stopping it.
 
 use ccm_api::common::CaStatus;
 use ccm_api::pca::cas::CertificateAuthority;
-use ccm_api::pca::crl::{
-    create_certificate_authority_obs_agency, disable_certificate_authority_crl, enable_certificate_authority_crl,
-    list_certificate_authority_obs_bucket, show_certificate_authority_obs_agency, AgencyResponse, EnableCrlBody,
-    ObsBucketsResponse,
-};
+use ccm_api::pca::crl::{disable_certificate_authority_crl, enable_certificate_authority_crl, EnableCrlBody};
 use ccm_api::validate::{validate_request, Context};
 use ccm_api::ApiError;
 use leptos::prelude::*;
@@ -18,15 +14,13 @@ use crate::components::api_error::ApiErrorView;
 use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 
-/// Where the set-up stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use super::obs_access::ObsBucketPicker;
+
+/// Whether the publish form is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
     Closed,
-    Checking,
-    /// PCA may not write to OBS yet.
-    NeedsAgency,
-    /// Ready: pick a bucket.
-    Choose(Vec<String>),
+    Open,
 }
 
 #[component]
@@ -45,57 +39,11 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
     let valid_days = RwSignal::new("7".to_owned());
     let field_errors = RwSignal::new(Vec::<ccm_api::validate::ValidationError>::new());
 
-    let load_buckets = move || {
-        spawn_local(async move {
-            match api.json::<ObsBucketsResponse>(list_certificate_authority_obs_bucket()).await {
-                Ok(b) => {
-                    let names: Vec<String> = b.obs_buckets.into_iter().map(|b| b.bucket_name).collect();
-                    if let Some(first) = names.first() {
-                        bucket.try_set(first.clone());
-                    }
-                    step.try_set(Step::Choose(names));
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    step.try_set(Step::Closed);
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
+    let ready = RwSignal::new(false);
     let start = move |_| {
         error.set(None);
-        step.set(Step::Checking);
-        spawn_local(async move {
-            match api.json::<AgencyResponse>(show_certificate_authority_obs_agency()).await {
-                Ok(a) if a.granted() => load_buckets(),
-                Ok(_) => {
-                    step.try_set(Step::NeedsAgency);
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    step.try_set(Step::Closed);
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
-    let grant = move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        spawn_local(async move {
-            let r = api.send(create_certificate_authority_obs_agency()).await;
-            pending.try_set(false);
-            match r {
-                Ok(()) => load_buckets(),
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
+        ready.set(false);
+        step.set(Step::Open);
     };
     let enable = move |_| {
         if pending.get_untracked() {
@@ -177,29 +125,17 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
                 }.into_any(),
                 None => view! { <p class="field-hint">"Only an active CA can publish a CRL."</p> }.into_any(),
             }}
-            {move || match step.get() {
-                Step::Closed => None,
-                Step::Checking => Some(view! { <p role="status">"Checking access to OBS…"</p> }.into_any()),
-                Step::NeedsAgency => Some(view! {
-                    <p>"PCA needs permission (an IAM agency) to write CRLs to your OBS buckets."</p>
-                    <button class="primary" on:click=grant disabled=move || pending.get()>"Grant PCA access to OBS"</button>
-                }.into_any()),
-                Step::Choose(buckets) => Some(view! {
-                    <div class="field">
-                        <label for="crl-bucket">"OBS bucket"</label>
-                        <select id="crl-bucket" on:change=move |ev| bucket.set(event_target_value(&ev))>
-                            {buckets.into_iter().map(|b| view! { <option value=b.clone()>{b.clone()}</option> }).collect::<Vec<_>>()}
-                        </select>
-                        <p class="field-error">{move || field_error("obs_bucket_name").get()}</p>
-                    </div>
+            <Show when=move || step.get() == Step::Open>
+                <ObsBucketPicker id="crl-bucket" bucket ready bucket_error=field_error("obs_bucket_name") />
+                <Show when=move || ready.get()>
                     <TextField id="crl-name" label="CRL name (optional; the CA id when empty)" value=crl_name error=field_error("crl_name") />
                     <TextField id="crl-days" label="Renew every (7 to 30 days)" value=valid_days error=field_error("valid_days") />
                     <div class="actions">
                         <button class="primary" on:click=enable disabled=move || pending.get()>"Publish"</button>
                         <button on:click=move |_| step.set(Step::Closed)>"Cancel"</button>
                     </div>
-                }.into_any()),
-            }}
+                </Show>
+            </Show>
             {move || error.get().map(|e| view! { <ApiErrorView title="The CRL could not be changed" error=e /> })}
         </section>
     }

@@ -11,6 +11,7 @@ mod exports;
 mod import;
 mod filters;
 mod loader;
+mod obs_access;
 mod query;
 mod table;
 mod tree;
