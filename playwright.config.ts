@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeCaHierarchyState } from './tests/e2e/fixtures/ca-hierarchy.mjs';
+import { writeRadarState, writeSixtyCertificatesState } from './tests/e2e/fixtures/scm-state.mjs';
 
 // A fresh copy for every run: the emulator saves its state after each change.
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccm-e2e-'));
@@ -10,6 +11,10 @@ const caState = path.join(stateDir, 'ca-hierarchy.json');
 const caActionsState = path.join(stateDir, 'ca-actions.json');
 writeCaHierarchyState(caState);
 writeCaHierarchyState(caActionsState);
+const scmState = path.join(stateDir, 'scm-sixty.json');
+const radarState = path.join(stateDir, 'radar.json');
+writeSixtyCertificatesState(scmState);
+writeRadarState(radarState);
 
 // ccm-serve serves the release build and proxies the CCM and IAM hosts of
 // the default profile to a local fake upstream.
@@ -72,6 +77,19 @@ export default defineConfig({
       // An empty emulator: the hierarchy is built through the console.
       command: 'target/release/ccm-serve --listen 127.0.0.1:8094 --dist dist --emulate --seed empty',
       url: 'http://127.0.0.1:8094/',
+      reuseExistingServer: false,
+    },
+    {
+      // 60 SSL certificates for the list; import, export, push and delete.
+      command: `target/release/ccm-serve --listen 127.0.0.1:8097 --dist dist --emulate --state ${scmState}`,
+      url: 'http://127.0.0.1:8097/',
+      reuseExistingServer: false,
+    },
+    {
+      // SSL certificates, CAs and private certificates at known distances
+      // from expiry: the overview's radar and the activity log.
+      command: `target/release/ccm-serve --listen 127.0.0.1:8098 --dist dist --emulate --state ${radarState}`,
+      url: 'http://127.0.0.1:8098/',
       reuseExistingServer: false,
     },
   ],

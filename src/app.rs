@@ -4,8 +4,9 @@ use leptos_router::path;
 
 use crate::components::notifications::{provide_notifications, NotificationArea};
 use crate::layout::shell::Shell;
+use crate::api::activity::provide_activity_log;
 use crate::pages::{
-    not_found::NotFound, overview::OverviewPage, pca::cas::{CaHierarchyPage, CreateCaPage},
+    activity::ActivityPage, not_found::NotFound, overview::OverviewPage, pca::cas::{CaHierarchyPage, CreateCaPage},
     pca::certs::PrivateCertificatesPage, scm::SslCertificatesPage, settings::SettingsPage,
 };
 use crate::state::session::provide_session;
@@ -14,6 +15,7 @@ use crate::state::session::provide_session;
 pub fn App() -> impl IntoView {
     provide_notifications();
     provide_session();
+    provide_activity_log();
 
     view! {
         <Router>
@@ -42,6 +44,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pca/cas/new") view=CreateCaPage />
                         <Route path=path!("/pca/certs") view=PrivateCertificatesPage />
                         <Route path=path!("/settings") view=SettingsPage />
+                        <Route path=path!("/activity") view=ActivityPage />
                     </Routes>
                 </ErrorBoundary>
             </Shell>

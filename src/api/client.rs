@@ -7,14 +7,18 @@ use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use web_sys::AbortController;
 
+use super::activity::{use_activity_log, ActivityEntry, ActivityLog};
+use super::inspect::{AuthKind, RequestSnapshot};
 use super::retry::next_delay;
-use super::transport::{send_once, RawResponse};
+use super::transport::{prepare, send_once, Connection, Prepared, RawResponse};
+use crate::state::credential::Credential;
 use crate::state::session::{use_session, Session};
 
 #[derive(Clone, Copy)]
 pub struct Api {
     session: Session,
     aborter: StoredValue<SendWrapper<Option<AbortController>>>,
+    activity: Option<ActivityLog>,
 }
 
 /// An API handle tied to the calling view's lifetime.
@@ -28,11 +32,12 @@ pub fn use_api() -> Api {
             }
         });
     });
-    Api { session: use_session(), aborter }
+    Api { session: use_session(), aborter, activity: use_activity_log() }
 }
 
 impl Api {
-    /// Sends `req` and returns the raw answer.
+    /// Sends `req` and returns the raw answer. Every attempt is written to
+    /// the activity log (masked), whatever its outcome.
     pub async fn raw(&self, req: ApiRequest) -> Result<RawResponse, ApiError> {
         let conn = self
             .session
@@ -44,7 +49,16 @@ impl Api {
             .ok_or(ApiError::Aborted)?;
         let mut attempt = 0;
         loop {
-            match send_once(&conn, &req, signal.as_ref()).await {
+            let started = js_sys::Date::now();
+            let result = match prepare(&conn, &req, started) {
+                Ok(prepared) => {
+                    let r = send_once(&prepared, &req, signal.as_ref()).await;
+                    self.log(&conn, &req, &prepared, started, attempt + 1, &r);
+                    r
+                }
+                Err(e) => Err(e),
+            };
+            match result {
                 Ok(r) => return Ok(r),
                 Err(e) => match next_delay(req.method, attempt, &e) {
                     Some(ms) => {
@@ -55,6 +69,40 @@ impl Api {
                 },
             }
         }
+    }
+
+    /// What `req` would look like if sent now, masked: for the "show
+    /// request" panel of a form, before anything is sent.
+    pub fn preview(&self, req: &ApiRequest) -> Option<RequestSnapshot> {
+        let conn = self.session.connection()?;
+        let prepared = prepare(&conn, req, js_sys::Date::now()).ok()?;
+        Some(snapshot(&conn, req, &prepared))
+    }
+
+    fn log(
+        &self,
+        conn: &Connection,
+        req: &ApiRequest,
+        prepared: &Prepared,
+        started: f64,
+        attempt: usize,
+        result: &Result<RawResponse, ApiError>,
+    ) {
+        let Some(log) = self.activity else { return };
+        let (status, error_code, error_message) = match result {
+            Ok(r) => (Some(r.status), None, None),
+            Err(e) => (e.status(), Some(error_code(e)), Some(e.to_string())),
+        };
+        log.record(ActivityEntry {
+            id: 0,
+            at_ms: started,
+            duration_ms: js_sys::Date::now() - started,
+            status,
+            error_code,
+            error_message,
+            attempt,
+            request: snapshot(conn, req, prepared),
+        });
     }
 
     /// Sends `req` and reads the JSON answer as `T`.
@@ -70,5 +118,36 @@ impl Api {
 
     pub fn session(&self) -> Session {
         self.session
+    }
+}
+
+/// The masked record of one prepared request.
+fn snapshot(conn: &Connection, req: &ApiRequest, prepared: &Prepared) -> RequestSnapshot {
+    let auth = match (&conn.credential, req.operation.as_str()) {
+        (_, "keystone_create_user_token_by_password") | (None, _) => AuthKind::None,
+        (Some(Credential::Token { .. }), _) => AuthKind::Token,
+        (Some(Credential::AccessKey { .. }), _) => AuthKind::AccessKey,
+    };
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    RequestSnapshot::new(
+        req,
+        conn.endpoints.host(req.service),
+        &prepared.url,
+        &origin,
+        &prepared.headers,
+        auth,
+        &conn.domain_id,
+    )
+}
+
+/// The log's "error code": the service's, or what kind of failure it was.
+fn error_code(e: &ApiError) -> String {
+    match e {
+        ApiError::Service { code, .. } => code.clone(),
+        ApiError::Http { status, .. } => format!("HTTP {status}"),
+        ApiError::Network(_) => "network".into(),
+        ApiError::Decode { .. } => "unreadable answer".into(),
+        ApiError::Aborted => "cancelled".into(),
+        ApiError::NotSignedIn(_) => "not signed in".into(),
     }
 }

@@ -1,7 +1,10 @@
 //! The only place that talks HTTP. Pages build `ccm_api` request
-//! descriptions and hand them to [`client::Api`].
+//! descriptions and hand them to [`client::Api`], which also writes every
+//! attempt to the activity log.
 
+pub mod activity;
 pub mod client;
 pub mod headers;
+pub mod inspect;
 pub mod retry;
 pub mod transport;

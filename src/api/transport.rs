@@ -33,16 +33,27 @@ pub struct RawResponse {
     pub subject_token: Option<String>,
 }
 
-/// Sends `req` once. Error statuses come back as [`ApiError`].
+/// A request ready to go: the URL and the headers, signed.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+}
+
+/// Builds the URL and the headers of `req` at `now_ms` (browser clock).
+pub fn prepare(conn: &Connection, req: &ApiRequest, now_ms: f64) -> Result<Prepared, ApiError> {
+    let credential = credential_for(conn, req)?;
+    Ok(Prepared { url: conn.url(req), headers: request_headers(conn, req, credential, now_ms) })
+}
+
+/// Sends a prepared request once. Error statuses come back as [`ApiError`].
 pub async fn send_once(
-    conn: &Connection,
+    prepared: &Prepared,
     req: &ApiRequest,
     abort: Option<&AbortSignal>,
 ) -> Result<RawResponse, ApiError> {
-    let credential = credential_for(conn, req)?;
-    let headers = request_headers(conn, req, credential, js_sys::Date::now());
-    let mut builder = RequestBuilder::new(&conn.url(req)).method(gloo_method(req.method)).abort_signal(abort);
-    for (name, value) in &headers {
+    let mut builder = RequestBuilder::new(&prepared.url).method(gloo_method(req.method)).abort_signal(abort);
+    for (name, value) in &prepared.headers {
         builder = builder.header(name, value);
     }
     let request: Request = match &req.body {

@@ -10,3 +10,4 @@ pub mod planned;
 pub mod quota_cards;
 pub mod session_badge;
 pub mod tags;
+pub mod request_inspector;

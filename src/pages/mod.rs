@@ -1,3 +1,4 @@
+pub mod activity;
 pub mod not_found;
 pub mod overview;
 pub mod pca;

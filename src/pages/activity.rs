@@ -1,0 +1,100 @@
+//! The activity log: every request this tab sent, newest first, and for
+//! each one the API inspector (request, curl, Python SDK). Memory only.
+
+use leptos::prelude::*;
+
+use crate::api::activity::{use_activity_log, ActivityEntry};
+use crate::components::request_inspector::RequestInspector;
+
+/// `08:31:07.412` (UTC) from Unix milliseconds.
+pub fn clock(ms: f64) -> String {
+    let d = ccm_api::sign::sdk_date(ms);
+    format!("{}:{}:{}.{:03}", &d[9..11], &d[11..13], &d[13..15], (ms as i64).rem_euclid(1000))
+}
+
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let log = use_activity_log().expect("the app provides the activity log");
+    let open = RwSignal::new(None::<u64>);
+    view! {
+        <div class="page-head">
+            <h1>"Activity"</h1>
+            <div class="actions">
+                <button on:click=move |_| { open.set(None); log.clear(); }>"Clear the log"</button>
+            </div>
+        </div>
+        <section class="panel" aria-label="Requests">
+            <p class="lead">
+                "Every request this tab has sent, newest first. Tokens, signatures and private keys are masked. \
+                 The log lives in this tab's memory only: it is gone when you close or reload it."
+            </p>
+            {move || log.0.with(|e| e.list.is_empty()).then(|| view! {
+                <p class="empty">"No request yet. Open a page that reads from the API."</p>
+            })}
+            <table class="data-table activity-table">
+                <caption class="visually-hidden">"Requests sent by this tab"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Time (UTC)"</th>
+                        <th scope="col">"Operation"</th>
+                        <th scope="col">"Method"</th>
+                        <th scope="col">"Path"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Duration"</th>
+                        <th scope="col">"Error code"</th>
+                        <th scope="col"><span class="visually-hidden">"Details"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || log.0.get().list key=|e| e.id let:entry>
+                        <ActivityRow entry open />
+                    </For>
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn ActivityRow(entry: ActivityEntry, open: RwSignal<Option<u64>>) -> impl IntoView {
+    let id = entry.id;
+    let is_open = move || open.get() == Some(id);
+    let status = entry.status.map(|s| s.to_string()).unwrap_or_else(|| "—".into());
+    let status_class = if entry.ok() { "pill pill-ok" } else { "pill pill-danger" };
+    let retry = (entry.attempt > 1).then(|| format!(" (try {})", entry.attempt));
+    let request = StoredValue::new(entry.request.clone());
+    let label = format!("Inspect {} at {}", entry.request.operation, clock(entry.at_ms));
+    view! {
+        <tr>
+            <td>{clock(entry.at_ms)}</td>
+            <td><code>{entry.request.operation.clone()}</code>{retry}</td>
+            <td>{entry.request.method.as_str()}</td>
+            <td class="path-cell"><code>{entry.request.path_and_query.clone()}</code></td>
+            <td><span class=status_class>{status}</span></td>
+            <td>{format!("{:.0} ms", entry.duration_ms)}</td>
+            <td>{entry.error_code.clone().map(|c| view! { <code title=entry.error_message.clone()>{c}</code> })}</td>
+            <td>
+                <button class="link-button" aria-expanded=move || if is_open() { "true" } else { "false" } aria-label=label
+                    on:click=move |_| open.set(if is_open() { None } else { Some(id) })>
+                    {move || if is_open() { "Hide" } else { "Inspect" }}
+                </button>
+            </td>
+        </tr>
+        {move || is_open().then(|| view! {
+            <tr class="inspector-row">
+                <td colspan="8"><RequestInspector snapshot=request.get_value() /></td>
+            </tr>
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_shows_milliseconds() {
+        // 2024-01-15T08:30:00.042Z
+        assert_eq!(clock(1_705_307_400_042.0), "08:30:00.042");
+    }
+}
