@@ -1,13 +1,102 @@
-use leptos::prelude::*;
+//! The "SSL certificates" view (SCM): one page of the list at a time, with
+//! the status filter, search, sort, page size, offset and the selected
+//! certificate in the URL, and a details panel with export, push and
+//! delete. Importing is its own page (`/scm/import`).
 
-use crate::components::planned::Planned;
+mod badges;
+mod delete;
+mod details;
+mod filters;
+mod pager;
+mod push;
+mod query;
+mod table;
+pub mod time;
+
+use ccm_api::scm::{list_certificates, ScmListResponse};
+use ccm_api::validate::{validate_request, Context};
+use ccm_api::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use details::ScmDetails;
+use filters::ScmFilterBar;
+use pager::Pager;
+pub use query::ScmViewQuery;
+use table::ScmTable;
+
+/// Writes a new view state into the URL.
+#[derive(Clone, Copy)]
+pub struct SetScmQuery(pub Callback<ScmViewQuery>);
 
 #[component]
 pub fn SslCertificatesPage() -> impl IntoView {
+    let api = use_api();
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| ScmViewQuery::from_lookup(|k| p.get(k))));
+    let navigate = use_navigate();
+    provide_context(SetScmQuery(Callback::new(move |q: ScmViewQuery| {
+        navigate(&format!("/scm{}", q.to_query()), leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    })));
+
+    // Only the list's own parameters reload it, not the selection.
+    let list_query = Memo::new(move |_| query.with(|q| ScmViewQuery { selected: None, ..q.clone() }));
+    let page = RwSignal::new(None::<Result<ScmListResponse, ApiError>>);
+    let reloads = RwSignal::new(0u32);
+    let generation = StoredValue::new(0u64);
+    let now = RwSignal::new(js_sys::Date::now() as i64);
+    Effect::new(move |_| {
+        let q = list_query.get();
+        reloads.track();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        let req = list_certificates(&q.to_list_query());
+        let problems = validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 });
+        if let Some(p) = problems.first() {
+            page.set(Some(Err(ApiError::Decode { status: 0, detail: format!("the list query is not valid: {p}") })));
+            return;
+        }
+        spawn_local(async move {
+            let result = api.json::<ScmListResponse>(req).await;
+            // A newer query may have started meanwhile: keep only the latest answer.
+            if result != Err(ApiError::Aborted) && generation.try_get_value() == Some(mine) {
+                now.try_set(js_sys::Date::now() as i64);
+                page.try_set(Some(result));
+            }
+        });
+    });
+    let selected = Memo::new(move |_| query.with(|q| q.selected.clone()));
+    let refresh = Callback::new(move |_| reloads.update(|n| *n += 1));
+
     view! {
-        <Planned
-            title="SSL certificates"
-            what="Listing, importing, exporting, pushing and deleting SSL certificates (SCM) arrive with the SSL certificate work."
-        />
+        <div class="page-head">
+            <h1>"SSL certificates"</h1>
+            <div class="actions">
+                <a class="button primary" href="/scm/import">"Import certificate"</a>
+                <button on:click=move |_| refresh.run(())>"Reload"</button>
+            </div>
+        </div>
+        <ScmFilterBar query />
+        <div class="split">
+            <section class="panel grow" aria-label="SSL certificate list">
+                {move || match page.get() {
+                    None => view! { <p class="loading" role="status">"Loading SSL certificates…"</p> }.into_any(),
+                    Some(Err(e)) => view! { <ApiErrorView title="Could not load the SSL certificates" error=e /> }.into_any(),
+                    Some(Ok(list)) => {
+                        let q = list_query.get();
+                        view! {
+                            <ScmTable rows=list.certificates query=q.clone() now=now.get() />
+                            <Pager query=q total=list.total_count />
+                        }.into_any()
+                    }
+                }}
+            </section>
+            {move || selected.get().map(|id| view! {
+                <ScmDetails id on_changed=refresh />
+            })}
+        </div>
     }
 }
