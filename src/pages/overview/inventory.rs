@@ -1,0 +1,250 @@
+//! Everything the account holds with an expiry date, in one list: SSL
+//! certificates, private CAs and private certificates. Counts by status,
+//! the expiry radar and the CSV export are built from it. Pure.
+
+use ccm_api::pca::cas::CertificateAuthority;
+use ccm_api::pca::certs::PrivateCertificate;
+use ccm_api::scm::{ScmCertificateSummary, ScmStatus};
+use ccm_api::common::{CaStatus, CertificateStatus};
+
+use crate::pages::scm::time::parse_scm_time;
+
+pub const DAY_MS: i64 = 86_400_000;
+
+/// The radar's windows, in days.
+pub const WINDOWS: [i64; 3] = [7, 30, 90];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Ssl,
+    Ca,
+    Private,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Ssl => "SSL certificate",
+            Kind::Ca => "Private CA",
+            Kind::Private => "Private certificate",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: Kind,
+    pub id: String,
+    pub name: String,
+    /// Wire value (`ISSUED`) and its label.
+    pub status: String,
+    pub status_label: String,
+    pub not_after_ms: Option<i64>,
+    /// In use: an expiry matters (issued, managed, active or disabled).
+    /// Revoked, deleted, pending and expired items are not on the radar.
+    pub live: bool,
+    /// Where its details are shown in the console.
+    pub href: String,
+}
+
+pub fn from_ssl(c: &ScmCertificateSummary) -> Item {
+    let status = c.status.clone().unwrap_or(ScmStatus::Other(String::new()));
+    Item {
+        kind: Kind::Ssl,
+        id: c.id.clone(),
+        name: c.name.clone().or_else(|| c.domain.clone()).unwrap_or_else(|| c.id.clone()),
+        status: status.as_str().to_owned(),
+        status_label: status.label().to_owned(),
+        not_after_ms: c.expire_time.as_deref().and_then(parse_scm_time),
+        live: matches!(status, ScmStatus::Issued | ScmStatus::Upload),
+        href: format!("/scm?cert={}", c.id),
+    }
+}
+
+pub fn from_ca(c: &CertificateAuthority) -> Item {
+    Item {
+        kind: Kind::Ca,
+        id: c.ca_id.clone(),
+        name: c.distinguished_name.common_name.clone(),
+        status: c.status.as_str().to_owned(),
+        status_label: c.status.label().to_owned(),
+        not_after_ms: c.not_after,
+        live: matches!(c.status, CaStatus::Actived | CaStatus::Disabled),
+        href: format!("/pca/cas?ca={}", c.ca_id),
+    }
+}
+
+pub fn from_private(c: &PrivateCertificate) -> Item {
+    Item {
+        kind: Kind::Private,
+        id: c.certificate_id.clone(),
+        name: c.distinguished_name.common_name.clone(),
+        status: c.status.as_str().to_owned(),
+        status_label: c.status.label().to_owned(),
+        not_after_ms: c.not_after,
+        live: c.status == CertificateStatus::Issued,
+        href: format!("/pca/certs?cert={}", c.certificate_id),
+    }
+}
+
+/// `(status label, count)` for one kind, most frequent first.
+pub fn counts(items: &[Item], kind: Kind) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for i in items.iter().filter(|i| i.kind == kind) {
+        match out.iter_mut().find(|(l, _)| *l == i.status_label) {
+            Some((_, n)) => *n += 1,
+            None => out.push((i.status_label.clone(), 1)),
+        }
+    }
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// Live items that expire after `now` and within `days`, soonest first.
+pub fn radar(items: &[Item], now_ms: i64, days: i64) -> Vec<Item> {
+    let until = now_ms + days * DAY_MS;
+    let mut hits: Vec<Item> = items
+        .iter()
+        .filter(|i| i.live && i.not_after_ms.is_some_and(|t| t > now_ms && t <= until))
+        .cloned()
+        .collect();
+    hits.sort_by_key(|i| (i.not_after_ms, i.kind, i.name.clone()));
+    hits
+}
+
+/// `2026-11-24T06:40:00Z`.
+pub fn iso_time(ms: i64) -> String {
+    let d = ccm_api::sign::sdk_date(ms as f64);
+    format!("{}-{}-{}T{}:{}:{}Z", &d[0..4], &d[4..6], &d[6..8], &d[9..11], &d[11..13], &d[13..15])
+}
+
+/// One CSV field: quoted when needed; a leading `=`, `+`, `-` or `@` is
+/// escaped so a spreadsheet does not run it as a formula.
+pub fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err();
+    let s = if formula { format!("'{s}") } else { s.to_owned() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The whole inventory, soonest expiry first (undated last), as CSV.
+pub fn to_csv(items: &[Item], now_ms: i64) -> String {
+    let mut sorted: Vec<&Item> = items.iter().collect();
+    sorted.sort_by_key(|i| (i.not_after_ms.is_none(), i.not_after_ms, i.kind, i.name.clone()));
+    let mut out = String::from("kind,name,id,status,expires_utc,days_left\r\n");
+    for i in sorted {
+        let expires = i.not_after_ms.map(iso_time).unwrap_or_default();
+        let days = i.not_after_ms.map(|t| ((t - now_ms) as f64 / DAY_MS as f64).floor().to_string()).unwrap_or_default();
+        let row = [i.kind.label(), &i.name, &i.id, &i.status, &expires, &days].map(csv_field).join(",");
+        out.push_str(&row);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const NOW: i64 = 1_764_000_000_000;
+
+    fn ssl(name: &str, status: &str, days: Option<i64>) -> Item {
+        let mut v = json!({"id": format!("scs{name}"), "name": name, "status": status});
+        if let Some(d) = days {
+            v["expire_time"] = json!(scm_time(NOW + d * DAY_MS));
+        }
+        from_ssl(&serde_json::from_value(v).unwrap())
+    }
+
+    pub fn scm_time(ms: i64) -> String {
+        let t = iso_time(ms);
+        format!("{} {}.0", &t[0..10], &t[11..19])
+    }
+
+    fn ca(name: &str, status: &str, days: i64) -> Item {
+        from_ca(&serde_json::from_value(json!({
+            "ca_id": name, "type": "ROOT", "status": status, "not_after": NOW + days * DAY_MS,
+            "distinguished_name": {"common_name": name}
+        })).unwrap())
+    }
+
+    fn private(name: &str, status: &str, days: i64) -> Item {
+        from_private(&serde_json::from_value(json!({
+            "certificate_id": name, "status": status, "not_after": NOW + days * DAY_MS,
+            "distinguished_name": {"common_name": name}
+        })).unwrap())
+    }
+
+    fn sample() -> Vec<Item> {
+        vec![
+            ssl("s3", "ISSUED", Some(3)),
+            ssl("s20", "UPLOAD", Some(20)),
+            ssl("s200", "ISSUED", Some(200)),
+            ssl("gone", "EXPIRED", Some(-5)),
+            ssl("paid", "PAID", None),
+            ca("c25", "ACTIVED", 25),
+            ca("c-old", "EXPIRED", -10),
+            private("p5", "ISSUED", 5),
+            private("p80", "ISSUED", 80),
+            private("p-revoked", "REVOKED", 6),
+        ]
+    }
+
+    fn names(v: &[Item]) -> Vec<&str> {
+        v.iter().map(|i| i.name.as_str()).collect()
+    }
+
+    #[test]
+    fn radar_windows_hold_live_items_soonest_first() {
+        let items = sample();
+        assert_eq!(names(&radar(&items, NOW, 7)), vec!["s3", "p5"]);
+        assert_eq!(names(&radar(&items, NOW, 30)), vec!["s3", "p5", "s20", "c25"]);
+        assert_eq!(names(&radar(&items, NOW, 90)), vec!["s3", "p5", "s20", "c25", "p80"]);
+    }
+
+    #[test]
+    fn the_window_edge_is_inclusive() {
+        let items = vec![ssl("edge", "ISSUED", Some(7))];
+        assert_eq!(radar(&items, NOW, 7).len(), 1);
+        assert_eq!(radar(&items, NOW + 1000, 7).len(), 1);
+        assert_eq!(radar(&items, NOW - 1000, 7).len(), 0);
+    }
+
+    #[test]
+    fn counts_by_status() {
+        let items = sample();
+        assert_eq!(
+            counts(&items, Kind::Ssl),
+            vec![("Issued".to_owned(), 2), ("Expired".to_owned(), 1), ("Paid, not yet applied for".to_owned(), 1), ("Uploaded (managed)".to_owned(), 1)]
+        );
+        assert_eq!(counts(&items, Kind::Private), vec![("Issued".to_owned(), 2), ("Revoked".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn links_go_to_each_details_view() {
+        let items = sample();
+        assert_eq!(items[0].href, "/scm?cert=scss3");
+        assert_eq!(items[5].href, "/pca/cas?ca=c25");
+        assert_eq!(items[7].href, "/pca/certs?cert=p5");
+    }
+
+    #[test]
+    fn csv_is_quoted_and_safe() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        let text = to_csv(&sample(), NOW);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert_eq!(lines[0], "kind,name,id,status,expires_utc,days_left");
+        assert_eq!(lines.len(), 1 + 10 + 1);
+        assert!(lines[1].starts_with("Private CA,c-old,c-old,EXPIRED,"), "{}", lines[1]);
+        assert!(lines[1].ends_with(",-10"));
+        assert_eq!(csv_field("-10"), "-10");
+        assert!(lines[10].starts_with("SSL certificate,paid,scspaid,PAID,,"));
+        assert!(text.contains(&format!("Private CA,c25,c25,ACTIVED,{},25", iso_time(NOW + 25 * DAY_MS))));
+    }
+}

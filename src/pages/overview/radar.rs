@@ -1,0 +1,90 @@
+//! The expiry radar: what expires within 7, 30 or 90 days, soonest first,
+//! each linking to its details; and the whole inventory as CSV.
+
+use leptos::prelude::*;
+
+use super::inventory::{radar, to_csv, Item, WINDOWS};
+use super::Loaded;
+use crate::components::badges::ExpiryBadge;
+use crate::components::download::download;
+use crate::expiry::date;
+
+#[component]
+pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) -> impl IntoView {
+    let window = RwSignal::new(30i64);
+    // Every kind that loaded; a kind that failed shows its error above.
+    let items = Memo::new(move |_| {
+        let mut all: Vec<Item> = Vec::new();
+        for slot in loaded {
+            slot.with(|s| {
+                if let Some(Ok(v)) = s {
+                    all.extend(v.iter().cloned());
+                }
+            });
+        }
+        all
+    });
+    let ready = move || loaded.iter().all(|l| l.with(Option::is_some));
+    let export = move |_| {
+        let csv = to_csv(&items.get_untracked(), now.get_untracked());
+        let name = format!("ccm-inventory-{}.csv", date(now.get_untracked()));
+        let _ = download(&name, csv.as_bytes(), "text/csv");
+    };
+    view! {
+        <section class="panel" aria-labelledby="radar-title">
+            <div class="page-head">
+                <h2 id="radar-title">"Expiry radar"</h2>
+                <div class="actions">
+                    <button disabled=move || !ready() on:click=export>"Export inventory (CSV)"</button>
+                    <button on:click=move |_| on_reload.run(())>"Reload"</button>
+                </div>
+            </div>
+            <fieldset class="layout-toggle">
+                <legend>"Expiring within"</legend>
+                {WINDOWS.map(|days| view! {
+                    <label class="check">
+                        <input type="radio" name="radar-window" prop:checked=move || window.get() == days
+                            on:change=move |_| window.set(days) />
+                        {format!("{days} days")}
+                    </label>
+                }).to_vec()}
+            </fieldset>
+            {move || {
+                let hits = radar(&items.get(), now.get(), window.get());
+                let n = now.get();
+                let caption = format!("Expiring within {} days", window.get());
+                if hits.is_empty() {
+                    return view! { <p class="empty">{if ready() { format!("Nothing expires within {} days.", window.get()) } else { "Loading…".to_owned() }}</p> }.into_any();
+                }
+                view! {
+                    <table class="data-table">
+                        <caption>{caption}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Name"</th>
+                                <th scope="col">"Kind"</th>
+                                <th scope="col">"Status"</th>
+                                <th scope="col">"Expires"</th>
+                                <th scope="col">"Time left"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {hits.into_iter().map(|i| {
+                                let t = i.not_after_ms.unwrap_or_default();
+                                view! {
+                                    <tr>
+                                        <td><a href=i.href.clone()>{i.name.clone()}</a></td>
+                                        <td>{i.kind.label()}</td>
+                                        <td>{i.status_label.clone()}</td>
+                                        <td>{date(t)}</td>
+                                        <td><ExpiryBadge not_after=t now=n /></td>
+                                    </tr>
+                                }
+                            }).collect::<Vec<_>>()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+    }
+}
