@@ -7,7 +7,7 @@ use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
 use crate::pages::{
     activity::ActivityPage, not_found::NotFound, overview::OverviewPage, pca::cas::{CaHierarchyPage, CreateCaPage},
-    pca::certs::PrivateCertificatesPage, scm::SslCertificatesPage, settings::SettingsPage,
+    pca::certs::PrivateCertificatesPage, scm::{ImportCertificatePage, SslCertificatesPage}, settings::SettingsPage,
 };
 use crate::state::session::provide_session;
 
@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=OverviewPage />
                         <Route path=path!("/scm") view=SslCertificatesPage />
+                        <Route path=path!("/scm/import") view=ImportCertificatePage />
                         <Route path=path!("/pca/cas") view=CaHierarchyPage />
                         <Route path=path!("/pca/cas/new") view=CreateCaPage />
                         <Route path=path!("/pca/certs") view=PrivateCertificatesPage />

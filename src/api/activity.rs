@@ -31,7 +31,8 @@ impl ActivityEntry {
     }
 }
 
-/// Newest first; `push` keeps at most [`MAX_ENTRIES`].
+/// Newest first by the time each request started (answers can arrive in
+/// another order); `push` keeps at most [`MAX_ENTRIES`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Entries {
     pub list: Vec<ActivityEntry>,
@@ -42,7 +43,8 @@ impl Entries {
     pub fn push(&mut self, mut entry: ActivityEntry) -> u64 {
         entry.id = self.next_id;
         self.next_id += 1;
-        self.list.insert(0, entry);
+        let at = self.list.iter().position(|e| e.at_ms <= entry.at_ms).unwrap_or(self.list.len());
+        self.list.insert(at, entry);
         self.list.truncate(MAX_ENTRIES);
         self.next_id - 1
     }
@@ -101,5 +103,15 @@ mod tests {
         assert_eq!(e.list[0].at_ms, (MAX_ENTRIES + 4) as f64);
         assert_eq!(e.list[0].id, (MAX_ENTRIES + 4) as u64);
         assert!(e.list[0].ok());
+    }
+
+    #[test]
+    fn a_late_answer_goes_below_requests_started_after_it() {
+        let mut e = Entries::default();
+        e.push(entry(10.0));
+        e.push(entry(30.0));
+        e.push(entry(20.0));
+        let starts: Vec<f64> = e.list.iter().map(|x| x.at_ms).collect();
+        assert_eq!(starts, vec![30.0, 20.0, 10.0]);
     }
 }

@@ -109,12 +109,13 @@ pub fn python_snippet(s: &RequestSnapshot) -> Option<String> {
          from huaweicloudsdkcore.auth.credentials import GlobalCredentials\n\
          from {package} import {imports}\n\
          \n\
-         credentials = GlobalCredentials(os.environ[\"HUAWEICLOUD_SDK_AK\"], os.environ[\"HUAWEICLOUD_SDK_SK\"], \"{domain}\")\n\
+         credentials = GlobalCredentials(os.environ[\"HUAWEICLOUD_SDK_AK\"], os.environ[\"HUAWEICLOUD_SDK_SK\"]{domain})\n\
          client = (\n    {client}.new_builder()\n    .with_credentials(credentials)\n    .with_endpoints([\"https://{host}\"])\n    .build()\n)\n\
          response = client.{op}({request_model}({call_args}))\n\
          print(response)\n",
         imports = imports.join(", "),
-        domain = s.domain_id,
+        // Without an account id the SDK looks it up with the access key.
+        domain = if s.domain_id.is_empty() { String::new() } else { format!(", \"{}\"", s.domain_id) },
         host = s.host,
         op = s.operation,
     ))
@@ -144,7 +145,7 @@ mod tests {
         assert!(py.contains("from huaweicloudsdkscm.v3 import ScmClient, PushCertificateRequest, PushCertificateRequestBody"));
         assert!(py.contains("response = client.push_certificate(PushCertificateRequest(\n    certificate_id=\"scs1554192131150\",\n    body=PushCertificateRequestBody(\n        target_project=\"ap-southeast-1\",\n        target_service=\"CDN\",\n    ),\n))"), "{py}");
         assert!(py.contains(".with_endpoints([\"https://scm.ap-southeast-1.myhuaweicloud.com\"])"));
-        assert!(py.contains("\"0123456789abcdef0123456789abcdef\""));
+        assert!(py.contains("os.environ[\"HUAWEICLOUD_SDK_SK\"], \"0123456789abcdef0123456789abcdef\")"));
     }
 
     #[test]
@@ -157,6 +158,9 @@ mod tests {
         });
         let snap = RequestSnapshot::new(&req, "scm.x", "https://scm.x/v3/scm/certificates", "", &[], AuthKind::Token, "d");
         let py = python_snippet(&snap).unwrap();
+        assert!(py.contains("GlobalCredentials(os.environ[\"HUAWEICLOUD_SDK_AK\"], os.environ[\"HUAWEICLOUD_SDK_SK\"], \"d\")"));
+        let anonymous = RequestSnapshot { domain_id: String::new(), ..snap };
+        assert!(python_snippet(&anonymous).unwrap().contains("os.environ[\"HUAWEICLOUD_SDK_SK\"])\n"));
         assert!(py.contains("content=\"shop example\",\n    deploy_support=True,\n    limit=50,"), "{py}");
         assert_eq!(py_literal(&serde_json::json!({"a": [null, false, 1.5]})), "{\"a\": [None, False, 1.5]}");
     }

@@ -6,7 +6,11 @@
 mod badges;
 mod delete;
 mod details;
+mod export;
+mod export_files;
 mod filters;
+mod import;
+mod import_check;
 mod pager;
 mod push;
 mod query;
@@ -27,6 +31,7 @@ use filters::ScmFilterBar;
 use pager::Pager;
 pub use query::ScmViewQuery;
 use table::ScmTable;
+pub use import::ImportCertificatePage;
 
 /// Writes a new view state into the URL.
 #[derive(Clone, Copy)]

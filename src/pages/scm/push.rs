@@ -26,9 +26,9 @@ pub fn push_refusal(c: &ScmCertificate) -> Option<String> {
 }
 
 /// Region names from the account's projects (`ap-southeast-1_dev` is a
-/// sub-project of `ap-southeast-1`), sorted, each once; the presets when
-/// there are none.
-pub fn push_regions(projects: &[Project]) -> Vec<String> {
+/// sub-project of `ap-southeast-1`) and the certificate's own SCM region,
+/// sorted, each once; the presets when the projects cannot be read.
+pub fn push_regions(projects: &[Project], home: &str) -> Vec<String> {
     let mut regions: Vec<String> = projects
         .iter()
         .filter(|p| p.is_domain != Some(true))
@@ -37,6 +37,9 @@ pub fn push_regions(projects: &[Project]) -> Vec<String> {
         .collect();
     if regions.is_empty() {
         regions = ccm_api::endpoints::SCM_REGIONS.iter().chain(ccm_api::endpoints::CCM_REGIONS).map(|s| (*s).to_owned()).collect();
+    }
+    if !home.is_empty() {
+        regions.push(home.to_owned());
     }
     regions.sort();
     regions.dedup();
@@ -63,8 +66,8 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
             Err(ApiError::Aborted) => return,
             Err(_) => Vec::new(),
         };
-        let list = push_regions(&projects);
         let scm_region = api.session().active_profile().map(|p| p.scm_region).unwrap_or_default();
+        let list = push_regions(&projects, &scm_region);
         region.try_set(if list.contains(&scm_region) { scm_region } else { list.first().cloned().unwrap_or_default() });
         regions.try_set(list);
     });
@@ -168,9 +171,9 @@ mod tests {
             id: "x".into(), name: name.into(), domain_id: None, is_domain: None, parent_id: None, description: None, enabled: None, links: None,
         };
         assert_eq!(
-            push_regions(&[p("eu-west-101"), p("ap-southeast-1_dev"), p("ap-southeast-1"), p("MOS")]),
-            vec!["ap-southeast-1", "eu-west-101"]
+            push_regions(&[p("eu-west-101"), p("ap-southeast-1_dev"), p("ap-southeast-1"), p("MOS")], "cn-north-4"),
+            vec!["ap-southeast-1", "cn-north-4", "eu-west-101"]
         );
-        assert!(push_regions(&[]).contains(&"ap-southeast-1".to_owned()));
+        assert!(push_regions(&[], "").contains(&"ap-southeast-1".to_owned()));
     }
 }

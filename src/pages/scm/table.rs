@@ -39,7 +39,7 @@ pub fn ScmTable(rows: Vec<ScmCertificateSummary>, query: ScmViewQuery, now: i64)
                     let deployable = match c.deploy_support { Some(true) => "Yes", Some(false) => "No", None => "—" };
                     view! {
                         <tr>
-                            <td><a href=href>{name}</a></td>
+                            <td class="name-cell"><a href=href>{name}</a></td>
                             <td>{c.domain.clone().unwrap_or_else(|| "—".into())}</td>
                             <td class="sans-cell">{if sans.is_empty() { "—".to_owned() } else { sans }}</td>
                             <td>{c.kind.as_ref().map(|k| k.label().to_owned()).unwrap_or_else(|| "—".into())}</td>

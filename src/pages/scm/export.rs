@@ -1,0 +1,84 @@
+//! Export: SCM hands back the PEM texts; the console decodes the
+//! certificate and chain, and offers each PEM and the NGINX and Apache
+//! ZIPs as downloads built in the browser.
+
+use ccm_api::scm::{export_certificate, ScmCertificate, ScmExportResponse};
+use ccm_api::ApiError;
+use ccm_pki::{decode_certificate, decode_certificates, ServerType};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::export_files::{file_stem, pem_files, zip_entries};
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::cert_info::{CertificateDetails, ChainView};
+use crate::components::download::{download, download_zip};
+
+#[component]
+pub fn ExportPanel(cert: ScmCertificate) -> impl IntoView {
+    let api = use_api();
+    let id = StoredValue::new(cert.id.clone());
+    let stem = StoredValue::new(file_stem(cert.name.as_deref().unwrap_or(&cert.id)));
+    let exported = RwSignal::new(None::<ScmExportResponse>);
+    let error = RwSignal::new(None::<ApiError>);
+    let problem = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let fetch = move |_| {
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let result = api.json::<ScmExportResponse>(export_certificate(&id.get_value())).await;
+            pending.try_set(false);
+            match result {
+                Ok(r) => {
+                    exported.try_set(Some(r));
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    let zip = move |server: ServerType| {
+        let Some(e) = exported.get_untracked() else { return };
+        let result = zip_entries(server, &e, (js_sys::Date::now() / 1000.0) as i64)
+            .and_then(|entries| download_zip(&format!("{}-{}.zip", stem.get_value(), server.api_name().to_lowercase()), &entries));
+        problem.set(result.err());
+    };
+    view! {
+        <section class="scm-export" aria-label="Export">
+            <h3>"Certificate files"</h3>
+            {move || exported.get().is_none().then(|| view! {
+                <p class="field-hint">"The files include the private key when SCM holds it: they are fetched only when you ask."</p>
+                <button disabled=move || pending.get() on:click=fetch>
+                    {move || if pending.get() { "Exporting…" } else { "Export and decode" }}
+                </button>
+            })}
+            {move || exported.get().map(|e| {
+                let now_ms = js_sys::Date::now() as i64;
+                let leaf = e.certificate.as_deref().and_then(|c| decode_certificate(c.as_bytes()).ok());
+                let chain = e.certificate_chain.as_deref().and_then(|c| decode_certificates(c.as_bytes()).ok()).unwrap_or_default();
+                let files = pem_files(&stem.get_value(), &e);
+                view! {
+                    <div class="actions download-list" role="group" aria-label="Downloads">
+                        {files.into_iter().map(|f| {
+                            let label = format!("Download {} (PEM)", f.label);
+                            view! { <button on:click=move |_| { let _ = download(&f.filename, f.text.as_bytes(), "application/x-pem-file"); }>{label}</button> }
+                        }).collect::<Vec<_>>()}
+                        <button on:click=move |_| zip(ServerType::Nginx)>"Download ZIP for NGINX"</button>
+                        <button on:click=move |_| zip(ServerType::Apache)>"Download ZIP for Apache"</button>
+                    </div>
+                    <p class="field-error">{move || problem.get()}</p>
+                    <h3>"Decoded certificate"</h3>
+                    {match leaf {
+                        Some(info) => view! { <CertificateDetails info now_ms /> }.into_any(),
+                        None => view! { <p class="field-hint">"SCM sent no readable certificate."</p> }.into_any(),
+                    }}
+                    {(!chain.is_empty()).then(|| view! { <h3>"Chain"</h3><ChainView chain now_ms /> })}
+                }
+            })}
+            {move || error.get().map(|e| view! { <ApiErrorView title="The certificate could not be exported" error=e /> })}
+        </section>
+    }
+}

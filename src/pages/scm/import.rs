@@ -1,0 +1,157 @@
+//! Import an SSL certificate with its chain and private key (pasted or
+//! from files). Everything is decoded and checked in the browser as it is
+//! typed; a refused set is never sent.
+
+use ccm_api::scm::{import_certificate, ImportCertificateResponse};
+use ccm_api::validate::{validate_request, Context};
+use ccm_api::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+use super::import_check::{check_import, decode_preview, ImportDraft, Problem};
+use super::ScmViewQuery;
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::cert_info::{CertificateDetails, ChainView};
+use crate::components::field::TextField;
+use crate::components::notifications::use_notifications;
+use crate::components::pem_input::PemInput;
+use crate::components::request_inspector::RequestPreview;
+
+#[component]
+pub fn ImportCertificatePage() -> impl IntoView {
+    let api = use_api();
+    let notify = use_notifications();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let certificate = RwSignal::new(String::new());
+    let chain = RwSignal::new(String::new());
+    let private_key = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+    let draft = move || ImportDraft {
+        name: name.get(),
+        certificate: certificate.get(),
+        chain: chain.get(),
+        private_key: private_key.get(),
+    };
+    let now_secs = || (js_sys::Date::now() / 1000.0) as i64;
+    let decoded = Memo::new(move |_| decode_preview(&draft()));
+    // The request as it would go now (key masked), once the checks pass.
+    let snapshot = Signal::derive(move || check_import(&draft(), now_secs()).ok().and_then(|(body, _)| api.preview(&import_certificate(&body))));
+    let problem_for = move |field: &'static str| {
+        Signal::derive(move || problems.with(|p| p.iter().find(|p| p.field == field).map(|p| p.message.clone())))
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        error.set(None);
+        let body = match check_import(&draft(), now_secs()) {
+            Ok((body, _)) => body,
+            Err(p) => {
+                problems.set(p);
+                return;
+            }
+        };
+        let req = import_certificate(&body);
+        let contract = validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 });
+        if !contract.is_empty() {
+            problems.set(contract.iter().map(|e| Problem { field: field_of(&e.field), message: e.message.clone() }).collect());
+            return;
+        }
+        problems.set(Vec::new());
+        pending.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = api.json::<ImportCertificateResponse>(req).await;
+            pending.try_set(false);
+            match result {
+                Ok(r) => {
+                    notify.success(format!("{} imported as {}", body.name, r.certificate_id));
+                    let q = ScmViewQuery { selected: Some(r.certificate_id), ..Default::default() };
+                    navigate(&format!("/scm{}", q.to_query()), Default::default());
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+
+    view! {
+        <div class="page-head">
+            <h1>"Import an SSL certificate"</h1>
+            <div class="actions"><a href="/scm">"Back to the list"</a></div>
+        </div>
+        <form class="panel wizard" aria-label="Import certificate" on:submit=submit novalidate=true>
+            <p class="lead">
+                "Paste the PEM texts or choose the files. They are decoded and checked here first: \
+                 nothing is sent until the key matches the certificate and the chain leads up from it."
+            </p>
+            <TextField id="import-name" label="Name" value=name error=problem_for("name")
+                hint="Up to 63 characters, to find it in the list." />
+            <PemInput id="import-certificate" label="Certificate" value=certificate error=problem_for("certificate")
+                hint="The server's own certificate (-----BEGIN CERTIFICATE-----), up to 4,096 characters." />
+            <PemInput id="import-chain" label="Certificate chain" value=chain error=problem_for("certificate_chain")
+                hint="The issuing CA's certificate, then its issuers; up to 8,192 characters." />
+            <PemInput id="import-key" label="Private key" value=private_key error=problem_for("private_key")
+                hint="Unprotected (no password), up to 4,096 characters. It goes to SCM only and is not kept in the browser." />
+            <section class="import-preview" aria-label="Decoded before sending">
+                <h2>"What will be imported"</h2>
+                {move || {
+                    let (cert, chain_infos, key) = decoded.get();
+                    let now_ms = js_sys::Date::now() as i64;
+                    view! {
+                        {match cert {
+                            Some(info) => view! { <CertificateDetails info now_ms /> }.into_any(),
+                            None => view! { <p class="field-hint">"No readable certificate yet."</p> }.into_any(),
+                        }}
+                        <p>{match key { Some(k) => format!("Private key: {k}"), None => "Private key: not readable yet".to_owned() }}</p>
+                        {(!chain_infos.is_empty()).then(|| view! { <h3>"Chain"</h3><ChainView chain=chain_infos now_ms /> })}
+                    }
+                }}
+            </section>
+            {move || (!problems.with(Vec::is_empty)).then(|| view! {
+                <div class="api-error" role="alert" aria-label="Not sent">
+                    <p class="api-error-title">"Not sent: fix these first"</p>
+                    <ul class="import-checks">
+                        {problems.get().into_iter().map(|p| view! { <li class="bad">{format!("{}: {}", label_of(p.field), p.message)}</li> }).collect::<Vec<_>>()}
+                    </ul>
+                </div>
+            })}
+            <RequestPreview snapshot />
+            <div class="actions">
+                <button class="primary" type="submit" disabled=move || pending.get()>
+                    {move || if pending.get() { "Importing…" } else { "Import" }}
+                </button>
+            </div>
+            {move || error.get().map(|e| view! { <ApiErrorView title="The certificate was not imported" error=e /> })}
+        </form>
+    }
+}
+
+fn label_of(field: &str) -> &'static str {
+    match field {
+        "name" => "Name",
+        "certificate" => "Certificate",
+        "certificate_chain" => "Certificate chain",
+        "private_key" => "Private key",
+        _ => "Request",
+    }
+}
+
+fn field_of(path: &str) -> &'static str {
+    match path {
+        "name" => "name",
+        "certificate" => "certificate",
+        "certificate_chain" => "certificate_chain",
+        "private_key" => "private_key",
+        _ => "request",
+    }
+}
