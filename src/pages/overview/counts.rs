@@ -23,7 +23,7 @@ pub fn StatusCounts(loaded: Loaded) -> impl IntoView {
                             <h3>{heading}</h3>
                             {move || match slot.get() {
                                 None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-                                Some(Err(e)) => view! { <ApiErrorView title=format!("Could not read the {}", title.to_lowercase()) error=e /> }.into_any(),
+                                Some(Err(e)) => view! { <ApiErrorView title=format!("Could not read the {title}") error=e /> }.into_any(),
                                 Some(Ok(items)) => {
                                     let total = items.iter().filter(|i| i.kind == kind).count();
                                     let rows = counts(&items, kind);
