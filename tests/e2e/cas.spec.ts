@@ -84,6 +84,12 @@ test('selecting a CA shows its details, linkable by URL', async ({ page }) => {
   await expect(details).toContainText('Acme Root CA');
   await expect(details).toContainText('ECDSA P-256');
   await expect(details).toContainText('not published');
+  // The certificate, decoded in the browser, with its chain up to the root.
+  const cert = details.getByRole('region', { name: 'CA certificate' });
+  await expect(cert).toContainText('CN=Acme Issuing CA 1,O=Acme,C=DE');
+  await expect(cert).toContainText('SHA384withRSA');
+  await expect(cert).toContainText('CA, up to 1 CA(s) below it');
+  await expect(cert.getByRole('list').getByText('Acme Root CA', { exact: true })).toBeVisible();
   await expect(item(page, 'Acme Issuing CA 1')).toHaveAttribute('aria-selected', 'true');
   await page.reload();
   await expect(page.getByRole('complementary', { name: 'Details of Acme Issuing CA 1' })).toBeVisible();

@@ -704,3 +704,133 @@ pub fn scale(now_ms: i64) -> State {
     }
     state
 }
+
+// ---------------------------------------------------------------------------
+// Hand-written states
+// ---------------------------------------------------------------------------
+
+/// A hand-written state (a test fixture) may give CAs as records only.
+/// This gives every CA without a key one of its `key_algorithm`, and every
+/// CA past PENDING without a certificate one that matches its record (DN,
+/// dates, path length, hash), signed by its issuer when that is in the state
+/// (parents are completed first) and otherwise by a stand-in issuer named
+/// as the record says. Records that have material are left alone.
+pub fn complete_material(state: &mut State) {
+    // Issuers before the CAs they signed: repeat until nothing changes.
+    loop {
+        let ready = state.cas.iter().position(|ca| {
+            let needs_cert = ca.certificate_pem.is_none() && ca.info.status != ccm_api::common::CaStatus::Pending;
+            let issuer_done = ca.info.issuer_id.as_ref().is_none_or(|id| {
+                state.cas.iter().find(|c| &c.info.ca_id == id).is_none_or(|c| c.certificate_pem.is_some())
+            });
+            (ca.key_pem.is_empty() || needs_cert) && issuer_done
+        });
+        let Some(i) = ready else { return };
+        complete_one(state, i);
+    }
+}
+
+fn complete_one(state: &mut State, i: usize) {
+    let info = state.cas[i].info.clone();
+    let alg = info.key_algorithm.as_ref().and_then(|k| KeyAlgorithm::from_api_name(k.as_str())).unwrap_or(KeyAlgorithm::Ec256);
+    let ca_key = match state.cas[i].key_pem.is_empty() {
+        true => key(alg),
+        false => ccm_pki::parse_private_key(state.cas[i].key_pem.as_bytes()).expect("the state's CA key parses"),
+    };
+    state.cas[i].key_pem = key_pem(&ca_key);
+    if info.status == ccm_api::common::CaStatus::Pending || state.cas[i].certificate_pem.is_some() {
+        return;
+    }
+    let dn = &info.distinguished_name;
+    let subject = DistinguishedName {
+        common_name: dn.common_name.clone(),
+        country: dn.country.clone(),
+        state: dn.state.clone(),
+        locality: dn.locality.clone(),
+        organization: dn.organization.clone(),
+        organizational_unit: dn.organizational_unit.clone(),
+    };
+    let not_before = info.not_before.or(info.create_time).unwrap_or(0) / 1000;
+    let not_after = info.not_after.unwrap_or(0) / 1000;
+    let path_len = (info.kind != ccm_api::common::CaType::Root)
+        .then(|| info.path_length.and_then(|p| u8::try_from(p).ok()).unwrap_or(0));
+    let mut req = IssueRequest::new(subject, not_before, not_after).ca(path_len);
+    req.hash = info.signature_algorithm.as_ref().and_then(|h| SignatureHash::from_api_name(h.as_str())).unwrap_or(SignatureHash::Sha256);
+    let spki = ca_key.public_key_der().expect("public key");
+    let issuer = info.issuer_id.as_ref().and_then(|id| state.cas.iter().find(|c| &c.info.ca_id == id));
+    let (der, chain) = match (&info.issuer_id, issuer) {
+        (None, _) => (self_signed_certificate(&req, &ca_key).expect("root"), Vec::new()),
+        (Some(_), Some(parent)) => {
+            let parent_der = ccm_pki::pem::certificates_from_pem(parent.certificate_pem.as_deref().unwrap_or_default())
+                .expect("the issuer was completed first")
+                .remove(0);
+            let parent_key = ccm_pki::parse_private_key(parent.key_pem.as_bytes()).expect("issuer key");
+            let mut chain = vec![parent.certificate_pem.clone().unwrap_or_default()];
+            chain.extend(parent.chain_pem.iter().cloned());
+            (issue_certificate(&req, &spki, &parent_der, &parent_key).expect("issued"), chain)
+        }
+        (Some(_), None) => {
+            // The issuer is not in this account (an orphan): a stand-in signs.
+            let name = info.issuer_name.clone().unwrap_or_else(|| "Issuer not in this account".into());
+            let stand_in_key = key(KeyAlgorithm::Ec256);
+            let stand_in = self_signed_certificate(
+                &IssueRequest::new(DistinguishedName::new(name), not_before, not_after).ca(None),
+                &stand_in_key,
+            )
+            .expect("stand-in root");
+            (issue_certificate(&req, &spki, &stand_in, &stand_in_key).expect("issued"), vec![pem(&stand_in)])
+        }
+    };
+    state.cas[i].certificate_pem = Some(pem(&der));
+    state.cas[i].chain_pem = chain;
+}
+
+#[cfg(test)]
+mod complete_tests {
+    use super::*;
+
+    #[test]
+    fn records_without_material_get_matching_keys_and_certificates() {
+        let day = 86_400_000;
+        let now = 1_800_000_000_000;
+        let record = |id: &str, kind: &str, status: &str, issuer: Option<&str>| CaRecord {
+            info: ca_info(json!({
+                "ca_id": id, "type": kind, "status": status, "key_algorithm": "EC256", "signature_algorithm": "SHA384",
+                "path_length": 1, "create_time": now - day, "not_before": now - day, "not_after": now + 300 * day,
+                "distinguished_name": {"common_name": id, "country": "DE"},
+                "issuer_id": issuer, "issuer_name": issuer.map(|_| "Gone CA"),
+            })),
+            key_pem: String::new(),
+            certificate_pem: None,
+            chain_pem: Vec::new(),
+            revoked: None,
+            tags: Vec::new(),
+            revoked_serials: Vec::new(),
+        };
+        // The child comes first in the list: the parent is still done first.
+        let mut state = State {
+            cas: vec![
+                record("child", "SUBORDINATE", "ACTIVED", Some("root")),
+                record("root", "ROOT", "ACTIVED", None),
+                record("orphan", "SUBORDINATE", "DISABLED", Some("gone")),
+                record("pending", "SUBORDINATE", "PENDING", None),
+            ],
+            ..Default::default()
+        };
+        complete_material(&mut state);
+        let cert = |i: usize| ccm_pki::decode_certificate(state.cas[i].certificate_pem.as_deref().unwrap().as_bytes()).unwrap();
+        let child = cert(0);
+        assert_eq!(child.issuer, cert(1).subject);
+        assert_eq!(child.not_after, (now + 300 * day) / 1000);
+        assert_eq!(child.signature_algorithm, "SHA384withECDSA");
+        assert_eq!(child.basic_constraints.unwrap().path_len, Some(1));
+        assert_eq!(state.cas[0].chain_pem, vec![state.cas[1].certificate_pem.clone().unwrap()]);
+        assert!(ccm_pki::key_matches_certificate(state.cas[0].key_pem.as_bytes(), child.to_pem().as_bytes()).unwrap());
+        assert_eq!(cert(2).issuer, "CN=Gone CA");
+        assert!(state.cas[3].certificate_pem.is_none() && !state.cas[3].key_pem.is_empty());
+        // A second pass changes nothing.
+        let before = state.to_json();
+        complete_material(&mut state);
+        assert_eq!(state.to_json(), before);
+    }
+}

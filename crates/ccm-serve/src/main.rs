@@ -172,7 +172,10 @@ fn emulator(cli: &Cli) -> Result<ccm_emulator::Emulator, String> {
     let loaded = match &cli.state {
         Some(path) if path.exists() => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            Some(State::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?)
+            let mut state = State::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            // Hand-written states may list CAs without keys or certificates.
+            ccm_emulator::seed::complete_material(&mut state);
+            Some(state)
         }
         _ => None,
     };
