@@ -92,5 +92,17 @@ export default defineConfig({
       url: 'http://127.0.0.1:8098/',
       reuseExistingServer: false,
     },
+    {
+      // Private certificates: the demo seed (real CAs with keys), fresh on every run.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8095 --dist dist --emulate --seed demo',
+      url: 'http://127.0.0.1:8095/',
+      reuseExistingServer: false,
+    },
+    {
+      // Private certificates at size: 10,000 records for paging.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8096 --dist dist --emulate --seed scale',
+      url: 'http://127.0.0.1:8096/',
+      reuseExistingServer: false,
+    },
   ],
 });

@@ -1,6 +1,6 @@
 //! Small status and expiry badges shared by the lists.
 
-use ccm_api::common::CaStatus;
+use ccm_api::common::{CaStatus, CertificateStatus};
 use leptos::prelude::*;
 
 use crate::expiry::{date, time_left, Urgency};
@@ -13,6 +13,17 @@ pub fn CaStatusBadge(status: CaStatus) -> impl IntoView {
         CaStatus::Disabled | CaStatus::Expired => "pill pill-warn",
         CaStatus::Deleted => "pill pill-danger",
         CaStatus::Other(_) => "pill pill-muted",
+    };
+    view! { <span class=class>{status.label().to_owned()}</span> }
+}
+
+#[component]
+pub fn CertStatusBadge(status: CertificateStatus) -> impl IntoView {
+    let class = match status {
+        CertificateStatus::Issued => "pill pill-ok",
+        CertificateStatus::Expired => "pill pill-warn",
+        CertificateStatus::Revoked => "pill pill-danger",
+        CertificateStatus::Other(_) => "pill pill-muted",
     };
     view! { <span class=class>{status.label().to_owned()}</span> }
 }

@@ -49,3 +49,19 @@ pub fn TextField(
         </div>
     }
 }
+
+/// Looks up the message for a wire path (`validity.value`) in a list of
+/// validation errors; a parent path also finds its children's messages.
+pub fn error_lookup(
+    errors: Signal<Vec<ccm_api::validate::ValidationError>>,
+) -> Callback<&'static str, Signal<Option<String>>> {
+    Callback::new(move |field: &'static str| {
+        Signal::derive(move || {
+            errors.with(|list| {
+                list.iter()
+                    .find(|e| e.field == field || e.field.starts_with(&format!("{field}.")))
+                    .map(|e| e.message.clone())
+            })
+        })
+    })
+}

@@ -54,6 +54,7 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
                     _ => "not published".to_owned(),
                 }))}
             </dl>
+            <p><a href=format!("/pca/certs?ca_id={}", ca.ca_id)>"Certificates issued by this CA"</a></p>
             <CaActions ca=ca.clone() all on_changed />
             <CaCertificate ca=ca.clone() now />
             <CaExports ca=ca.clone() />

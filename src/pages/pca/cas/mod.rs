@@ -10,7 +10,7 @@ mod details;
 mod exports;
 mod import;
 mod filters;
-mod loader;
+pub mod loader;
 mod obs_access;
 mod query;
 mod table;

@@ -1,0 +1,38 @@
+//! Validity of a CA or certificate: a number, its unit, and an optional
+//! start date, with the contract's messages beside them.
+
+use ccm_api::common::ValidityType;
+use leptos::prelude::*;
+
+use crate::components::field::TextField;
+use crate::components::select::WireSelect;
+
+#[component]
+pub fn ValidityFields(
+    #[prop(into)] id_prefix: String,
+    value: RwSignal<String>,
+    unit: RwSignal<String>,
+    /// `YYYY-MM-DD`, empty for "now"; left out when `None`.
+    #[prop(optional)]
+    start_date: Option<RwSignal<String>>,
+    error_for: Callback<&'static str, Signal<Option<String>>>,
+    #[prop(into, optional)] hint: Option<String>,
+) -> impl IntoView {
+    let start_id = format!("{id_prefix}-start");
+    view! {
+        <div class="field-row">
+            <TextField id=format!("{id_prefix}-validity") label="Validity" value error=error_for.run("validity.value") />
+            <WireSelect id=format!("{id_prefix}-validity-unit") label="Unit" value=unit
+                options=ValidityType::known().into_iter().map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect() />
+            {start_date.map(|start| view! {
+                <div class="field">
+                    <label for=start_id.clone()>"Start (optional)"</label>
+                    <input id=start_id.clone() type="date" prop:value=move || start.get()
+                        on:input=move |ev| start.set(event_target_value(&ev)) />
+                    <p class="field-error">{move || error_for.run("validity.start_from").get()}</p>
+                </div>
+            })}
+        </div>
+        {hint.map(|h| view! { <p class="field-hint">{h}</p> })}
+    }
+}

@@ -1,0 +1,106 @@
+//! Filters and sort of the certificate list; every change goes to the URL
+//! and starts again from the first page.
+
+use ccm_api::common::{CertificateStatus, SortDir};
+use ccm_api::pca::certs::CertSortKey;
+use ccm_api::pca::tags::{list_domain_tags, DomainTagsResponse, TagTarget};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::list::SetQuery;
+use super::query::{CertViewQuery, TagFilter};
+use crate::api::client::use_api;
+
+#[component]
+pub fn FilterBar(query: Memo<CertViewQuery>) -> impl IntoView {
+    let SetQuery(set) = expect_context::<SetQuery>();
+    let update = move |f: &dyn Fn(&mut CertViewQuery)| {
+        let mut q = query.get_untracked().first_page();
+        f(&mut q);
+        set.run(q);
+    };
+    // Tag choices: every key in use, alone and with each of its values.
+    let api = use_api();
+    let tag_choices = RwSignal::new(Vec::<String>::new());
+    spawn_local(async move {
+        if let Ok(found) = api.json::<DomainTagsResponse>(list_domain_tags(TagTarget::Certificate)).await {
+            let mut choices = Vec::new();
+            for t in found.tags {
+                choices.push(t.key.clone());
+                choices.extend(t.values.iter().map(|v| format!("{}={v}", t.key)));
+            }
+            tag_choices.try_set(choices);
+        }
+    });
+    let current_tag = move || query.with(|q| q.tag.as_ref().map(TagFilter::text));
+
+    view! {
+        <form class="panel filter-bar" role="search" aria-label="Filter certificates" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="cert-filter-name">"Name contains"</label>
+                <input id="cert-filter-name" type="search" prop:value=move || query.with(|q| q.name.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); update(&|q| q.name = v.clone()) } />
+            </div>
+            <div class="field">
+                <label for="cert-filter-status">"Status"</label>
+                <select id="cert-filter-status" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    update(&|q| q.status = (!v.is_empty()).then(|| CertificateStatus::from_wire(&v)));
+                }>
+                    <option value="" selected=move || query.with(|q| q.status.is_none())>"Any status"</option>
+                    {CertificateStatus::known().into_iter().map(|s| {
+                        let wire = s.as_str().to_owned();
+                        let w = wire.clone();
+                        view! { <option value=wire selected=move || query.with(|q| q.status.as_ref().map(|s| s.as_str()) == Some(w.as_str()))>{s.label().to_owned()}</option> }
+                    }).collect::<Vec<_>>()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="cert-filter-tag">"Tag"</label>
+                <select id="cert-filter-tag" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    update(&|q| q.tag = TagFilter::parse(&v));
+                }>
+                    <option value="" selected=move || current_tag().is_none()>"Any tags"</option>
+                    {move || {
+                        let mut choices = tag_choices.get();
+                        // A tag from a link is offered even before the list arrives.
+                        if let Some(t) = current_tag() {
+                            if !choices.contains(&t) {
+                                choices.push(t);
+                            }
+                        }
+                        choices.into_iter().map(|c| {
+                            let text = if c.contains('=') { c.clone() } else { format!("{c} (any value)") };
+                            let is = c.clone();
+                            view! { <option value=c selected=move || current_tag().as_deref() == Some(is.as_str())>{text}</option> }
+                        }).collect::<Vec<_>>()
+                    }}
+                </select>
+            </div>
+            <div class="field">
+                <label for="cert-sort-key">"Sort by"</label>
+                <select id="cert-sort-key" on:change=move |ev| { let v = event_target_value(&ev); update(&|q| q.sort_key = CertSortKey::from_wire(&v)) }>
+                    {CertSortKey::known().into_iter().map(|k| {
+                        let wire = k.as_str().to_owned();
+                        let w = wire.clone();
+                        view! { <option value=wire selected=move || query.with(|q| q.sort_key.as_str() == w)>{k.label().to_owned()}</option> }
+                    }).collect::<Vec<_>>()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="cert-sort-dir">"Order"</label>
+                <select id="cert-sort-dir" on:change=move |ev| { let v = event_target_value(&ev); update(&|q| q.sort_dir = SortDir::from_wire(&v)) }>
+                    <option value="ASC" selected=move || query.with(|q| q.sort_dir == SortDir::Asc)>"Ascending"</option>
+                    <option value="DESC" selected=move || query.with(|q| q.sort_dir == SortDir::Desc)>"Descending"</option>
+                </select>
+            </div>
+            {move || query.with(|q| q.ca_id.clone()).map(|id| view! {
+                <p class="filter-chip">
+                    "Issued by CA "<a href=format!("/pca/cas?ca={id}")><code>{id.clone()}</code></a>" "
+                    <button type="button" on:click=move |_| update(&|q| q.ca_id = None)>"Show all issuers"</button>
+                </p>
+            })}
+        </form>
+    }
+}

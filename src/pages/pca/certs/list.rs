@@ -1,0 +1,100 @@
+//! The "Private certificates" list: filters, sort and page in the URL,
+//! multi-select with bulk revoke and delete.
+
+use ccm_api::pca::certs::PrivateCertificate;
+use ccm_api::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use super::bulk_actions::BulkActions;
+use super::filters::FilterBar;
+use super::loader::{self, CertPage, LoadError};
+use super::query::{CertViewQuery, PAGE_SIZES};
+use super::table::CertTable;
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::pager::{PageInfo, Pager};
+
+/// Writes a new list state into the URL (history entry replaced, so the
+/// back button leaves the view rather than undoing each keystroke).
+#[derive(Clone, Copy)]
+pub struct SetQuery(pub Callback<CertViewQuery>);
+
+#[component]
+pub fn PrivateCertificatesPage() -> impl IntoView {
+    let api = use_api();
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| CertViewQuery::from_lookup(|k| p.get(k))));
+    let navigate = use_navigate();
+    let set_query = SetQuery(Callback::new(move |q: CertViewQuery| {
+        let url = format!("/pca/certs{}", q.to_query());
+        navigate(&url, leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    }));
+    provide_context(set_query);
+
+    let page = RwSignal::new(None::<Result<CertPage, LoadError>>);
+    let selected = RwSignal::new(Vec::<PrivateCertificate>::new());
+    let now = RwSignal::new(js_sys::Date::now() as i64);
+    let reloads = RwSignal::new(0u32);
+    // Only the answer to the latest request is shown (typing a name
+    // filter sends one request per keystroke).
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let q = query.get();
+        reloads.track();
+        let mine = generation.get_value() + 1;
+        generation.set_value(mine);
+        spawn_local(async move {
+            let result = loader::load(api, &q).await;
+            if result != Err(LoadError::Api(ApiError::Aborted)) && generation.try_get_value() == Some(mine) {
+                now.try_set(js_sys::Date::now() as i64);
+                page.try_set(Some(result));
+            }
+        });
+    });
+    // A new filter or page starts with nothing selected.
+    Effect::new(move |_| {
+        query.track();
+        selected.set(Vec::new());
+    });
+    let reload = Callback::new(move |_: ()| reloads.update(|n| *n += 1));
+
+    view! {
+        <div class="page-head">
+            <h1>"Private certificates"</h1>
+            <div class="actions">
+                <a class="button primary" href="/pca/certs/new">"Apply for a certificate"</a>
+                <a class="button" href="/pca/certs/csr">"Issue from a CSR"</a>
+                <button on:click=move |_| reload.run(())>"Reload"</button>
+            </div>
+        </div>
+        <FilterBar query />
+        <BulkActions selected on_done=reload />
+        <section class="panel" aria-label="Certificate list">
+            {move || match page.get() {
+                None => view! { <p class="loading" role="status">"Loading certificates…"</p> }.into_any(),
+                Some(Err(LoadError::Api(e))) => view! { <ApiErrorView title="Could not load the certificates" error=e /> }.into_any(),
+                Some(Err(LoadError::Invalid(errors))) => view! {
+                    <div class="api-error" role="alert">
+                        <p class="api-error-title">"These filters cannot be sent; nothing was requested"</p>
+                        <ul>{errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect::<Vec<_>>()}</ul>
+                    </div>
+                }.into_any(),
+                Some(Ok(p)) => {
+                    let q = query.get_untracked();
+                    let info = PageInfo { total: p.total, limit: q.limit, offset: q.offset };
+                    let SetQuery(set) = expect_context::<SetQuery>();
+                    let note = p.scanned.map(|n| format!("Filtered in the browser from {n} certificates."));
+                    view! {
+                        <CertTable certificates=p.certificates query=q.clone() now=now.get_untracked() selected />
+                        {note.map(|n| view! { <p class="field-hint">{n}</p> })}
+                        <Pager label="Certificate pages" info sizes=&PAGE_SIZES
+                            on_offset=Callback::new(move |o| { let mut q = query.get_untracked(); q.offset = o; set.run(q) })
+                            on_limit=Callback::new(move |l| { let mut q = query.get_untracked().first_page(); q.limit = l; set.run(q) }) />
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

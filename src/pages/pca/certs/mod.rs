@@ -1,0 +1,23 @@
+//! The "Private certificates" view: the list (filters, sort and page in
+//! the URL; bulk revoke and delete), the apply form, issuing from a CSR,
+//! and each certificate's details with export, revoke, delete and tags.
+
+mod apply;
+pub mod apply_form;
+mod bulk;
+mod bulk_actions;
+mod details;
+mod filters;
+mod issuers;
+mod list;
+mod loader;
+mod local_list;
+mod query;
+mod request_preview;
+mod revoke_reason;
+mod san_editor;
+mod table;
+
+pub use apply::ApplyCertificatePage;
+pub use details::CertificateDetailsPage;
+pub use list::PrivateCertificatesPage;
