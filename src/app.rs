@@ -7,7 +7,7 @@ use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
 use crate::pages::{
     activity::ActivityPage, not_found::NotFound, overview::OverviewPage, pca::cas::{CaHierarchyPage, CreateCaPage},
-    pca::certs::{ApplyCertificatePage, CertificateDetailsPage, PrivateCertificatesPage}, scm::{ImportCertificatePage, SslCertificatesPage}, settings::SettingsPage,
+    pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage}, scm::{ImportCertificatePage, SslCertificatesPage}, settings::SettingsPage,
 };
 use crate::state::session::provide_session;
 
@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pca/cas/new") view=CreateCaPage />
                         <Route path=path!("/pca/certs") view=PrivateCertificatesPage />
                         <Route path=path!("/pca/certs/new") view=ApplyCertificatePage />
+                        <Route path=path!("/pca/certs/csr") view=IssueFromCsrPage />
                         <Route path=path!("/pca/certs/:id") view=CertificateDetailsPage />
                         <Route path=path!("/settings") view=SettingsPage />
                         <Route path=path!("/activity") view=ActivityPage />

@@ -31,6 +31,8 @@ pub struct RawResponse {
     pub body: Vec<u8>,
     /// `X-Subject-Token` (a new IAM token).
     pub subject_token: Option<String>,
+    /// `Content-Disposition` (the file name of an exported archive).
+    pub content_disposition: Option<String>,
 }
 
 /// A request ready to go: the URL and the headers, signed.
@@ -74,6 +76,7 @@ pub async fn send_once(
     let header = |name: &str| response.headers().get(name);
     let request_id = header("x-request-id");
     let subject_token = header("x-subject-token");
+    let content_disposition = header("content-disposition");
     let body = response.binary().await.map_err(|e| {
         if abort.is_some_and(AbortSignal::aborted) {
             ApiError::Aborted
@@ -84,7 +87,7 @@ pub async fn send_once(
     if !(200..300).contains(&status) {
         return Err(decode_error(status, &body, request_id));
     }
-    Ok(RawResponse { status, body, subject_token })
+    Ok(RawResponse { status, body, subject_token, content_disposition })
 }
 
 fn gloo_method(m: Method) -> gloo_net::http::Method {

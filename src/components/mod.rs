@@ -7,7 +7,6 @@ pub mod field;
 pub mod notifications;
 pub mod pager;
 pub mod pem_input;
-pub mod planned;
 pub mod quota_cards;
 pub mod select;
 pub mod session_badge;

@@ -1,20 +1,28 @@
-//! One certificate: every field of the details call.
+//! One certificate: every field of the details call, the certificate
+//! decoded with its chain, export, revoke, delete and tags.
 
+use ccm_api::catalogue::{cert_action_allowed_for, CertAction};
 use ccm_api::pca::certs::{show_certificate, PrivateCertificate};
+use ccm_api::pca::tags::TagTarget;
 use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
+use super::actions::CertificateActions;
+use super::certificate::DecodedCertificate;
+use super::export_dialog::ExportDialog;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
+use crate::components::tags::TagEditor;
 use crate::expiry::date;
 
 #[component]
 pub fn CertificateDetailsPage() -> impl IntoView {
     let api = use_api();
     let params = use_params_map();
+    let navigate = use_navigate();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let cert = RwSignal::new(None::<Result<PrivateCertificate, ApiError>>);
     let reloads = RwSignal::new(0u32);
@@ -28,13 +36,51 @@ pub fn CertificateDetailsPage() -> impl IntoView {
             }
         });
     });
+    let deleted = RwSignal::new(false);
+    Effect::new(move |_| {
+        if deleted.get() {
+            navigate("/pca/certs", Default::default());
+        }
+    });
+    let on_revoked = Callback::new(move |_| reloads.update(|n| *n += 1));
+    let on_deleted = Callback::new(move |_| deleted.set(true));
+
     view! {
         <p><a href="/pca/certs">"Back to the certificate list"</a></p>
         {move || match cert.get() {
             None => view! { <p class="loading" role="status">"Loading the certificate…"</p> }.into_any(),
             Some(Err(e)) => view! { <ApiErrorView title="Could not load the certificate" error=e /> }.into_any(),
-            Some(Ok(c)) => view! { <CertificateFields cert=c now=js_sys::Date::now() as i64 /> }.into_any(),
+            Some(Ok(c)) => {
+                let now = js_sys::Date::now() as i64;
+                view! {
+                    <CertificateFields cert=c.clone() now />
+                    <ExportPanel cert=c.clone() />
+                    <CertificateActions cert=c.clone() on_revoked on_deleted />
+                    <DecodedCertificate cert=c.clone() now />
+                    <section class="panel"><TagEditor target=TagTarget::Certificate id=c.certificate_id.clone() name=c.distinguished_name.common_name.clone() /></section>
+                }.into_any()
+            }
         }}
+    }
+}
+
+/// The export button, and the dialog while it is open.
+#[component]
+fn ExportPanel(cert: PrivateCertificate) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| d.reason);
+    let cert = StoredValue::new(cert);
+    view! {
+        <section class="panel" aria-label="Export">
+            <div class="actions">
+                <button disabled=refused.is_some() aria-describedby=refused.as_ref().map(|_| "why-not-export")
+                    on:click=move |_| open.set(true)>"Export…"</button>
+                {refused.clone().map(|r| view! { <span class="field-hint" id="why-not-export">{r}</span> })}
+            </div>
+            <Show when=move || open.get()>
+                <ExportDialog cert=cert.get_value() on_close=Callback::new(move |_| open.set(false)) />
+            </Show>
+        </section>
     }
 }
 

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::list::SetQuery;
-use super::query::{CertViewQuery, TagFilter};
+use super::query::CertViewQuery;
+use crate::tags::TagFilter;
 use crate::api::client::use_api;
 
 #[component]
@@ -21,18 +22,13 @@ pub fn FilterBar(query: Memo<CertViewQuery>) -> impl IntoView {
     };
     // Tag choices: every key in use, alone and with each of its values.
     let api = use_api();
-    let tag_choices = RwSignal::new(Vec::<String>::new());
+    let tag_choices = RwSignal::new(Vec::<TagFilter>::new());
     spawn_local(async move {
         if let Ok(found) = api.json::<DomainTagsResponse>(list_domain_tags(TagTarget::Certificate)).await {
-            let mut choices = Vec::new();
-            for t in found.tags {
-                choices.push(t.key.clone());
-                choices.extend(t.values.iter().map(|v| format!("{}={v}", t.key)));
-            }
-            tag_choices.try_set(choices);
+            tag_choices.try_set(TagFilter::choices(&found.tags));
         }
     });
-    let current_tag = move || query.with(|q| q.tag.as_ref().map(TagFilter::text));
+    let current_tag = move || query.with(|q| q.tag.clone());
 
     view! {
         <form class="panel filter-bar" role="search" aria-label="Filter certificates" on:submit=|ev| ev.prevent_default()>
@@ -59,7 +55,7 @@ pub fn FilterBar(query: Memo<CertViewQuery>) -> impl IntoView {
                 <label for="cert-filter-tag">"Tag"</label>
                 <select id="cert-filter-tag" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    update(&|q| q.tag = TagFilter::parse(&v));
+                    update(&|q| q.tag = TagFilter::from_param(&v));
                 }>
                     <option value="" selected=move || current_tag().is_none()>"Any tags"</option>
                     {move || {
@@ -71,9 +67,9 @@ pub fn FilterBar(query: Memo<CertViewQuery>) -> impl IntoView {
                             }
                         }
                         choices.into_iter().map(|c| {
-                            let text = if c.contains('=') { c.clone() } else { format!("{c} (any value)") };
+                            let text = c.label();
                             let is = c.clone();
-                            view! { <option value=c selected=move || current_tag().as_deref() == Some(is.as_str())>{text}</option> }
+                            view! { <option value=c.to_param() selected=move || current_tag().as_ref() == Some(&is)>{text}</option> }
                         }).collect::<Vec<_>>()
                     }}
                 </select>

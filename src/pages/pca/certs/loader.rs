@@ -2,14 +2,14 @@
 //! issuer or tag filter is set, every match (then filtered and paged in
 //! the browser). Requests are checked with the contract's rules first.
 
-use ccm_api::common::DomainTags;
 use ccm_api::pca::certs::{list_certificate, CertListResponse, PrivateCertificate};
 use ccm_api::pca::tags::{list_resource_instances, ResourceInstancesBody, ResourceInstancesResponse, TagTarget};
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::{ApiError, ApiRequest};
 
 use super::local_list::{certificates_of, local_page};
-use super::query::{CertViewQuery, ListSource, TagFilter};
+use super::query::{CertViewQuery, ListSource};
+use crate::tags::TagFilter;
 use crate::api::client::Api;
 
 /// Largest page the list and tag calls accept.
@@ -50,7 +50,7 @@ fn checked(req: ApiRequest) -> Result<ApiRequest, LoadError> {
 /// browser with the rest, so that it behaves as in the plain list.
 pub fn tag_search(tag: &TagFilter, offset: i64) -> ResourceInstancesBody {
     ResourceInstancesBody {
-        tags: Some(vec![DomainTags { key: tag.key.clone(), values: tag.value.iter().cloned().collect() }]),
+        tags: Some(tag.to_domain_tags()),
         limit: Some(MAX_PAGE),
         offset: Some(offset),
         matches: None,

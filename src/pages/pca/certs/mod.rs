@@ -2,11 +2,17 @@
 //! the URL; bulk revoke and delete), the apply form, issuing from a CSR,
 //! and each certificate's details with export, revoke, delete and tags.
 
+mod actions;
 mod apply;
 pub mod apply_form;
 mod bulk;
 mod bulk_actions;
+mod certificate;
+mod csr;
+mod csr_form;
 mod details;
+mod export_dialog;
+mod export_plan;
 mod filters;
 mod issuers;
 mod list;
@@ -19,5 +25,6 @@ mod san_editor;
 mod table;
 
 pub use apply::ApplyCertificatePage;
+pub use csr::IssueFromCsrPage;
 pub use details::CertificateDetailsPage;
 pub use list::PrivateCertificatesPage;

@@ -5,34 +5,11 @@ use ccm_api::common::{CertificateStatus, SortDir};
 use ccm_api::pca::certs::{CertListQuery, CertSortKey};
 use ccm_api::sign::encode_component;
 
+use crate::tags::TagFilter;
+
 /// Page sizes offered; the API accepts up to 1000.
 pub const PAGE_SIZES: [i64; 4] = [10, 20, 50, 100];
 const DEFAULT_LIMIT: i64 = 20;
-
-/// A tag filter: the key, and optionally the one value it must have.
-/// Written `key` or `key=value` in the URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TagFilter {
-    pub key: String,
-    pub value: Option<String>,
-}
-
-impl TagFilter {
-    pub fn parse(text: &str) -> Option<TagFilter> {
-        let (key, value) = match text.split_once('=') {
-            Some((k, v)) => (k.trim(), Some(v.trim().to_owned()).filter(|v| !v.is_empty())),
-            None => (text.trim(), None),
-        };
-        (!key.is_empty()).then(|| TagFilter { key: key.to_owned(), value })
-    }
-
-    pub fn text(&self) -> String {
-        match &self.value {
-            Some(v) => format!("{}={v}", self.key),
-            None => self.key.clone(),
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CertViewQuery {
@@ -89,7 +66,7 @@ impl CertViewQuery {
             limit: number("limit").filter(|l| PAGE_SIZES.contains(l)).unwrap_or(d.limit),
             offset: number("offset").filter(|o| *o >= 0).unwrap_or(0),
             ca_id: get("ca_id").filter(|s| !s.trim().is_empty()),
-            tag: get("tag").and_then(|t| TagFilter::parse(&t)),
+            tag: get("tag").and_then(|t| TagFilter::from_param(t.trim())),
         }
     }
 
@@ -119,7 +96,7 @@ impl CertViewQuery {
             pairs.push(("ca_id", id.clone()));
         }
         if let Some(t) = &self.tag {
-            pairs.push(("tag", t.text()));
+            pairs.push(("tag", t.to_param()));
         }
         if pairs.is_empty() {
             return String::new();
@@ -221,13 +198,5 @@ mod tests {
         assert_eq!(parse(&[("ca_id", "x")]).source(), ListSource::Everything);
         assert_eq!(parse(&[("tag", "env")]).source(), ListSource::Everything);
         assert_eq!(parse(&[("ca_id", "x")]).api_query(false).limit, None);
-    }
-
-    #[test]
-    fn tag_filters_read_key_and_value() {
-        assert_eq!(TagFilter::parse("env"), Some(TagFilter { key: "env".into(), value: None }));
-        assert_eq!(TagFilter::parse("env = prod").unwrap().text(), "env=prod");
-        assert_eq!(TagFilter::parse("env=").unwrap().value, None);
-        assert_eq!(TagFilter::parse("=x"), None);
     }
 }

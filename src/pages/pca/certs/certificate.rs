@@ -1,0 +1,107 @@
+//! The certificate itself, decoded in the browser: subject, issuer,
+//! serial, validity, names, usages, fingerprints, and the chain up to the
+//! root, checked. The PEMs come from the export call (the only call that
+//! returns them); the private key it may carry is discarded at once.
+
+use ccm_api::catalogue::{cert_action_allowed_for, CertAction};
+use ccm_api::pca::certs::{export_certificate, ExportCertificateBody, ExportCertificateResponse, ExportType, PrivateCertificate};
+use ccm_api::ApiError;
+use ccm_pki::{decode_certificate, decode_certificates, CertificateInfo};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::cert_info::{CertificateDetails, ChainView};
+
+/// What the browser read from the exported PEMs. Pure.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub certificate: CertificateInfo,
+    /// Issuing CAs, nearest first.
+    pub chain: Vec<CertificateInfo>,
+    /// Subjects from the certificate to the root, or why the chain fails.
+    pub verified: Result<Vec<String>, String>,
+}
+
+pub fn decode(answer: &ExportCertificateResponse, now_secs: i64) -> Result<Decoded, String> {
+    let certificate = decode_certificate(answer.certificate.as_deref().unwrap_or_default().as_bytes())
+        .map_err(|e| format!("the certificate cannot be decoded: {e}"))?;
+    let chain = match answer.certificate_chain.as_deref().filter(|c| !c.trim().is_empty()) {
+        Some(text) => decode_certificates(text.as_bytes()).map_err(|e| format!("the chain cannot be decoded: {e}"))?,
+        None => Vec::new(),
+    };
+    let ders: Vec<Vec<u8>> = std::iter::once(&certificate).chain(&chain).map(|c| c.der.clone()).collect();
+    let verified = ccm_pki::verify_chain(&ders, &[], now_secs).map(|v| v.subjects).map_err(|e| e.to_string());
+    Ok(Decoded { certificate, chain, verified })
+}
+
+#[component]
+pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
+    let api = use_api();
+    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| d.reason);
+    let decoded = RwSignal::new(None::<Result<Result<Decoded, String>, ApiError>>);
+    if refused.is_none() {
+        let req = export_certificate(&cert.certificate_id, &ExportCertificateBody::new(ExportType::Pem, false));
+        spawn_local(async move {
+            let answer = api.json::<ExportCertificateResponse>(req).await;
+            // Only the certificate and chain are kept.
+            let result = answer.map(|mut a| {
+                a.private_key = None;
+                decode(&a, now / 1000)
+            });
+            if result.as_ref().err() != Some(&ApiError::Aborted) {
+                decoded.try_set(Some(result));
+            }
+        });
+    }
+    view! {
+        <section class="panel" aria-label="Decoded certificate">
+            <h2>"Certificate"</h2>
+            {match refused {
+                Some(why) => view! { <p>{format!("The decoded certificate is not available: the service exports it only while it is issued. {why}")}</p> }.into_any(),
+                None => view! {
+                    {move || match decoded.get() {
+                        None => view! { <p class="loading" role="status">"Decoding the certificate…"</p> }.into_any(),
+                        Some(Err(e)) => view! { <ApiErrorView title="The certificate could not be fetched" error=e /> }.into_any(),
+                        Some(Ok(Err(why))) => view! { <p class="field-error">{why}</p> }.into_any(),
+                        Some(Ok(Ok(d))) => view! {
+                            <CertificateDetails info=d.certificate now_ms=now />
+                            <h3>"Chain up to the root"</h3>
+                            {match d.verified {
+                                Ok(subjects) => view! { <p class="ok-note" role="status">{format!("The chain verifies: {}", subjects.join(" ← "))}</p> }.into_any(),
+                                Err(e) => view! { <p class="field-error" role="status">{format!("The chain does not verify: {e}")}</p> }.into_any(),
+                            }}
+                            <ChainView chain=d.chain now_ms=now />
+                        }.into_any(),
+                    }}
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pki::fixtures::Hierarchy;
+
+    #[test]
+    fn the_certificate_and_its_chain_are_decoded_and_checked() {
+        let h = Hierarchy::new();
+        let answer = ExportCertificateResponse {
+            certificate: Some(h.leaf_pem.replace('\n', "\r\n")),
+            certificate_chain: Some(format!("{}{}", h.sub_pem, h.root_pem)),
+            ..Default::default()
+        };
+        let d = decode(&answer, h.now).unwrap();
+        assert_eq!(d.certificate.common_name.as_deref(), Some("leaf.example"));
+        assert_eq!(d.chain.len(), 2);
+        assert_eq!(d.verified.unwrap().len(), 3);
+
+        let broken = ExportCertificateResponse { certificate_chain: Some(h.root_pem.clone()), ..answer.clone() };
+        assert!(decode(&broken, h.now).unwrap().verified.is_err(), "the sub CA is missing");
+        let junk = ExportCertificateResponse { certificate: Some("junk".into()), ..answer };
+        assert!(decode(&junk, h.now).unwrap_err().contains("cannot be decoded"));
+    }
+}

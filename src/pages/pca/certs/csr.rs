@@ -1,0 +1,253 @@
+//! "Issue from a CSR": paste or upload a CSR; the browser decodes it and
+//! checks its signature, the service's parse call reads it too, and both
+//! are shown side by side. Then issuer, validity and type (leaf, or a
+//! subordinate CA with a path length); the exact request is shown first.
+
+use ccm_api::pca::cas::CertificateAuthority;
+use ccm_api::pca::certs::{parse_certificate_signing_request, CreateCertificateResponse, CsrCertType, ParseCsrResponse};
+use ccm_api::validate::{validate_request, Context};
+use ccm_api::{ApiError, ApiRequest};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+use super::csr_form::{compare, decode, key_text, CsrDraft};
+use super::issuers::{active_issuers, find_issuer, issuer_label};
+use super::request_preview::RequestPreview;
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::field::{error_lookup, TextField};
+use crate::components::notifications::use_notifications;
+use crate::components::pem_input::PemInput;
+use crate::components::validity_fields::ValidityFields;
+use crate::pages::pca::cas::create_form::max_path_length;
+use crate::pages::pca::cas::loader;
+
+#[derive(Clone, Copy)]
+struct CsrSignals {
+    csr: RwSignal<String>,
+    issuer_id: RwSignal<String>,
+    validity_type: RwSignal<String>,
+    validity_value: RwSignal<String>,
+    kind: RwSignal<String>,
+    path_length: RwSignal<String>,
+}
+
+impl CsrSignals {
+    fn new() -> Self {
+        let d = CsrDraft::default();
+        CsrSignals {
+            csr: RwSignal::new(d.csr),
+            issuer_id: RwSignal::new(d.issuer_id),
+            validity_type: RwSignal::new(d.validity_type),
+            validity_value: RwSignal::new(d.validity_value),
+            kind: RwSignal::new(d.kind),
+            path_length: RwSignal::new(d.path_length),
+        }
+    }
+
+    fn draft(&self) -> CsrDraft {
+        CsrDraft {
+            csr: self.csr.get(),
+            issuer_id: self.issuer_id.get(),
+            validity_type: self.validity_type.get(),
+            validity_value: self.validity_value.get(),
+            kind: self.kind.get(),
+            path_length: self.path_length.get(),
+        }
+    }
+}
+
+#[component]
+pub fn IssueFromCsrPage() -> impl IntoView {
+    let api = use_api();
+    let notify = use_notifications();
+    let navigate = use_navigate();
+    let d = CsrSignals::new();
+    let cas = RwSignal::new(Vec::<CertificateAuthority>::new());
+    let load_error = RwSignal::new(None::<ApiError>);
+    spawn_local(async move {
+        match loader::load_all(api, RwSignal::new(None)).await {
+            Ok(list) => {
+                cas.try_set(list);
+            }
+            Err(ApiError::Aborted) => {}
+            Err(e) => {
+                load_error.try_set(Some(e));
+            }
+        }
+    });
+
+    // The browser's reading, as the text changes.
+    let local = Memo::new(move |_| d.csr.with(|t| (!t.trim().is_empty()).then(|| decode(t))));
+    // The service's reading of a CSR the browser could read.
+    let service = RwSignal::new(None::<Result<ParseCsrResponse, ApiError>>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        service.set(None);
+        if !matches!(local.get(), Some(Ok(_))) {
+            return;
+        }
+        let req = parse_certificate_signing_request(d.csr.get_untracked().trim());
+        if !validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 }).is_empty() {
+            return;
+        }
+        let mine = generation.get_value() + 1;
+        generation.set_value(mine);
+        spawn_local(async move {
+            let r = api.json::<ParseCsrResponse>(req).await;
+            if r != Err(ApiError::Aborted) && generation.try_get_value() == Some(mine) {
+                service.try_set(Some(r));
+            }
+        });
+    });
+
+    let reviewed = RwSignal::new(false);
+    let result = Memo::new(move |_| cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64)));
+    let errors = Signal::derive(move || if reviewed.get() { result.get().err().unwrap_or_default() } else { Vec::new() });
+    let error_for = error_lookup(errors);
+    let preview = RwSignal::new(None::<ApiRequest>);
+    let pending = RwSignal::new(false);
+    let api_error = RwSignal::new(None::<ApiError>);
+    let issued_ca = RwSignal::new(None::<String>);
+    let issued_cert = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(id) = issued_cert.get() {
+            navigate(&format!("/pca/certs/{id}"), Default::default());
+        }
+    });
+    Effect::new(move |_| {
+        d.draft();
+        preview.set(None);
+    });
+    let review = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        reviewed.set(true);
+        preview.set(result.get_untracked().ok());
+    };
+    let send = Callback::new(move |_: ()| {
+        let Some(req) = preview.get_untracked() else { return };
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        api_error.set(None);
+        let as_ca = d.draft().is_ca();
+        spawn_local(async move {
+            let answer = api.json::<CreateCertificateResponse>(req).await;
+            pending.try_set(false);
+            match answer {
+                Ok(r) if as_ca => {
+                    issued_ca.try_set(Some(r.certificate_id));
+                }
+                Ok(r) => {
+                    notify.success("Certificate issued from the CSR");
+                    issued_cert.try_set(Some(r.certificate_id));
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    api_error.try_set(Some(e));
+                }
+            }
+        });
+    });
+    let is_ca = move || d.kind.get() == CsrCertType::IntermediateCa.as_str();
+    let room = move || {
+        cas.with(|c| find_issuer(c, &d.issuer_id.get()).map(max_path_length))
+    };
+
+    view! {
+        <h1>"Issue a certificate from a CSR"</h1>
+        <p><a href="/pca/certs">"Back to the certificate list"</a></p>
+        {move || load_error.get().map(|e| view! { <ApiErrorView title="Could not load the CAs" error=e /> })}
+        <form class="panel wizard" on:submit=review novalidate>
+            <fieldset>
+                <legend>"Request"</legend>
+                <PemInput id="csr-text" label="Certificate signing request (PEM)" value=d.csr rows=10
+                    hint="Paste the CSR or choose its file. The key stays with you: the service only signs." error=error_for.run("csr") />
+            </fieldset>
+            {move || local.get().map(|decoded| match decoded {
+                Err(why) => view! { <p class="field-error" role="alert">{format!("The browser cannot use this CSR: {why}")}</p> }.into_any(),
+                Ok(info) => {
+                    let rows = service.get().map(|s| s.map(|s| compare(&info, &s)));
+                    view! {
+                        <section class="panel" aria-label="Decoded CSR">
+                            <h2>"What the CSR asks for"</h2>
+                            <dl class="details-list">
+                                <dt>"Subject"</dt><dd>{info.subject.clone()}</dd>
+                                <dt>"Key"</dt><dd>{key_text(&info)}</dd>
+                                <dt>"Signature"</dt><dd>{format!("{}, verifies", info.signature_algorithm)}</dd>
+                                <dt>"Requested names"</dt>
+                                <dd>{if info.subject_alt_names.is_empty() { "none".to_owned() } else {
+                                    info.subject_alt_names.iter().map(|s| format!("{}:{}", s.kind(), s.value())).collect::<Vec<_>>().join(", ") }}</dd>
+                            </dl>
+                            {match rows {
+                                None => view! { <p role="status">"Asking the service to parse it…"</p> }.into_any(),
+                                Some(Err(e)) => view! { <ApiErrorView title="The service could not parse the CSR" error=e /> }.into_any(),
+                                Some(Ok(rows)) => view! {
+                                    <table class="data-table">
+                                        <caption>"Read by the browser and by the service"</caption>
+                                        <thead><tr><th scope="col">"Field"</th><th scope="col">"Browser"</th><th scope="col">"Service"</th></tr></thead>
+                                        <tbody>
+                                            {rows.into_iter().map(|r| view! { <tr><th scope="row">{r.label}</th><td>{r.browser}</td><td>{r.service}</td></tr> }).collect::<Vec<_>>()}
+                                        </tbody>
+                                    </table>
+                                }.into_any(),
+                            }}
+                        </section>
+                    }.into_any()
+                }
+            })}
+            <fieldset>
+                <legend>"Issuer"</legend>
+                <div class="field">
+                    <label for="csr-issuer">"Issuing CA"</label>
+                    <select id="csr-issuer" on:change=move |ev| d.issuer_id.set(event_target_value(&ev))
+                        aria-invalid=move || error_for.run("issuer_id").get().is_some().to_string()>
+                        <option value="" selected=move || d.issuer_id.get().is_empty()>"Choose an active CA"</option>
+                        {move || cas.with(|c| active_issuers(c).into_iter().map(|i| {
+                            let id = i.ca_id.clone();
+                            let id_sel = id.clone();
+                            view! { <option value=id selected=move || d.issuer_id.get() == id_sel>{issuer_label(i)}</option> }
+                        }).collect::<Vec<_>>())}
+                    </select>
+                    <p class="field-error">{move || error_for.run("issuer_id").get()}</p>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Validity"</legend>
+                <ValidityFields id_prefix="csr" value=d.validity_value unit=d.validity_type error_for
+                    hint="At most 20 years, and not beyond the issuer's own validity." />
+            </fieldset>
+            <fieldset>
+                <legend>"Issue as"</legend>
+                {CsrCertType::known().into_iter().map(|t| {
+                    let wire = t.as_str().to_owned();
+                    let (w1, w2) = (wire.clone(), wire.clone());
+                    view! {
+                        <label class="check">
+                            <input type="radio" name="csr-type" prop:checked=move || d.kind.get() == w1 on:change=move |_| d.kind.set(w2.clone()) />
+                            {t.label().to_owned()}
+                        </label>
+                    }
+                }).collect::<Vec<_>>()}
+                <Show when=is_ca>
+                    <TextField id="csr-path" label="Path length (0 to 6)" value=d.path_length error=error_for.run("path_length")
+                        hint="How many levels of CAs may exist below the new CA; 0 means it signs only end-entity certificates." />
+                    {move || room().map(|n| view! { <p class="field-hint">{format!("The chosen issuer allows at most {n}.")}</p> })}
+                </Show>
+            </fieldset>
+            <div class="actions"><button type="submit" class="primary">"Review request"</button></div>
+            {move || (reviewed.get() && result.with(|r| r.is_err())).then(|| view! {
+                <p class="field-error" role="alert">"Some fields need attention; nothing was sent."</p>
+            })}
+        </form>
+        {move || preview.get().map(|req| view! { <RequestPreview req pending send_label="Issue" on_send=send /> })}
+        {move || api_error.get().map(|e| view! { <ApiErrorView title="Nothing was issued" error=e /> })}
+        {move || issued_ca.get().map(|id| view! {
+            <section class="panel" role="status" aria-label="Issued">
+                <p>{format!("Subordinate CA issued; its id is {id}. The service keeps it out of the CA list because its key is held elsewhere.")}</p>
+            </section>
+        })}
+    }
+}

@@ -1,0 +1,182 @@
+//! The export dialog: server type, compressed or not, optional key
+//! password. A compressed export saves the service's ZIP as it comes; an
+//! uncompressed one offers each PEM, a ZIP of them built here, and for IIS
+//! and TOMCAT a PKCS#12 file built here with the password. The exported
+//! key lives only in this dialog's state and is dropped when it closes.
+
+use ccm_api::pca::certs::{ExportCertificateResponse, ExportType, PrivateCertificate};
+use ccm_api::validate::ValidationError;
+use ccm_api::ApiError;
+use ccm_pki::ZipEntry;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::export_plan::{archive_name, build_p12, pem_files, pem_zip_name, pkcs12_name, plan, ExportChoice, ExportPlan, PemFile};
+use crate::api::client::use_api;
+use crate::components::api_error::ApiErrorView;
+use crate::components::download::{download, download_zip};
+use crate::components::field::TextField;
+
+/// What an uncompressed export produced (holds key material).
+#[derive(Clone)]
+struct Exported {
+    files: Vec<PemFile>,
+    /// The `.p12` bytes, or why it could not be built; `None` when not asked.
+    pkcs12: Option<Result<Vec<u8>, String>>,
+}
+
+#[component]
+pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl IntoView {
+    let api = use_api();
+    let name = cert.distinguished_name.common_name.clone();
+    let id = StoredValue::new(cert.certificate_id.clone());
+    let stored_name = StoredValue::new(name.clone());
+    let has_key = cert.has_managed_key();
+    let server = RwSignal::new(ExportType::Nginx.as_str().to_owned());
+    let compressed = RwSignal::new(true);
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let pending = RwSignal::new(false);
+    let api_error = RwSignal::new(None::<ApiError>);
+    let saved = RwSignal::new(None::<String>);
+    let exported = RwSignal::new(None::<Exported>);
+    // Leaving the page drops the key as closing the dialog does.
+    Owner::on_cleanup(move || {
+        exported.try_set(None);
+        password.try_set(String::new());
+    });
+    // A new choice withdraws what the previous one produced.
+    Effect::new(move |_| {
+        server.track();
+        compressed.track();
+        exported.set(None);
+        saved.set(None);
+    });
+    let close = move || {
+        exported.set(None);
+        password.set(String::new());
+        on_close.run(());
+    };
+    let save = move |file_name: String, bytes: Vec<u8>, mime: &'static str| match download(&file_name, &bytes, mime) {
+        Ok(()) => saved.set(Some(format!("Saved {file_name}"))),
+        Err(e) => saved.set(Some(format!("Could not save {file_name}: {e}"))),
+    };
+
+    let export = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let choice = ExportChoice {
+            server: ExportType::from_wire(&server.get_untracked()),
+            compressed: compressed.get_untracked(),
+            password: password.get_untracked(),
+        };
+        let planned = match plan(&id.get_value(), &choice) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.set(e);
+                return;
+            }
+        };
+        errors.set(Vec::new());
+        api_error.set(None);
+        saved.set(None);
+        exported.set(None);
+        pending.set(true);
+        spawn_local(async move {
+            let cn = stored_name.get_value();
+            match planned {
+                ExportPlan::Archive(req) => match api.raw(req).await {
+                    Ok(r) => {
+                        let file = archive_name(r.content_disposition.as_deref(), &cn, &choice.server);
+                        save(file, r.body, "application/zip");
+                    }
+                    Err(ApiError::Aborted) => {}
+                    Err(e) => {
+                        api_error.try_set(Some(e));
+                    }
+                },
+                ExportPlan::Pems { request, pkcs12 } => match api.json::<ExportCertificateResponse>(request).await {
+                    Ok(answer) => {
+                        let p12 = pkcs12.then(|| build_p12(&answer, &choice.password, &cn));
+                        exported.try_set(Some(Exported { files: pem_files(&cn, &answer), pkcs12: p12 }));
+                    }
+                    Err(ApiError::Aborted) => {}
+                    Err(e) => {
+                        api_error.try_set(Some(e));
+                    }
+                },
+            }
+            pending.try_set(false);
+        });
+    };
+
+    let needs_p12 = move || !compressed.get() && ExportType::from_wire(&server.get()).needs_archive();
+    let password_error = Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field == "password").map(|e| e.message.clone())));
+
+    view! {
+        <section class="panel export-dialog" role="dialog" aria-label=format!("Export {name}")>
+            <h2>{format!("Export {name}")}</h2>
+            {(!has_key).then(|| view! {
+                <p class="field-hint" role="note">"This certificate was issued from a CSR: the service holds no private key for it, so every export contains the certificate and its chain only."</p>
+            })}
+            <form on:submit=export novalidate>
+                <fieldset>
+                    <legend>"Server type"</legend>
+                    {ExportType::known().into_iter().map(|t| {
+                        let wire = t.as_str().to_owned();
+                        let (w1, w2) = (wire.clone(), wire.clone());
+                        view! {
+                            <label class="check">
+                                <input type="radio" name="export-type" prop:checked=move || server.get() == w1
+                                    on:change=move |_| server.set(w2.clone()) />
+                                {t.label().to_owned()}
+                            </label>
+                        }
+                    }).collect::<Vec<_>>()}
+                </fieldset>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || compressed.get() on:change=move |ev| compressed.set(event_target_checked(&ev)) />
+                    "Compressed: the service's ZIP for this server type"
+                </label>
+                <Show when=needs_p12>
+                    <p class="field-hint">"The service makes IIS and Tomcat files only as a ZIP; uncompressed, the console fetches the PEM files and builds a PKCS#12 (.p12) file here, protected by the password below."</p>
+                </Show>
+                <TextField id="export-password" label=if has_key { "Key password (optional)" } else { "Password (optional)" }
+                    value=password password=true autocomplete="new-password" error=password_error
+                    hint="Encrypts the exported private key (at most 32 bytes); the PKCS#12 file uses it too." />
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || pending.get()>
+                        {move || if pending.get() { "Exporting…" } else { "Export" }}
+                    </button>
+                    <button type="button" on:click=move |_| close()>"Close export"</button>
+                </div>
+            </form>
+            <p role="status">{move || saved.get()}</p>
+            {move || api_error.get().map(|e| view! { <ApiErrorView title="The export failed" error=e /> })}
+            {move || exported.get().map(|x| {
+                let cn = stored_name.get_value();
+                let entries: Vec<ZipEntry> = x.files.iter().map(|f| ZipEntry::new(f.file_name.clone(), f.text.as_bytes())).collect();
+                let zip_name = pem_zip_name(&cn);
+                let p12_name = pkcs12_name(&cn);
+                view! {
+                    <ul class="export-files" aria-label="Exported files">
+                        {x.files.into_iter().map(|f| {
+                            let label = format!("Download {} ({})", f.label.to_lowercase(), f.file_name);
+                            view! { <li><button type="button" on:click=move |_| save(f.file_name.clone(), f.text.clone().into_bytes(), "application/x-pem-file")>{label}</button></li> }
+                        }).collect::<Vec<_>>()}
+                        <li><button type="button" on:click=move |_| match download_zip(&zip_name, &entries) {
+                            Ok(()) => saved.set(Some(format!("Saved {zip_name}"))),
+                            Err(e) => saved.set(Some(format!("Could not save {zip_name}: {e}"))),
+                        }>{format!("Download all as ZIP ({})", pem_zip_name(&cn))}</button></li>
+                        {x.pkcs12.map(|p| match p {
+                            Ok(bytes) => {
+                                let label = format!("Download PKCS#12 ({p12_name})");
+                                view! { <li><button type="button" on:click=move |_| save(p12_name.clone(), bytes.clone(), "application/x-pkcs12")>{label}</button></li> }.into_any()
+                            }
+                            Err(e) => view! { <li class="field-error">{format!("The PKCS#12 file could not be built: {e}")}</li> }.into_any(),
+                        })}
+                    </ul>
+                }
+            })}
+        </section>
+    }
+}
