@@ -1,2 +1,3 @@
 pub mod nav;
 pub mod shell;
+pub mod theme;
