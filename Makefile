@@ -2,6 +2,7 @@
 #   make demo   build the console and serve it on http://127.0.0.1:8080 with the emulator
 #   make test   every test: unit, proxy, SDK conformance, nginx recipe, browser end-to-end
 #   make bench  benchmark figures
+#   make fuzz   fuzz the PEM, certificate, CSR, key and error-body decoders (FUZZ_SECONDS per target)
 
 SHELL := /bin/bash
 LISTEN ?= 127.0.0.1:8080
@@ -9,7 +10,7 @@ LISTEN ?= 127.0.0.1:8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SERVE := target/release/ccm-serve
 
-.PHONY: demo test bench tools console serve-bin test-unit test-sdk test-nginx test-e2e clean
+.PHONY: demo test bench fuzz tools console serve-bin test-unit test-sdk test-nginx test-e2e clean
 
 tools:
 	@scripts/install-tools.sh
@@ -47,6 +48,11 @@ test-e2e: console serve-bin
 # (criterion). The browser measurements of the views come later.
 bench: tools
 	cargo bench -p ccm-emulator --bench emulator
+
+# cargo-fuzz on the stable toolchain, 60 s per target; 0 crashes or it fails.
+# The committed seed corpus is replayed by `cargo test` (test-unit).
+fuzz: tools
+	scripts/fuzz.sh
 
 clean:
 	rm -rf dist target test-results playwright-report

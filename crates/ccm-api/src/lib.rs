@@ -14,6 +14,8 @@ pub mod catalogue;
 pub mod common;
 pub mod endpoints;
 pub mod error;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod iam;
 pub mod operations;
 pub mod pca;

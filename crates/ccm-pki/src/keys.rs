@@ -393,10 +393,42 @@ pub fn parse_private_key_with_password(input: &[u8], password: &str) -> Result<P
             info.encryption_algorithm.oid()
         )));
     }
+    if let Some(params) = info.encryption_algorithm.pbes2() {
+        check_kdf_cost(&params.kdf)?;
+    }
     let plain = info
         .decrypt(password.as_bytes())
         .map_err(|_| Error::WrongPassword)?;
     PrivateKey::from_pkcs8_der(plain.as_bytes())
+}
+
+// An encrypted key names its own key-derivation cost, and decrypting runs
+// in the page: a key asking for gigabytes or minutes would freeze the tab
+// (seen while writing the fuzz targets). These limits are far above what tools write
+// (OpenSSL: PBKDF2 2,048 rounds; scrypt N=16384, r=8, p=1, 16 MiB).
+const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+const MAX_SCRYPT_MEMORY: u64 = 256 * 1024 * 1024;
+const MAX_SCRYPT_WORK: u64 = 1 << 22;
+
+/// Refuses key-derivation parameters too costly to run in a browser tab.
+fn check_kdf_cost(kdf: &pkcs5::pbes2::Kdf) -> Result<()> {
+    let too_costly = match kdf {
+        pkcs5::pbes2::Kdf::Pbkdf2(p) => p.iteration_count > MAX_PBKDF2_ITERATIONS,
+        pkcs5::pbes2::Kdf::Scrypt(p) => {
+            let (n, r, par) = (p.cost_parameter, u64::from(p.block_size), u64::from(p.parallelization));
+            let memory = 128u64.saturating_mul(r).saturating_mul(n);
+            let work = n.saturating_mul(r).saturating_mul(par);
+            memory > MAX_SCRYPT_MEMORY || work > MAX_SCRYPT_WORK
+        }
+        // Any other scheme is refused by the decryption itself.
+        _ => false,
+    };
+    if too_costly {
+        return Err(Error::UnsupportedKey(
+            "key derivation settings too costly to run in a browser; re-encrypt the key with `openssl pkcs8 -topk8 -v2 aes-256-cbc`".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Whether a private key (PEM or DER) and a certificate (PEM or DER) belong
@@ -467,6 +499,47 @@ pub(crate) mod tests {
         }
         assert_eq!(p256_key().description(), "EC P-256");
         assert_eq!(format!("{:?}", p384_key()), "PrivateKey(EC P-384)");
+    }
+
+    /// An encrypted key whose key derivation is set by `tune` (the data is
+    /// never decrypted: the cost check comes first).
+    fn encrypted_with(tune: impl FnOnce(&mut pkcs5::pbes2::Parameters)) -> Vec<u8> {
+        let mut params = pbes2_params().unwrap();
+        tune(&mut params);
+        pkcs8::EncryptedPrivateKeyInfoOwned {
+            encryption_algorithm: params.into(),
+            encrypted_data: der::asn1::OctetString::new(vec![0u8; 64]).unwrap(),
+        }
+        .to_der()
+        .unwrap()
+    }
+
+    #[test]
+    fn costly_key_derivation_is_refused_before_running() {
+        let pbkdf2 = encrypted_with(|p| {
+            if let pkcs5::pbes2::Kdf::Pbkdf2(k) = &mut p.kdf {
+                k.iteration_count = u32::MAX;
+            }
+        });
+        let scrypt = encrypted_with(|p| {
+            let pkcs5::pbes2::Kdf::Pbkdf2(k) = &p.kdf else { unreachable!("PBKDF2 by default") };
+            p.kdf = pkcs5::pbes2::Kdf::Scrypt(pkcs5::pbes2::ScryptParams {
+                salt: k.salt,
+                cost_parameter: 1 << 30,
+                block_size: 8,
+                parallelization: 1,
+                key_length: Some(32),
+            });
+        });
+        for der in [pbkdf2, scrypt] {
+            assert!(matches!(
+                parse_private_key_with_password(&der, "x"),
+                Err(Error::UnsupportedKey(m)) if m.contains("too costly")
+            ));
+        }
+        // Within the limits, decryption is attempted (and here fails).
+        let fine = encrypted_with(|_| {});
+        assert_eq!(parse_private_key_with_password(&fine, "x").unwrap_err(), Error::WrongPassword);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! - [`verify`]: chain verification against a time passed in.
 //! - [`bundle`]: ZIP archives, PKCS#12, the export layouts, (feature `jks`) Java KeyStores.
 //! - [`issue`] (feature `issue`): key generation, certificate, CSR and CRL building.
+//! - [`fuzzing`] (feature `fuzzing`): the decoders' fuzz entry points.
 //!
 //! Nothing here reads the clock: wasm32-unknown-unknown has none, so every
 //! function that needs "now" takes it as Unix seconds.
@@ -14,6 +15,8 @@
 pub mod bundle;
 pub mod decode;
 pub mod error;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 #[cfg(feature = "issue")]
 pub mod issue;
 pub mod keys;
