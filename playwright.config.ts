@@ -15,6 +15,8 @@ const scmState = path.join(stateDir, 'scm-sixty.json');
 const radarState = path.join(stateDir, 'radar.json');
 writeSixtyCertificatesState(scmState);
 writeRadarState(radarState);
+const nginxState = path.join(stateDir, 'nginx.json');
+writeCaHierarchyState(nginxState);
 
 // ccm-serve serves the release build and proxies the CCM and IAM hosts of
 // the default profile to a local fake upstream.
@@ -102,6 +104,18 @@ export default defineConfig({
       // Private certificates at size: 10,000 records for paging.
       command: 'target/release/ccm-serve --listen 127.0.0.1:8096 --dist dist --emulate --seed scale',
       url: 'http://127.0.0.1:8096/',
+      reuseExistingServer: false,
+    },
+    {
+      // The nginx recipe (Debian's nginx) serving dist/ on 8100, its proxy
+      // routes pointed at the emulator on 8101 instead of the cloud.
+      command: `target/release/ccm-serve --listen 127.0.0.1:8101 --dist dist --emulate --state ${nginxState}`,
+      url: 'http://127.0.0.1:8101/',
+      reuseExistingServer: false,
+    },
+    {
+      command: 'scripts/run-nginx.sh 127.0.0.1:8100 http://127.0.0.1:8101',
+      url: 'http://127.0.0.1:8100/',
       reuseExistingServer: false,
     },
   ],
