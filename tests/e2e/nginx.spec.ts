@@ -27,8 +27,9 @@ test('nginx serves the build with the security headers, and deep links load the 
   const index = await (await request.get('/')).text();
   const wasm = index.match(/href="\/([^"]+\.wasm)"/)?.[1];
   expect(wasm).toBeTruthy();
-  const w = await request.get(`/${wasm}`);
+  const w = await request.get(`/${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
   expect(w.headers()['content-type']).toBe('application/wasm');
+  expect(w.headers()['content-encoding']).toBe('gzip');
 });
 
 test('the proxy routes reach the CCM, SCM and IAM hosts (here the emulator)', async ({ request }) => {
