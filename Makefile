@@ -44,10 +44,11 @@ test-nginx: console serve-bin
 test-e2e: console serve-bin
 	npx playwright test
 
-# Figures, not pass/fail: the emulator's issuance and listing speed
-# (criterion). The browser measurements of the views come later.
-bench: tools
-	cargo bench -p ccm-emulator --bench emulator
+# Figures, not pass/fail: the emulator's speed (criterion), then the release
+# console in headless Chromium against the scale seed; one markdown table,
+# also written to docs/bench.md. BENCH_RUNS=5 repetitions (medians).
+bench: console serve-bin
+	scripts/bench.sh
 
 # cargo-fuzz on the stable toolchain, 60 s per target; 0 crashes or it fails.
 # The committed seed corpus is replayed by `cargo test` (test-unit).
