@@ -63,7 +63,11 @@ const VIEWS: View[] = [
   },
   { name: 'CA create wizard', path: '/pca/cas/new', signedIn: true, ready: heading('Create a CA') },
   { name: 'private certificates', path: '/pca/certs', signedIn: true, ready: heading('Private certificates') },
+  { name: 'certificate apply form', path: '/pca/certs/new', signedIn: true, ready: heading('Apply for a certificate') },
+  { name: 'certificate from a CSR', path: '/pca/certs/csr', signedIn: true, ready: heading('Issue a certificate from a CSR') },
   { name: 'SSL certificates', path: '/scm', signedIn: true, ready: heading('SSL certificates') },
+  { name: 'SSL import', path: '/scm/import', signedIn: true, ready: heading('Import an SSL certificate') },
+  { name: 'activity log', path: '/activity', signedIn: true, ready: heading('Activity') },
   { name: 'page not found', path: '/no/such/view', signedIn: false, ready: heading('Page not found') },
 ];
 
