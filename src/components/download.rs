@@ -34,3 +34,32 @@ pub fn download_zip(filename: &str, entries: &[ccm_pki::ZipEntry]) -> Result<(),
     let bytes = ccm_pki::build_zip(entries, ccm_pki::Compression::Deflated, None).map_err(|e| e.to_string())?;
     download(filename, &bytes, "application/zip")
 }
+
+/// A name made safe as a file name: letters, digits and `-_.@` kept, the
+/// rest `_`, no leading or trailing dots; `fallback` when nothing is left.
+pub fn safe_file_stem(name: &str, fallback: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || "-_.@".contains(c) { c } else { '_' })
+        .collect();
+    let safe = safe.trim_matches('.');
+    if safe.trim_matches('_').is_empty() {
+        fallback.to_owned()
+    } else {
+        safe.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(safe_file_stem("Acme Issuing CA 1", "ca"), "Acme_Issuing_CA_1");
+        assert_eq!(safe_file_stem("a/b\\c", "ca"), "a_b_c");
+        assert_eq!(safe_file_stem("  ", "ca"), "ca");
+        assert_eq!(safe_file_stem("..", "certificate"), "certificate");
+        assert_eq!(safe_file_stem("ops@example.com", "x"), "ops@example.com");
+    }
+}

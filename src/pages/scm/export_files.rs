@@ -7,8 +7,7 @@ use ccm_pki::{export_files, parse_private_key, ExportInput, ServerType, ZipEntry
 
 /// `shop example` → `shop_example`.
 pub fn file_stem(name: &str) -> String {
-    let stem: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
-    if stem.trim_matches('_').is_empty() { "certificate".to_owned() } else { stem }
+    crate::components::download::safe_file_stem(name, "certificate")
 }
 
 /// The certificate text without anything after it.

@@ -9,15 +9,11 @@ use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
-use crate::components::download::{copy_text, download};
+use crate::components::download::{copy_text, download, safe_file_stem};
 
 /// A file-safe stem from a CA's name (`Acme Issuing CA` → `Acme_Issuing_CA`).
 pub fn file_stem(common_name: &str) -> String {
-    let stem: String = common_name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
-        .collect();
-    if stem.trim_matches('_').is_empty() { "ca".to_owned() } else { stem }
+    safe_file_stem(common_name, "ca")
 }
 
 /// The certificate followed by its chain, as servers expect a full chain.

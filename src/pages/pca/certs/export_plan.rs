@@ -69,16 +69,7 @@ fn disposition_file_name(header: &str) -> Option<String> {
 
 /// A certificate name made safe as a file name.
 pub fn file_base(name: &str) -> String {
-    let safe: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "-_.@".contains(c) { c } else { '_' })
-        .collect();
-    let safe = safe.trim_matches('.').to_owned();
-    if safe.is_empty() {
-        "certificate".to_owned()
-    } else {
-        safe
-    }
+    crate::components::download::safe_file_stem(name, "certificate")
 }
 
 /// One file of an uncompressed export.
