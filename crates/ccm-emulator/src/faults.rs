@@ -30,6 +30,10 @@
 //!   with such a body.
 //! - `drop`: the service handles the request, then the connection is closed
 //!   before the answer is complete.
+//! - `throttle`: the next N matching requests are refused with HTTP 429 and
+//!   the API gateway's throttling code `APIGW.0308`, with a `Retry-After`
+//!   of one second; the service never sees them. Counted down per request,
+//!   so a client that backs off gets through.
 //! - `latency_ms`: every answer waits that long.
 //! - `token_ttl_secs`: IAM tokens issued from now on expire after that many
 //!   seconds instead of 24 hours.
@@ -61,6 +65,8 @@ pub struct FaultConfig {
     pub malformed: Vec<String>,
     /// Routes whose connection is closed before the answer is complete.
     pub drop: Vec<String>,
+    /// Route → how many of the next matching requests are throttled (429).
+    pub throttle: BTreeMap<String, u32>,
     /// Lifetime of IAM tokens issued from now on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token_ttl_secs: Option<u64>,
@@ -76,6 +82,7 @@ impl FaultConfig {
             && self.error_rate.values().all(|r| *r == 0.0)
             && self.malformed.is_empty()
             && self.drop.is_empty()
+            && self.throttle.values().all(|n| *n == 0)
             && self.token_ttl_secs.is_none()
     }
 
@@ -88,7 +95,7 @@ impl FaultConfig {
                 return Err(format!("error rate of {route} must be between 0 and 1, not {rate}"));
             }
         }
-        for route in self.malformed.iter().chain(&self.drop) {
+        for route in self.malformed.iter().chain(&self.drop).chain(self.throttle.keys()) {
             Route::parse(route)?;
         }
         if self.token_ttl_secs == Some(0) {
@@ -172,6 +179,8 @@ pub struct FaultPlan {
     error_routes: Vec<(Route, f64)>,
     malformed: Vec<Route>,
     drop: Vec<Route>,
+    /// Each throttled route with the requests it still refuses.
+    throttle: Vec<(Route, String, u32)>,
     rng: StdRng,
 }
 
@@ -189,6 +198,7 @@ impl FaultPlan {
             error_routes: config.error_rate.iter().filter_map(|(r, rate)| Some((Route::parse(r).ok()?, *rate))).collect(),
             malformed: parse(&config.malformed),
             drop: parse(&config.drop),
+            throttle: config.throttle.iter().filter_map(|(r, n)| Some((Route::parse(r).ok()?, r.clone(), *n))).collect(),
             rng: match config.seed {
                 Some(s) => StdRng::seed_from_u64(s),
                 None => StdRng::from_entropy(),
@@ -214,6 +224,17 @@ impl FaultPlan {
             .fold(0.0_f64, f64::max);
         rate > 0.0 && self.rng.gen::<f64>() < rate
     }
+
+    /// Whether this request is throttled; counts it against its route, and
+    /// keeps the published settings in step so they show what is left.
+    fn throttles(&mut self, method: Method, path: &str, op: Option<(Service, &str)>) -> bool {
+        let Some((_, text, left)) = self.throttle.iter_mut().find(|(r, _, left)| *left > 0 && r.matches(method, path, op)) else {
+            return false;
+        };
+        *left -= 1;
+        self.config.throttle.insert(text.clone(), *left);
+        true
+    }
 }
 
 /// Answers `req` with the emulator's faults applied.
@@ -222,13 +243,17 @@ pub fn apply(emu: &mut Emulator, req: &EmuRequest, now_ms: i64) -> EmuResponse {
     let service = service_of(&req.host, if path.is_empty() { "/" } else { path });
     let op = service.and_then(|s| route(Some(s), req.method, path).map(|(o, _)| (s, o.name)));
     let plan = &mut emu.faults;
-    let fails = plan.fails(req.method, path, op);
+    let throttled = plan.throttles(req.method, path, op);
+    let fails = !throttled && plan.fails(req.method, path, op);
     let malformed = plan.malformed.iter().any(|r| r.matches(req.method, path, op));
     let dropped = plan.drop.iter().any(|r| r.matches(req.method, path, op));
     let latency = plan.config.latency_ms;
     let ttl = plan.config.token_ttl_secs;
 
-    let mut answer = if fails {
+    let mut answer = if throttled {
+        EmuResponse::error(429, "APIGW.0308", "The throttling threshold has been reached (injected by the emulator's fault settings)")
+            .with_header("Retry-After", "1")
+    } else if fails {
         internal_error(service)
     } else {
         let mut answer = emu.answer(req, now_ms);
@@ -328,6 +353,24 @@ mod tests {
         assert!(c.validate().is_err());
         let parsed: Result<FaultConfig, _> = serde_json::from_str(r#"{"latency": 5}"#);
         assert!(parsed.is_err(), "unknown fields are refused");
+    }
+
+    #[test]
+    fn throttling_counts_down_then_lets_requests_through() {
+        let mut config = FaultConfig::default();
+        config.throttle.insert("list_certificates".into(), 2);
+        assert!(!config.is_off());
+        let mut plan = FaultPlan::new(config).unwrap();
+        let list = Some((Service::Scm, "list_certificates"));
+        assert!(!plan.throttles(Method::Get, "/v3/scm/certificates/x", Some((Service::Scm, "show_certificate"))));
+        assert!(plan.throttles(Method::Get, "/v3/scm/certificates", list));
+        assert_eq!(plan.config().throttle["list_certificates"], 1);
+        assert!(plan.throttles(Method::Get, "/v3/scm/certificates", list));
+        assert!(!plan.throttles(Method::Get, "/v3/scm/certificates", list));
+        assert!(plan.is_off(), "a spent throttle is no fault any more");
+        let mut bad = FaultConfig::default();
+        bad.throttle.insert("no_such_operation".into(), 1);
+        assert!(bad.validate().is_err());
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::proxy::ProxyError;
 pub const ALLOW_METHODS: &str = "GET, POST, PUT, DELETE, HEAD";
 pub const ALLOW_HEADERS: &str =
     "Content-Type, X-Auth-Token, X-Sdk-Date, Authorization, X-Project-Id, X-Domain-Id, X-Subject-Token";
-pub const EXPOSE_HEADERS: &str = "X-Subject-Token, Content-Disposition, X-Request-Id";
+pub const EXPOSE_HEADERS: &str = "X-Subject-Token, Content-Disposition, X-Request-Id, Retry-After";
 pub const MAX_AGE_SECS: &str = "600";
 
 /// A web origin, `scheme://host[:port]`, normalised (lower case, no path).

@@ -102,6 +102,11 @@ struct Cli {
     #[arg(long, value_name = "ROUTE", requires = "emulate")]
     fault_drop: Vec<String>,
 
+    /// Emulator fault: refuse the next N requests to ROUTE with a 429
+    /// (throttled, `Retry-After: 1`). Repeatable.
+    #[arg(long, value_name = "ROUTE=N", requires = "emulate")]
+    fault_throttle: Vec<String>,
+
     /// Emulator fault: IAM tokens expire after this many seconds instead
     /// of 24 hours.
     #[arg(long, value_name = "SECS", requires = "emulate")]
@@ -153,6 +158,13 @@ fn fault_config(cli: &Cli) -> Result<FaultConfig, String> {
             .ok_or_else(|| format!("--fault-error-rate {pair}: expected ROUTE=RATE, such as list_certificates=0.5"))?;
         let rate: f64 = rate.trim().parse().map_err(|_| format!("--fault-error-rate {pair}: {rate} is not a number"))?;
         config.error_rate.insert(route.trim().to_owned(), rate);
+    }
+    for pair in &cli.fault_throttle {
+        let (route, count) = pair
+            .rsplit_once('=')
+            .ok_or_else(|| format!("--fault-throttle {pair}: expected ROUTE=N, such as list_certificates=3"))?;
+        let count: u32 = count.trim().parse().map_err(|_| format!("--fault-throttle {pair}: {count} is not a count"))?;
+        config.throttle.insert(route.trim().to_owned(), count);
     }
     config.validate()?;
     Ok(config)

@@ -44,9 +44,11 @@ pub const FORWARD_REQUEST_HEADERS: [HeaderName; 8] = [
     HeaderName::from_static("x-subject-token"),
 ];
 
-/// Response headers that come back. Never Set-Cookie.
-pub const RETURN_RESPONSE_HEADERS: [HeaderName; 5] = [
+/// Response headers that come back. Never Set-Cookie. `Retry-After` tells
+/// the console how long to back off when throttled.
+pub const RETURN_RESPONSE_HEADERS: [HeaderName; 6] = [
     header::CONTENT_TYPE,
+    header::RETRY_AFTER,
     header::CONTENT_DISPOSITION,
     HeaderName::from_static("x-subject-token"),
     HeaderName::from_static("x-request-id"),

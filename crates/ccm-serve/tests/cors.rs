@@ -103,7 +103,7 @@ async fn allowed_cross_origin_response_exposes_headers() {
     assert_eq!(h["access-control-allow-origin"], CONSOLE);
     assert_eq!(
         h["access-control-expose-headers"],
-        "X-Subject-Token, Content-Disposition, X-Request-Id"
+        "X-Subject-Token, Content-Disposition, X-Request-Id, Retry-After"
     );
     assert!(h.get_all("vary").iter().any(|v| v == "Origin"));
     assert_eq!(h["x-subject-token"], "MIIsubjecttoken");

@@ -77,7 +77,7 @@ async fn the_admin_endpoint_reads_changes_and_clears_the_faults() {
     let url = format!("http://{addr}/__emulator/faults");
     let r = client().get(&url).send().await.unwrap();
     assert_eq!(r.status(), 200);
-    assert_eq!(common::json(r).await, json!({"latency_ms": 0, "error_rate": {}, "malformed": [], "drop": []}));
+    assert_eq!(common::json(r).await, json!({"latency_ms": 0, "error_rate": {}, "malformed": [], "drop": [], "throttle": {}}));
 
     let r = set_faults(addr, json!({"error_rate": {"list_certificates": 1.0}, "latency_ms": 5})).await;
     assert_eq!(r.status(), 200);
@@ -125,6 +125,22 @@ async fn the_admin_endpoint_is_not_reachable_through_the_proxy() {
     }
     let now = common::json(client().get(format!("http://{addr}/__emulator/faults")).send().await.unwrap()).await;
     assert_eq!(now["latency_ms"], 0);
+}
+
+#[tokio::test]
+async fn throttled_requests_get_429_with_retry_after_until_the_count_is_spent() {
+    let addr = start(FaultConfig::default()).await;
+    let (t, _) = token(addr).await;
+    assert_eq!(set_faults(addr, json!({"throttle": {"list_certificates": 2}})).await.status(), 200);
+    for _ in 0..2 {
+        let r = list(addr, &t, true).await.unwrap();
+        assert_eq!(r.status(), 429);
+        assert_eq!(r.headers()["retry-after"], "1", "the proxy passes Retry-After on");
+        assert_eq!(common::json(r).await["error_code"], "APIGW.0308");
+    }
+    assert_eq!(list(addr, &t, true).await.unwrap().status(), 200);
+    let now = common::json(client().get(format!("http://{addr}/__emulator/faults")).send().await.unwrap()).await;
+    assert_eq!(now["throttle"]["list_certificates"], 0);
 }
 
 #[tokio::test]
@@ -228,6 +244,8 @@ fn fault_flags_set_the_faults() {
         "scm.export_certificate",
         "--fault-drop",
         "/v3/scm/certificates",
+        "--fault-throttle",
+        "ccm.list_certificate_authority=2",
         "--fault-token-ttl-secs",
         "90",
         "--fault-seed",
@@ -239,7 +257,8 @@ fn fault_flags_set_the_faults() {
     assert_eq!(
         faults,
         json!({"latency_ms": 20, "error_rate": {"list_certificates": 0.25, "POST /v1/private-certificates": 1.0},
-               "malformed": ["scm.export_certificate"], "drop": ["/v3/scm/certificates"], "token_ttl_secs": 90, "seed": 3})
+               "malformed": ["scm.export_certificate"], "drop": ["/v3/scm/certificates"], "throttle": {"ccm.list_certificate_authority": 2},
+               "token_ttl_secs": 90, "seed": 3})
     );
     assert!(log.contains("faults on"), "{log}");
 }
