@@ -5,6 +5,7 @@ use leptos_router::path;
 use crate::components::notifications::{provide_notifications, NotificationArea};
 use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
+use crate::api::in_flight::provide_in_flight;
 use crate::pages::{
     activity::ActivityPage, not_found::NotFound, overview::OverviewPage, pca::cas::{CaHierarchyPage, CreateCaPage},
     pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage}, scm::{ImportCertificatePage, SslCertificatesPage}, settings::SettingsPage,
@@ -16,6 +17,7 @@ pub fn App() -> impl IntoView {
     provide_notifications();
     provide_session();
     provide_activity_log();
+    provide_in_flight();
 
     view! {
         <Router>

@@ -3,13 +3,13 @@
 
 use ccm_api::{ApiError, ApiRequest};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
-use web_sys::AbortController;
+use web_sys::AbortSignal;
 
 use super::activity::{use_activity_log, ActivityEntry, ActivityLog};
+use super::in_flight::{use_in_flight, Backoff, InFlight};
 use super::inspect::{AuthKind, RequestSnapshot};
-use super::retry::next_delay;
+use super::retry::{max_attempts, next_delay};
 use super::transport::{prepare, send_once, Connection, Prepared, RawResponse};
 use crate::state::credential::Credential;
 use crate::state::session::{use_session, Session};
@@ -17,57 +17,85 @@ use crate::state::session::{use_session, Session};
 #[derive(Clone, Copy)]
 pub struct Api {
     session: Session,
-    aborter: StoredValue<SendWrapper<Option<AbortController>>>,
+    in_flight: InFlight,
+    /// This handle's id: its requests are abandoned when the view goes.
+    owner: u64,
+    /// Disposed with the view: a request started after that is abandoned.
+    alive: StoredValue<()>,
     activity: Option<ActivityLog>,
 }
 
 /// An API handle tied to the calling view's lifetime.
 pub fn use_api() -> Api {
-    let controller = SendWrapper::new(AbortController::new().ok());
-    let aborter = StoredValue::new(controller);
-    Owner::on_cleanup(move || {
-        aborter.try_with_value(|c| {
-            if let Some(c) = c.as_ref() {
-                c.abort();
-            }
-        });
-    });
-    Api { session: use_session(), aborter, activity: use_activity_log() }
+    let in_flight = use_in_flight();
+    let owner = in_flight.next_id();
+    Owner::on_cleanup(move || in_flight.abandon_owner(owner));
+    Api { session: use_session(), in_flight, owner, alive: StoredValue::new(()), activity: use_activity_log() }
 }
 
 impl Api {
-    /// Sends `req` and returns the raw answer. Every attempt is written to
-    /// the activity log (masked), whatever its outcome.
+    /// Sends `req` and returns the raw answer. Reads are tried again after
+    /// transient failures (see `retry.rs`); the wait shows in the
+    /// pending-requests indicator, where the user can cancel it. Every
+    /// attempt is written to the activity log (masked), whatever its outcome.
     pub async fn raw(&self, req: ApiRequest) -> Result<RawResponse, ApiError> {
         let conn = self
             .session
             .connection()
             .ok_or_else(|| ApiError::NotSignedIn("create a connection profile on the Settings page".into()))?;
-        let signal = self
-            .aborter
-            .try_with_value(|c| c.as_ref().map(|c| c.signal()))
-            .ok_or(ApiError::Aborted)?;
+        if self.alive.try_get_value().is_none() {
+            return Err(ApiError::Aborted);
+        }
+        let (id, signal) = self.in_flight.start(self.owner, &req.operation, req.method);
+        let result = self.attempts(&conn, &req, id, signal.as_ref()).await;
+        let result = match result {
+            Err(ApiError::Aborted) if self.in_flight.was_cancelled(id) => Err(ApiError::Cancelled),
+            other => other,
+        };
+        self.in_flight.finish(id);
+        if let Err(e) = &result {
+            if e.needs_sign_in() && !is_sign_in_call(&req) {
+                // The credential expired or was refused: ask for a new one
+                // where the user is, without losing what is on the page.
+                self.session.needs_sign_in.try_set(true);
+            }
+        }
+        result
+    }
+
+    async fn attempts(
+        &self,
+        conn: &Connection,
+        req: &ApiRequest,
+        id: u64,
+        signal: Option<&AbortSignal>,
+    ) -> Result<RawResponse, ApiError> {
         let mut attempt = 0;
         loop {
             let started = js_sys::Date::now();
-            let result = match prepare(&conn, &req, started) {
-                Ok(prepared) => {
-                    let r = send_once(&prepared, &req, signal.as_ref()).await;
-                    self.log(&conn, &req, &prepared, started, attempt + 1, &r);
-                    r
-                }
-                Err(e) => Err(e),
-            };
-            match result {
+            // Prepared (and signed) again each time: an AK/SK signature is dated.
+            let prepared = prepare(conn, req, started)?;
+            let result = send_once(&prepared, req, signal).await;
+            self.log(conn, req, &prepared, started, attempt + 1, result.as_ref().map_err(|f| &f.error));
+            let failure = match result {
                 Ok(r) => return Ok(r),
-                Err(e) => match next_delay(req.method, attempt, &e) {
-                    Some(ms) => {
-                        gloo_timers::future::TimeoutFuture::new(ms).await;
-                        attempt += 1;
-                    }
-                    None => return Err(e),
-                },
-            }
+                Err(f) => f,
+            };
+            let Some(delay) = next_delay(req.method, attempt, &failure.error, failure.retry_after_secs) else {
+                return Err(failure.error);
+            };
+            attempt += 1;
+            self.in_flight.set_backoff(
+                id,
+                Some(Backoff {
+                    until_ms: js_sys::Date::now() + f64::from(delay),
+                    next_attempt: attempt + 1,
+                    max_attempts: max_attempts(&failure.error),
+                    reason: backoff_reason(&failure.error),
+                }),
+            );
+            wait_unless_aborted(delay, signal).await?;
+            self.in_flight.set_backoff(id, None);
         }
     }
 
@@ -86,7 +114,7 @@ impl Api {
         prepared: &Prepared,
         started: f64,
         attempt: usize,
-        result: &Result<RawResponse, ApiError>,
+        result: Result<&RawResponse, &ApiError>,
     ) {
         let Some(log) = self.activity else { return };
         let (status, error_code, error_message) = match result {
@@ -147,7 +175,42 @@ fn error_code(e: &ApiError) -> String {
         ApiError::Http { status, .. } => format!("HTTP {status}"),
         ApiError::Network(_) => "network".into(),
         ApiError::Decode { .. } => "unreadable answer".into(),
-        ApiError::Aborted => "cancelled".into(),
+        ApiError::Aborted => "abandoned".into(),
+        ApiError::Cancelled => "cancelled".into(),
         ApiError::NotSignedIn(_) => "not signed in".into(),
+    }
+}
+
+/// Sleeps `ms`, waking early with [`ApiError::Aborted`] when the request is
+/// cancelled or its view goes away.
+async fn wait_unless_aborted(ms: u32, signal: Option<&AbortSignal>) -> Result<(), ApiError> {
+    const STEP_MS: u32 = 100;
+    let mut left = ms;
+    while left > 0 {
+        if signal.is_some_and(AbortSignal::aborted) {
+            return Err(ApiError::Aborted);
+        }
+        let step = left.min(STEP_MS);
+        gloo_timers::future::TimeoutFuture::new(step).await;
+        left -= step;
+    }
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(ApiError::Aborted);
+    }
+    Ok(())
+}
+
+/// The sign-in call itself answers 401 for a wrong password: that is the
+/// form's error, not an expired session.
+fn is_sign_in_call(req: &ApiRequest) -> bool {
+    req.operation == "keystone_create_user_token_by_password"
+}
+
+/// Why a read waits, for the indicator.
+fn backoff_reason(e: &ApiError) -> String {
+    match e.status() {
+        Some(429) => "the service is throttling requests (HTTP 429)".into(),
+        Some(status) => format!("the service answered HTTP {status}"),
+        None => "the connection failed".into(),
     }
 }

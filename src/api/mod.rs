@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod client;
 pub mod headers;
+pub mod in_flight;
 pub mod inspect;
 pub mod retry;
 pub mod transport;

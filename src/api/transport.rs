@@ -35,6 +35,20 @@ pub struct RawResponse {
     pub content_disposition: Option<String>,
 }
 
+/// A failed attempt: the error, and how long the service asked to wait
+/// before the next one (`Retry-After`, seconds), if it said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub error: ApiError,
+    pub retry_after_secs: Option<u32>,
+}
+
+impl From<ApiError> for Failure {
+    fn from(error: ApiError) -> Failure {
+        Failure { error, retry_after_secs: None }
+    }
+}
+
 /// A request ready to go: the URL and the headers, signed.
 #[derive(Debug, Clone)]
 pub struct Prepared {
@@ -53,7 +67,7 @@ pub async fn send_once(
     prepared: &Prepared,
     req: &ApiRequest,
     abort: Option<&AbortSignal>,
-) -> Result<RawResponse, ApiError> {
+) -> Result<RawResponse, Failure> {
     let mut builder = RequestBuilder::new(&prepared.url).method(gloo_method(req.method)).abort_signal(abort);
     for (name, value) in &prepared.headers {
         builder = builder.header(name, value);
@@ -77,6 +91,7 @@ pub async fn send_once(
     let request_id = header("x-request-id");
     let subject_token = header("x-subject-token");
     let content_disposition = header("content-disposition");
+    let retry_after_secs = header("retry-after").as_deref().and_then(super::retry::parse_retry_after);
     let body = response.binary().await.map_err(|e| {
         if abort.is_some_and(AbortSignal::aborted) {
             ApiError::Aborted
@@ -85,7 +100,7 @@ pub async fn send_once(
         }
     })?;
     if !(200..300).contains(&status) {
-        return Err(decode_error(status, &body, request_id));
+        return Err(Failure { error: decode_error(status, &body, request_id), retry_after_secs });
     }
     Ok(RawResponse { status, body, subject_token, content_disposition })
 }

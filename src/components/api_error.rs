@@ -12,9 +12,17 @@ pub fn remedy(error: &ApiError) -> Option<String> {
     }
     match error {
         ApiError::NotSignedIn(why) => Some(why.clone()),
-        ApiError::Network(_) => Some(
-            "The request did not reach the service. Check the proxy base URL of the profile and that the proxy is running."
+        ApiError::Cancelled => Some(
+            "Nothing was changed if it was a read. A change may still have been carried out: check before sending it again."
                 .into(),
+        ),
+        ApiError::Network(_) => Some(
+            "The connection failed before the answer was complete. Check the proxy base URL of the profile and that the proxy \
+             is running. If you were changing something, it may have been done: check before sending it again."
+                .into(),
+        ),
+        ApiError::Service { status: 429, .. } | ApiError::Http { status: 429, .. } => Some(
+            "The service is throttling requests from this account. Wait a few seconds, then try again.".into(),
         ),
         ApiError::Service { code, .. } if code.starts_with("PROXY.") => {
             Some("The console's proxy refused the request; the message says why. Check the profile's endpoints.".into())
@@ -28,14 +36,53 @@ pub fn remedy(error: &ApiError) -> Option<String> {
         ApiError::Http { status, .. } | ApiError::Service { status, .. } if *status >= 500 => {
             Some("The service had a problem. Try again in a moment.".into())
         }
-        ApiError::Decode { .. } => Some("The answer did not have the expected shape; the endpoint may not be a CCM service.".into()),
+        ApiError::Decode { .. } => Some(
+            "The service answered, but the answer could not be read (cut short or not the expected shape). If you were \
+             changing something, it was probably done: check before sending it again. If this keeps happening, the \
+             endpoint may not be a CCM service."
+                .into(),
+        ),
         _ => None,
     }
 }
 
+/// `retry` adds a "Try again" button that repeats what failed (a read;
+/// forms keep their own submit button, so a write is repeated only by the
+/// user pressing it). A refused credential adds "Sign in again".
+/// Whether a change may have been made although no success was seen: the
+/// answer was cut short or unreadable, or the user stopped waiting.
+pub fn outcome_unknown(error: &ApiError) -> bool {
+    match error {
+        ApiError::Network(_) | ApiError::Cancelled => true,
+        ApiError::Decode { status, .. } => (200..300).contains(status),
+        _ => false,
+    }
+}
+
+/// The title of a failed change: `not_done` when the service refused it,
+/// `unsure` when it may have gone through (see [`outcome_unknown`]).
+pub fn change_failed_title(error: &ApiError, not_done: &str, unsure: &str) -> String {
+    if outcome_unknown(error) { unsure } else { not_done }.to_owned()
+}
+
 #[component]
-pub fn ApiErrorView(#[prop(into)] title: String, error: ApiError) -> impl IntoView {
+pub fn ApiErrorView(
+    #[prop(into)] title: String,
+    error: ApiError,
+    #[prop(optional, into)] retry: Option<Callback<()>>,
+) -> impl IntoView {
     let remedy = remedy(&error);
+    let session = use_context::<crate::state::session::Session>();
+    let sign_in = (error.needs_sign_in() && !matches!(error, ApiError::NotSignedIn(_)))
+        .then_some(session)
+        .flatten()
+        .map(|session| {
+            view! { <button type="button" on:click=move |_| session.needs_sign_in.set(true)>"Sign in again"</button> }
+        });
+    let retry = retry.map(|retry| {
+        view! { <button type="button" class="primary" on:click=move |_| retry.run(())>"Try again"</button> }
+    });
+    let actions = (sign_in.is_some() || retry.is_some()).then(|| view! { <div class="actions">{sign_in}{retry}</div> });
     let (code, message, status, request_id) = match &error {
         ApiError::Service { status, code, message, request_id } => {
             (Some(code.clone()), message.clone(), Some(*status), request_id.clone())
@@ -53,6 +100,7 @@ pub fn ApiErrorView(#[prop(into)] title: String, error: ApiError) -> impl IntoVi
                 {remedy.map(|r| view! { <dt>"What to do"</dt><dd>{r}</dd> })}
                 {request_id.map(|id| view! { <dt>"Request id"</dt><dd><code>{id}</code></dd> })}
             </dl>
+            {actions}
         </div>
     }
 }
@@ -78,5 +126,24 @@ mod tests {
         assert!(remedy(&ApiError::Network("x".into())).unwrap().contains("proxy"));
         assert!(remedy(&ApiError::Http { status: 503, snippet: String::new() }).unwrap().contains("Try again"));
         assert_eq!(remedy(&ApiError::Aborted), None);
+    }
+
+    #[test]
+    fn a_change_without_a_readable_answer_is_not_called_failed() {
+        let title = |e: &ApiError| change_failed_title(e, "The CA was not created", "The CA may have been created");
+        assert_eq!(title(&service(500, "PCA.00000001")), "The CA was not created");
+        assert_eq!(title(&service(429, "APIGW.0308")), "The CA was not created");
+        assert_eq!(title(&ApiError::Decode { status: 200, detail: "EOF".into() }), "The CA may have been created");
+        assert_eq!(title(&ApiError::Network("reset".into())), "The CA may have been created");
+        assert_eq!(title(&ApiError::Cancelled), "The CA may have been created");
+    }
+
+    #[test]
+    fn throttling_cancelling_and_unreadable_answers_say_what_to_do() {
+        assert!(remedy(&service(429, "APIGW.0308")).unwrap().contains("Wait a few seconds"));
+        assert!(remedy(&ApiError::Cancelled).unwrap().contains("check before sending it again"));
+        let cut = ApiError::Decode { status: 200, detail: "EOF while parsing".into() };
+        assert!(remedy(&cut).unwrap().contains("it was probably done"));
+        assert!(remedy(&ApiError::Network("reset".into())).unwrap().contains("may have been done"));
     }
 }

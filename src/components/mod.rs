@@ -10,6 +10,8 @@ pub mod pem_input;
 pub mod quota_cards;
 pub mod select;
 pub mod session_badge;
+pub mod sign_in_form;
+pub mod submit_guard;
 pub mod subject_fields;
 pub mod tags;
 pub mod request_inspector;

@@ -12,26 +12,30 @@ use crate::components::api_error::ApiErrorView;
 pub fn QuotaCards() -> impl IntoView {
     let api = use_api();
     let quotas = RwSignal::new(None::<Result<Vec<QuotaResource>, ApiError>>);
-    spawn_local(async move {
-        let mut all = Vec::new();
-        for req in [show_certificate_authority_quota(), show_certificate_quota()] {
-            match api.json::<QuotaResponse>(req).await {
-                Ok(q) => all.extend(q.quotas.resources),
-                Err(ApiError::Aborted) => return,
-                Err(e) => {
-                    quotas.try_set(Some(Err(e)));
-                    return;
+    let load = Callback::new(move |_: ()| {
+        quotas.set(None);
+        spawn_local(async move {
+            let mut all = Vec::new();
+            for req in [show_certificate_authority_quota(), show_certificate_quota()] {
+                match api.json::<QuotaResponse>(req).await {
+                    Ok(q) => all.extend(q.quotas.resources),
+                    Err(ApiError::Aborted) => return,
+                    Err(e) => {
+                        quotas.try_set(Some(Err(e)));
+                        return;
+                    }
                 }
             }
-        }
-        quotas.try_set(Some(Ok(all)));
+            quotas.try_set(Some(Ok(all)));
+        });
     });
+    load.run(());
     view! {
         <section class="panel" aria-label="Quotas">
             <h2>"Quotas"</h2>
             {move || match quotas.get() {
                 None => view! { <p class="loading" role="status">"Loading quotas…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title="Could not load the quotas" error=e /> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title="Could not load the quotas" error=e retry=load /> }.into_any(),
                 Some(Ok(list)) => view! {
                     <div class="cards">
                         {list.into_iter().map(|q| view! { <QuotaCard quota=q /> }).collect::<Vec<_>>()}

@@ -8,8 +8,9 @@ use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::submit_guard::SubmitGuard;
 use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
+use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::TextField;
 use crate::tags::{check_new_tag, tag_text};
 
@@ -22,7 +23,8 @@ pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name
     let value = RwSignal::new(String::new());
     let field_errors = RwSignal::new(Vec::<ValidationError>::new());
     let error = RwSignal::new(None::<ApiError>);
-    let pending = RwSignal::new(false);
+    let guard = SubmitGuard::new();
+    let pending = guard.pending;
 
     let load = move || {
         spawn_local(async move {
@@ -33,15 +35,24 @@ pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name
         });
     };
     load();
-    // Runs one change, then reads the tags again.
-    let change = move |req: ccm_api::ApiRequest| {
-        pending.set(true);
+    // Runs one change, then reads the tags again. The add form is emptied
+    // only once the service took the tag: after a failure it is still there.
+    let change = move |req: ccm_api::ApiRequest, empty_form: bool| {
+        if !guard.begin() {
+            return;
+        }
         error.set(None);
         spawn_local(async move {
             let r = api.send(req).await;
-            pending.try_set(false);
+            guard.end();
             match r {
-                Ok(()) => load(),
+                Ok(()) => {
+                    if empty_form {
+                        key.try_set(String::new());
+                        value.try_set(String::new());
+                    }
+                    load();
+                }
                 Err(ApiError::Aborted) => {}
                 Err(e) => {
                     error.try_set(Some(e));
@@ -51,7 +62,7 @@ pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if !guard.ready() {
             return;
         }
         let existing = tags.with_untracked(|t| t.as_ref().and_then(|t| t.as_ref().ok()).cloned().unwrap_or_default());
@@ -59,9 +70,7 @@ pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name
             Err(problems) => field_errors.set(problems),
             Ok(tag) => {
                 field_errors.set(Vec::new());
-                key.set(String::new());
-                value.set(String::new());
-                change(create_tag(target, &id.get_value(), &tag));
+                change(create_tag(target, &id.get_value(), &tag), true);
             }
         }
     };
@@ -85,7 +94,7 @@ pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name
                                 <li class="tag-chip">
                                     <span>{text}</span>
                                     <button class="link" aria-label=remove_label disabled=move || pending.get()
-                                        on:click=move |_| change(batch_delete_tags(target, &id.get_value(), std::slice::from_ref(&tag)))>
+                                        on:click=move |_| change(batch_delete_tags(target, &id.get_value(), std::slice::from_ref(&tag)), false)>
                                         "×"
                                     </button>
                                 </li>
@@ -103,7 +112,7 @@ pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name
             <p class="field-error" role="alert">{move || field_errors.with(|e| {
                 e.iter().filter(|e| !e.field.starts_with("tag.")).map(|e| e.to_string()).collect::<Vec<_>>().join("; ")
             })}</p>
-            {move || error.get().map(|e| view! { <ApiErrorView title="The tags were not changed" error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "The tags were not changed", "No confirmation from the service: the tags may have been changed") error=e /> })}
         </section>
     }
 }

@@ -1,3 +1,5 @@
 pub mod nav;
+pub mod pending_requests;
 pub mod shell;
+pub mod sign_in_again;
 pub mod theme;

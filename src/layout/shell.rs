@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use super::nav::SideNav;
+use super::pending_requests::PendingRequests;
+use super::sign_in_again::SignInAgainDialog;
 use super::theme::{apply_stored_theme, ThemeToggle};
 use crate::components::session_badge::SessionBadge;
 
@@ -22,5 +24,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {children()}
             </main>
         </div>
+        <PendingRequests />
+        <SignInAgainDialog />
     }
 }

@@ -13,6 +13,12 @@ pub struct Session {
     pub book: RwSignal<ProfileBook>,
     /// The active profile's credential, if signed in.
     pub credential: RwSignal<Option<StoredCredential>>,
+    /// A call was refused for its credential (expired or revoked): the
+    /// sign-in-again dialog is open until the user signs in or dismisses it.
+    pub needs_sign_in: RwSignal<bool>,
+    /// The IAM user name of the last password sign-in in this tab (not a
+    /// secret, never stored), to fill the sign-in-again form.
+    pub last_user: RwSignal<String>,
 }
 
 pub fn provide_session() {
@@ -23,7 +29,12 @@ pub fn provide_session() {
         book.upsert(first);
     }
     let credential = book.active.as_deref().and_then(load_credential);
-    let session = Session { book: RwSignal::new(book), credential: RwSignal::new(credential) };
+    let session = Session {
+        book: RwSignal::new(book),
+        credential: RwSignal::new(credential),
+        needs_sign_in: RwSignal::new(false),
+        last_user: RwSignal::new(String::new()),
+    };
     // Keep the first profile's id stable, so a sign-in survives a reload.
     session.persist();
     provide_context(session);
@@ -98,6 +109,7 @@ impl Session {
             storage::write(SecretStore::for_choice(remember), &key, &json);
         }
         self.credential.set(Some(stored));
+        self.needs_sign_in.set(false);
     }
 
     /// Wipes the active profile's credential from memory and both stores.
@@ -106,6 +118,7 @@ impl Session {
             storage::remove_everywhere(&credential_key(&id));
         }
         self.credential.set(None);
+        self.needs_sign_in.set(false);
     }
 
     /// What the transport needs to send a request now.

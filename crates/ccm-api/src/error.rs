@@ -30,9 +30,12 @@ pub enum ApiError {
     /// A success status whose body could not be read as the expected type.
     #[error("unexpected response (HTTP {status}): {detail}")]
     Decode { status: u16, detail: String },
-    /// The view that asked for it went away, or the user cancelled.
-    #[error("request cancelled")]
+    /// The view that asked for it went away: nobody waits for the answer.
+    #[error("request abandoned")]
     Aborted,
+    /// The user cancelled the request while it was waiting.
+    #[error("you cancelled the request before the service answered")]
+    Cancelled,
     /// There is no usable credential for this call.
     #[error("not signed in: {0}")]
     NotSignedIn(String),

@@ -8,7 +8,7 @@ use super::{Loaded, KINDS};
 use crate::components::api_error::ApiErrorView;
 
 #[component]
-pub fn StatusCounts(loaded: Loaded) -> impl IntoView {
+pub fn StatusCounts(loaded: Loaded, on_retry: Callback<()>) -> impl IntoView {
     view! {
         <section class="panel" aria-label="Counts by status">
             <h2>"By status"</h2>
@@ -23,7 +23,7 @@ pub fn StatusCounts(loaded: Loaded) -> impl IntoView {
                             <h3>{heading}</h3>
                             {move || match slot.get() {
                                 None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-                                Some(Err(e)) => view! { <ApiErrorView title=format!("Could not read the {title}") error=e /> }.into_any(),
+                                Some(Err(e)) => view! { <ApiErrorView title=format!("Could not read the {title}") error=e retry=on_retry /> }.into_any(),
                                 Some(Ok(items)) => {
                                     let total = items.iter().filter(|i| i.kind == kind).count();
                                     let rows = counts(&items, kind);

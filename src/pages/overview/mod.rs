@@ -91,7 +91,7 @@ fn Inventory() -> impl IntoView {
                 }
             }).to_vec()}
         </section>
-        <StatusCounts loaded />
+        <StatusCounts loaded on_retry=Callback::new(move |_| load()) />
         <ExpiryRadar loaded now on_reload=Callback::new(move |_| load()) />
     }
 }

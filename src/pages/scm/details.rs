@@ -21,17 +21,18 @@ pub fn ScmDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
     let cert = RwSignal::new(None::<Result<ScmCertificate, ApiError>>);
     let load = {
         let id = id.clone();
-        move || {
+        Callback::new(move |_: ()| {
             let id = id.clone();
+            cert.set(None);
             spawn_local(async move {
                 let result = api.json::<ScmCertificate>(show_certificate(&id)).await;
                 if result != Err(ApiError::Aborted) {
                     cert.try_set(Some(result));
                 }
             });
-        }
+        })
     };
-    load();
+    load.run(());
     let params = use_query_map();
     let close_href = move || {
         let q = params.with(|p| ScmViewQuery::from_lookup(|k| p.get(k)));
@@ -54,7 +55,7 @@ pub fn ScmDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
             </div>
             {move || match cert.get() {
                 None => view! { <p class="loading" role="status">"Loading the certificate…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title="Could not load the certificate" error=e /> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title="Could not load the certificate" error=e retry=load /> }.into_any(),
                 Some(Ok(c)) => view! {
                     <DetailFields cert=c.clone() />
                     <ExportPanel cert=c.clone() />

@@ -11,8 +11,9 @@ use leptos_router::hooks::use_navigate;
 
 use super::import_check::{check_import, decode_preview, ImportDraft, Problem};
 use super::ScmViewQuery;
+use crate::components::submit_guard::SubmitGuard;
 use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
+use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::cert_info::{CertificateDetails, ChainView};
 use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
@@ -30,7 +31,8 @@ pub fn ImportCertificatePage() -> impl IntoView {
     let private_key = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<Problem>::new());
     let error = RwSignal::new(None::<ApiError>);
-    let pending = RwSignal::new(false);
+    let guard = SubmitGuard::new();
+    let pending = guard.pending;
     let draft = move || ImportDraft {
         name: name.get(),
         certificate: certificate.get(),
@@ -47,7 +49,7 @@ pub fn ImportCertificatePage() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if !guard.ready() {
             return;
         }
         error.set(None);
@@ -65,11 +67,13 @@ pub fn ImportCertificatePage() -> impl IntoView {
             return;
         }
         problems.set(Vec::new());
-        pending.set(true);
+        if !guard.begin() {
+            return;
+        }
         let navigate = navigate.clone();
         spawn_local(async move {
             let result = api.json::<ImportCertificateResponse>(req).await;
-            pending.try_set(false);
+            guard.end();
             match result {
                 Ok(r) => {
                     notify.success(format!("{} imported as {}", body.name, r.certificate_id));
@@ -131,7 +135,7 @@ pub fn ImportCertificatePage() -> impl IntoView {
                     {move || if pending.get() { "Importing…" } else { "Import" }}
                 </button>
             </div>
-            {move || error.get().map(|e| view! { <ApiErrorView title="The certificate was not imported" error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "The certificate was not imported", "No confirmation from the service: the certificate may have been imported") error=e /> })}
         </form>
     }
 }

@@ -75,6 +75,10 @@ pub fn SslCertificatesPage() -> impl IntoView {
     });
     let selected = Memo::new(move |_| query.with(|q| q.selected.clone()));
     let refresh = Callback::new(move |_| reloads.update(|n| *n += 1));
+    let retry = Callback::new(move |_: ()| {
+        page.set(None);
+        refresh.run(());
+    });
 
     view! {
         <div class="page-head">
@@ -89,7 +93,7 @@ pub fn SslCertificatesPage() -> impl IntoView {
             <section class="panel grow" aria-label="SSL certificate list">
                 {move || match page.get() {
                     None => view! { <p class="loading" role="status">"Loading SSL certificates…"</p> }.into_any(),
-                    Some(Err(e)) => view! { <ApiErrorView title="Could not load the SSL certificates" error=e /> }.into_any(),
+                    Some(Err(e)) => view! { <ApiErrorView title="Could not load the SSL certificates" error=e retry /> }.into_any(),
                     Some(Ok(list)) => {
                         let q = list_query.get();
                         view! {

@@ -13,8 +13,9 @@ use leptos_router::hooks::use_navigate;
 use super::create_form::{eligible_issuers, max_path_length, CaDraft, CaKindChoice};
 use super::loader;
 use super::obs_access::ObsBucketPicker;
+use crate::components::submit_guard::SubmitGuard;
 use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
+use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 
@@ -122,7 +123,8 @@ pub fn CreateCaPage() -> impl IntoView {
         })
     };
     let preview = RwSignal::new(None::<ApiRequest>);
-    let pending = RwSignal::new(false);
+    let guard = SubmitGuard::new();
+    let pending = guard.pending;
     let api_error = RwSignal::new(None::<ApiError>);
 
     let review = move |ev: leptos::ev::SubmitEvent| {
@@ -139,14 +141,16 @@ pub fn CreateCaPage() -> impl IntoView {
     });
     let create = move |_| {
         let Some(req) = preview.get_untracked() else { return };
-        if pending.get_untracked() {
+        if !guard.ready() {
             return;
         }
-        pending.set(true);
+        if !guard.begin() {
+            return;
+        }
         api_error.set(None);
         spawn_local(async move {
             let answer = api.json::<CreateCertificateAuthorityResponse>(req).await;
-            pending.try_set(false);
+            guard.end();
             match answer {
                 Ok(r) => {
                     notify.success(format!("CA {} created", d.common_name.get_untracked()));
@@ -288,7 +292,7 @@ pub fn CreateCaPage() -> impl IntoView {
                 </button>
             </section>
         })}
-        {move || api_error.get().map(|e| view! { <ApiErrorView title="The CA was not created" error=e /> })}
+        {move || api_error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "The CA was not created", "No confirmation from the service: the CA may have been created") error=e /> })}
     }
 }
 

@@ -131,7 +131,7 @@ pub fn CaHierarchyPage() -> impl IntoView {
                 </section>
             }.into_any(),
             Some(Err(e)) => view! {
-                <section class="panel"><ApiErrorView title="Could not load the CAs" error=e /></section>
+                <section class="panel"><ApiErrorView title="Could not load the CAs" error=e retry=Callback::new(move |_| reload()) /></section>
             }.into_any(),
             Some(Ok(list)) => {
                 let list = StoredValue::new(list);

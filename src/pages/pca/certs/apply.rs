@@ -17,8 +17,9 @@ use super::apply_form::{inherited, ApplyDraft, DnPart, EkuChoice, SanRow, Templa
 use super::issuers::{active_issuers, find_issuer, issuer_label};
 use super::request_preview::RequestPreview;
 use super::san_editor::SanEditor;
+use crate::components::submit_guard::SubmitGuard;
 use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
+use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::{error_lookup, TextField};
 use crate::components::notifications::use_notifications;
 use crate::components::select::WireSelect;
@@ -115,7 +116,8 @@ pub fn ApplyCertificatePage() -> impl IntoView {
         errors.with(|list: &Vec<ValidationError>| list.iter().find(|e| e.field == field).map(|e| e.message.clone()))
     });
     let preview = RwSignal::new(None::<ApiRequest>);
-    let pending = RwSignal::new(false);
+    let guard = SubmitGuard::new();
+    let pending = guard.pending;
     let api_error = RwSignal::new(None::<ApiError>);
     let issuer = Memo::new(move |_| cas.with(|c| find_issuer(c, &d.issuer_id.get()).cloned()));
 
@@ -132,14 +134,16 @@ pub fn ApplyCertificatePage() -> impl IntoView {
     });
     let send = Callback::new(move |_: ()| {
         let Some(req) = preview.get_untracked() else { return };
-        if pending.get_untracked() {
+        if !guard.ready() {
             return;
         }
-        pending.set(true);
+        if !guard.begin() {
+            return;
+        }
         api_error.set(None);
         spawn_local(async move {
             let answer = api.json::<CreateCertificateResponse>(req).await;
-            pending.try_set(false);
+            guard.end();
             match answer {
                 Ok(r) => {
                     notify.success(format!("Certificate {} issued", d.subject.common_name.get_untracked()));
@@ -268,7 +272,7 @@ pub fn ApplyCertificatePage() -> impl IntoView {
         {move || preview.get().map(|req| view! {
             <RequestPreview req pending send_label="Apply" on_send=send />
         })}
-        {move || api_error.get().map(|e| view! { <ApiErrorView title="The certificate was not issued" error=e /> })}
+        {move || api_error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "The certificate was not issued", "No confirmation from the service: the certificate may have been issued") error=e /> })}
     }
 }
 

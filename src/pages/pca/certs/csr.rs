@@ -14,8 +14,9 @@ use leptos_router::hooks::use_navigate;
 use super::csr_form::{compare, decode, key_text, CsrDraft};
 use super::issuers::{active_issuers, find_issuer, issuer_label};
 use super::request_preview::RequestPreview;
+use crate::components::submit_guard::SubmitGuard;
 use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
+use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::{error_lookup, TextField};
 use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
@@ -107,7 +108,8 @@ pub fn IssueFromCsrPage() -> impl IntoView {
     let errors = Signal::derive(move || if reviewed.get() { result.get().err().unwrap_or_default() } else { Vec::new() });
     let error_for = error_lookup(errors);
     let preview = RwSignal::new(None::<ApiRequest>);
-    let pending = RwSignal::new(false);
+    let guard = SubmitGuard::new();
+    let pending = guard.pending;
     let api_error = RwSignal::new(None::<ApiError>);
     let issued_ca = RwSignal::new(None::<String>);
     let issued_cert = RwSignal::new(None::<String>);
@@ -127,15 +129,17 @@ pub fn IssueFromCsrPage() -> impl IntoView {
     };
     let send = Callback::new(move |_: ()| {
         let Some(req) = preview.get_untracked() else { return };
-        if pending.get_untracked() {
+        if !guard.ready() {
             return;
         }
-        pending.set(true);
+        if !guard.begin() {
+            return;
+        }
         api_error.set(None);
         let as_ca = d.draft().is_ca();
         spawn_local(async move {
             let answer = api.json::<CreateCertificateResponse>(req).await;
-            pending.try_set(false);
+            guard.end();
             match answer {
                 Ok(r) if as_ca => {
                     issued_ca.try_set(Some(r.certificate_id));
@@ -243,7 +247,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
             })}
         </form>
         {move || preview.get().map(|req| view! { <RequestPreview req pending send_label="Issue" on_send=send /> })}
-        {move || api_error.get().map(|e| view! { <ApiErrorView title="Nothing was issued" error=e /> })}
+        {move || api_error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "Nothing was issued", "No confirmation from the service: the certificate may have been issued") error=e /> })}
         {move || issued_ca.get().map(|id| view! {
             <section class="panel" role="status" aria-label="Issued">
                 <p>{format!("Subordinate CA issued; its id is {id}. The service keeps it out of the CA list because its key is held elsewhere.")}</p>

@@ -43,13 +43,17 @@ pub fn CertificateDetailsPage() -> impl IntoView {
         }
     });
     let on_revoked = Callback::new(move |_| reloads.update(|n| *n += 1));
+    let retry = Callback::new(move |_: ()| {
+        cert.set(None);
+        reloads.update(|n| *n += 1);
+    });
     let on_deleted = Callback::new(move |_| deleted.set(true));
 
     view! {
         <p><a href="/pca/certs">"Back to the certificate list"</a></p>
         {move || match cert.get() {
             None => view! { <p class="loading" role="status">"Loading the certificate…"</p> }.into_any(),
-            Some(Err(e)) => view! { <ApiErrorView title="Could not load the certificate" error=e /> }.into_any(),
+            Some(Err(e)) => view! { <ApiErrorView title="Could not load the certificate" error=e retry /> }.into_any(),
             Some(Ok(c)) => {
                 let now = js_sys::Date::now() as i64;
                 view! {

@@ -59,6 +59,10 @@ pub fn PrivateCertificatesPage() -> impl IntoView {
         selected.set(Vec::new());
     });
     let reload = Callback::new(move |_: ()| reloads.update(|n| *n += 1));
+    let retry = Callback::new(move |_: ()| {
+        page.set(None);
+        reload.run(());
+    });
 
     view! {
         <div class="page-head">
@@ -74,7 +78,7 @@ pub fn PrivateCertificatesPage() -> impl IntoView {
         <section class="panel" aria-label="Certificate list">
             {move || match page.get() {
                 None => view! { <p class="loading" role="status">"Loading certificates…"</p> }.into_any(),
-                Some(Err(LoadError::Api(e))) => view! { <ApiErrorView title="Could not load the certificates" error=e /> }.into_any(),
+                Some(Err(LoadError::Api(e))) => view! { <ApiErrorView title="Could not load the certificates" error=e retry /> }.into_any(),
                 Some(Err(LoadError::Invalid(errors))) => view! {
                     <div class="api-error" role="alert">
                         <p class="api-error-title">"These filters cannot be sent; nothing was requested"</p>

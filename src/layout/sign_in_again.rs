@@ -1,0 +1,58 @@
+//! The dialog that opens where the user is when a call is refused for its
+//! credential (typically an IAM token that expired mid-session). Signing in
+//! here keeps the page as it was: form input stays, and the failed action
+//! can be repeated with its "Try again" button or its own submit button.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use crate::components::sign_in_form::{SignInForm, SignInMode};
+use crate::state::session::use_session;
+
+#[component]
+pub fn SignInAgainDialog() -> impl IntoView {
+    let session = use_session();
+    let dialog = NodeRef::<Dialog>::new();
+    // The form is rebuilt each time the dialog opens, so it starts empty
+    // with the method that was in use.
+    let mode = Memo::new(move |_| session.credential.with(|c| SignInMode::of(c.as_ref().map(|c| &c.credential))));
+
+    Effect::new(move |_| {
+        let open = session.needs_sign_in.get();
+        let Some(el) = dialog.get() else { return };
+        if open && !el.open() {
+            // Modal: focus moves in, the page behind is inert, Escape closes.
+            let _ = el.show_modal();
+            // Straight to the one field left to fill when the user is known;
+            // after the next frame, once the form inside has been drawn.
+            let field = if session.last_user.get_untracked().is_empty() { "again-iam-user" } else { "again-iam-password" };
+            request_animation_frame(move || {
+                use wasm_bindgen::JsCast;
+                if let Some(input) = document().get_element_by_id(field).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = input.focus();
+                }
+            });
+        } else if !open && el.open() {
+            el.close();
+        }
+    });
+    let dismiss = move || session.needs_sign_in.set(false);
+
+    view! {
+        <dialog node_ref=dialog class="sign-in-again" aria-labelledby="sign-in-again-title"
+            on:close=move |_| dismiss()>
+            <h2 id="sign-in-again-title">"Sign in again"</h2>
+            <p>
+                "The service refused the credential of this profile: it has expired or was revoked. "
+                "Sign in to carry on. What you entered on the page is kept; repeat the action that failed once you are signed in."
+            </p>
+            {move || session.needs_sign_in.get().then(|| view! {
+                <SignInForm id_prefix="again-" initial_mode=mode.get_untracked()
+                    on_signed_in=Callback::new(move |_| dismiss()) />
+            })}
+            <div class="actions">
+                <button type="button" on:click=move |_| dismiss()>"Not now"</button>
+            </div>
+        </dialog>
+    }
+}
