@@ -37,7 +37,7 @@ pub fn StatusCounts(loaded: Loaded) -> impl IntoView {
                             }}
                         </div>
                     }
-                }).to_vec()}
+                }).into_iter().collect::<Vec<_>>()}
             </div>
         </section>
     }
