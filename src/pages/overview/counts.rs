@@ -37,7 +37,7 @@ pub fn StatusCounts(loaded: Loaded, on_retry: Callback<()>) -> impl IntoView {
                             }}
                         </div>
                     }
-                }).to_vec()}
+                }).into_iter().collect::<Vec<_>>()}
             </div>
         </section>
     }

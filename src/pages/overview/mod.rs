@@ -89,7 +89,7 @@ fn Inventory() -> impl IntoView {
                     </p>
                     <progress max=move || p.get().total.max(1) value=move || p.get().loaded aria-label=format!("{}s read", kind.label())></progress>
                 }
-            }).to_vec()}
+            }).into_iter().collect::<Vec<_>>()}
         </section>
         <StatusCounts loaded on_retry=Callback::new(move |_| load()) />
         <ExpiryRadar loaded now on_reload=Callback::new(move |_| load()) />

@@ -47,7 +47,7 @@ pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) 
                             on:change=move |_| window.set(days) />
                         {format!("{days} days")}
                     </label>
-                }).to_vec()}
+                }).into_iter().collect::<Vec<_>>()}
             </fieldset>
             {move || {
                 let hits = radar(&items.get(), now.get(), window.get());

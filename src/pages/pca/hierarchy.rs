@@ -24,6 +24,14 @@ pub struct Hierarchy {
     pub top: Vec<usize>,
 }
 
+/// A filter applied to the tree: the nodes that match it, and those shown
+/// (the matches and their ancestors).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filtered {
+    pub matched: HashSet<usize>,
+    pub shown: HashSet<usize>,
+}
+
 /// One line of the tree flattened (how the tests read its shape).
 #[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +109,7 @@ pub fn compare(a: &CertificateAuthority, b: &CertificateAuthority, key: &CaSortK
 impl Hierarchy {
     /// The children of `node` (the top level for `None`) that `keep` lets
     /// through, in display order.
+    #[cfg(test)]
     pub fn visible_children(&self, node: Option<usize>, keep: Option<&HashSet<usize>>) -> Vec<usize> {
         let list = match node {
             None => &self.top,
@@ -131,26 +140,33 @@ impl Hierarchy {
 
     /// Nodes that match `pred`, plus every ancestor of a match, so a
     /// filtered tree still shows where each match hangs.
+    #[cfg(test)]
     pub fn matching(&self, pred: impl Fn(&CertificateAuthority) -> bool) -> HashSet<usize> {
+        self.filter(pred).shown
+    }
+
+    /// The matches of `pred` and the nodes a filtered tree shows for them.
+    pub fn filter(&self, pred: impl Fn(&CertificateAuthority) -> bool) -> Filtered {
         let mut parent = vec![None; self.nodes.len()];
         for (i, n) in self.nodes.iter().enumerate() {
             for &c in &n.children {
                 parent[c] = Some(i);
             }
         }
-        let mut keep = HashSet::new();
+        let mut filtered = Filtered::default();
         for (i, n) in self.nodes.iter().enumerate() {
             if pred(&n.ca) {
+                filtered.matched.insert(i);
                 let mut cur = Some(i);
                 while let Some(c) = cur {
-                    if !keep.insert(c) {
+                    if !filtered.shown.insert(c) {
                         break;
                     }
                     cur = parent[c];
                 }
             }
         }
-        keep
+        filtered
     }
 }
 
@@ -223,6 +239,17 @@ mod tests {
         assert!(!names(&h, &rows).iter().any(|(id, _)| id == "leafca"));
         let sub_a = rows.iter().find(|r| h.nodes[r.node].ca.ca_id == "sub-a").unwrap();
         assert!(sub_a.has_children && !sub_a.expanded);
+    }
+
+    #[test]
+    fn a_filter_tells_matches_from_the_ancestors_shown_for_them() {
+        let h = build(sample(), &CaSortKey::CreateTime, &SortDir::Asc);
+        let f = h.filter(|c| c.distinguished_name.common_name.contains("Team"));
+        let matched: Vec<String> = f.matched.iter().map(|&i| h.nodes[i].ca.ca_id.clone()).collect();
+        assert_eq!(matched, vec!["leafca".to_owned()]);
+        let mut shown: Vec<String> = f.shown.iter().map(|&i| h.nodes[i].ca.ca_id.clone()).collect();
+        shown.sort();
+        assert_eq!(shown, vec!["leafca".to_owned(), "root".to_owned(), "sub-a".to_owned()]);
     }
 
     #[test]

@@ -135,15 +135,15 @@ pub fn CaHierarchyPage() -> impl IntoView {
             }.into_any(),
             Some(Ok(list)) => {
                 let list = StoredValue::new(list);
+                // The tree follows the query itself (its rows are kept across
+                // filter changes); the table is rebuilt for each query.
+                let layout = Memo::new(move |_| query.with(|q| q.layout));
                 view! {
                     <div class="split">
                         <section class="panel grow" aria-label="CA hierarchy">
-                            {move || {
-                                let q = query.get();
-                                list.with_value(|l| match q.layout {
-                                    Layout::Tree => view! { <CaTree cas=l.clone() query=q now=now.get() /> }.into_any(),
-                                    Layout::Table => view! { <CaTable cas=l.clone() query=q now=now.get() /> }.into_any(),
-                                })
+                            {move || match layout.get() {
+                                Layout::Tree => view! { <CaTree cas=list.get_value() query now=now.get() /> }.into_any(),
+                                Layout::Table => (move || view! { <CaTable cas=list.get_value() query=query.get() now=now.get() /> }).into_any(),
                             }}
                         </section>
                         {move || selected.get().map(|ca| view! {
