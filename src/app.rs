@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::focus::FocusOnNavigate;
 use crate::components::notifications::{provide_notifications, NotificationArea};
 use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                 </ErrorBoundary>
             </Shell>
             <NotificationArea />
+            <FocusOnNavigate />
         </Router>
     }
 }

@@ -65,17 +65,16 @@ fn tree_item(ctx: StoredValue<TreeContext>, collapsed: RwSignal<HashSet<String>>
         let id = id.clone();
         move || !collapsed.with(|c| c.contains(&id))
     };
+    // One button whose label follows the state: rebuilding it on each
+    // toggle would drop the keyboard focus.
     let toggle = {
-        let (id, cn, expanded) = (id.clone(), cn.clone(), expanded.clone());
-        move || {
-            let (id, label_cn) = (id.clone(), cn.clone());
-            let open = expanded();
-            view! {
-                <button class="tree-toggle" aria-label=format!("{} {label_cn}", if open { "Collapse" } else { "Expand" })
-                    on:click=move |_| collapsed.update(|c| { if !c.remove(&id) { c.insert(id.clone()); } })>
-                    {if open { "▾" } else { "▸" }}
-                </button>
-            }
+        let (id, label_cn) = (id.clone(), cn.clone());
+        let (e1, e2) = (expanded.clone(), expanded.clone());
+        view! {
+            <button class="tree-toggle" aria-label=move || format!("{} {label_cn}", if e1() { "Collapse" } else { "Expand" })
+                on:click=move |_| collapsed.update(|c| { if !c.remove(&id) { c.insert(id.clone()); } })>
+                {move || if e2() { "▾" } else { "▸" }}
+            </button>
         }
     };
     let aria_expanded = {
