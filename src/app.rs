@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::focus::FocusOnNavigate;
+use crate::components::focus::keep_focus_on_page;
 use crate::components::notifications::{provide_notifications, NotificationArea};
 use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
@@ -17,6 +17,7 @@ pub fn App() -> impl IntoView {
     provide_notifications();
     provide_session();
     provide_activity_log();
+    keep_focus_on_page();
 
     view! {
         <Router>
@@ -54,7 +55,6 @@ pub fn App() -> impl IntoView {
                 </ErrorBoundary>
             </Shell>
             <NotificationArea />
-            <FocusOnNavigate />
         </Router>
     }
 }

@@ -4,11 +4,13 @@
 //! an action no longer allowed) the main content gets it, so a keyboard
 //! user is never left on the page's body.
 
+use std::cell::RefCell;
 use std::time::Duration;
 
 use leptos::html::ElementType;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -32,19 +34,27 @@ pub fn focus_main() {
     }
 }
 
-/// After a view replaced the control that had the focus (a submit that
-/// navigates, a panel that closed), move it to the main content. Does
-/// nothing when the focus is still somewhere on the page.
-pub fn focus_main_if_lost() {
-    set_timeout(
-        || {
-            let lost = active_element().is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
-            if lost {
-                focus_main();
-            }
-        },
-        Duration::ZERO,
-    );
+fn focus_lost() -> bool {
+    active_element().is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"))
+}
+
+/// Runs `then` once the focus has fallen back to the page's body, checking
+/// for about half a second: the router and the panels replace their
+/// content a little after the event that changed them.
+fn when_focus_lost(then: impl FnOnce() + 'static) {
+    fn poll(tries: u32, then: Box<dyn FnOnce()>) {
+        set_timeout(
+            move || {
+                if focus_lost() {
+                    then();
+                } else if tries > 0 {
+                    poll(tries - 1, then);
+                }
+            },
+            Duration::from_millis(20),
+        );
+    }
+    poll(25, Box::new(then));
 }
 
 /// Wires a dialog for the keyboard: call it in the dialog's component with
@@ -72,22 +82,13 @@ where
     });
     on_cleanup(move || {
         let opener = opener.take();
-        set_timeout(
-            move || {
-                // Only when the focus went down with the dialog.
-                let lost = active_element().is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
-                if !lost {
-                    return;
-                }
-                match opener.filter(|o| o.is_connected() && !o.has_attribute("disabled")) {
-                    Some(o) => {
-                        let _ = o.focus();
-                    }
-                    None => focus_main(),
-                }
-            },
-            Duration::ZERO,
-        );
+        // Only when the focus went down with the dialog.
+        when_focus_lost(move || match opener.filter(|o| o.is_connected() && !o.has_attribute("disabled")) {
+            Some(o) => {
+                let _ = o.focus();
+            }
+            None => focus_main(),
+        });
     });
 }
 
@@ -96,17 +97,47 @@ pub fn is_escape(ev: &leptos::ev::KeyboardEvent) -> bool {
     ev.key() == "Escape"
 }
 
-/// Placed once inside the router: after every change of view (or of the
-/// query that selects an item) whose control took the focus with it, the
-/// main content gets the focus, so Tab goes on from the new content.
-#[component]
-pub fn FocusOnNavigate() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move |first: Option<()>| {
-        location.pathname.track();
-        location.search.track();
-        if first.is_some() {
-            focus_main_if_lost();
+thread_local! {
+    /// The element that last took the focus.
+    static LAST_FOCUSED: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+fn in_dialog(el: &web_sys::Element) -> bool {
+    el.closest("[role=dialog], [role=alertdialog]").ok().flatten().is_some()
+}
+
+/// Installed once for the whole app: when the control that had the focus
+/// leaves the page (a link or submit button whose view was replaced, a
+/// panel that closed, a removed list item) or is disabled while its request
+/// runs, the main content gets the focus, so Tab goes on from the new
+/// content instead of the page's top. The browser fires no event when that
+/// happens, so every change of the page is checked (cheap: two lookups).
+/// Dialogs hand the focus back themselves ([`manage_dialog_focus`]).
+pub fn keep_focus_on_page() {
+    let _listener = window_event_listener(leptos::ev::focusin, |ev| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        LAST_FOCUSED.with(|l| *l.borrow_mut() = target);
+    });
+    let check = Closure::<dyn FnMut()>::new(|| {
+        if !focus_lost() {
+            return;
+        }
+        let Some(last) = LAST_FOCUSED.with(|l| l.borrow().clone()) else { return };
+        let unusable = !last.is_connected() || last.has_attribute("disabled");
+        if unusable && !in_dialog(&last) {
+            LAST_FOCUSED.with(|l| *l.borrow_mut() = None);
+            focus_main();
         }
     });
+    let Ok(observer) = web_sys::MutationObserver::new(check.as_ref().unchecked_ref()) else { return };
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_attributes(true);
+    options.set_attribute_filter(&js_sys::Array::of1(&"disabled".into()));
+    if let Some(body) = document().body() {
+        let _ = observer.observe_with_options(&body, &options);
+    }
+    // Both live as long as the page.
+    check.forget();
 }

@@ -5,7 +5,6 @@ use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
-use crate::components::focus::focus_main_if_lost;
 use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 use crate::state::credential::{check_access_key, check_token, Credential, SecretStore};
@@ -130,12 +129,7 @@ pub fn SignInPanel() -> impl IntoView {
                     <p class="field-hint">
                         {move || session.credential.with(|c| c.as_ref().map(|c| SecretStore::for_choice(c.remember).explanation()))}
                     </p>
-                    <button on:click=move |_| {
-                        session.sign_out();
-                        notify.success("Signed out: credentials wiped");
-                        // The button goes away with the session.
-                        focus_main_if_lost();
-                    }>"Sign out"</button>
+                    <button on:click=move |_| { session.sign_out(); notify.success("Signed out: credentials wiped"); }>"Sign out"</button>
                 </div>
             </Show>
             <form on:submit=submit novalidate>
