@@ -298,19 +298,25 @@ test('bulk selection and bulk revoke on the certificate list', async ({ page }) 
   await expectFocusOnPage(page);
 });
 
-/** A leaf certificate and its key for the SSL import, made with openssl. */
+/** A leaf certificate, its CA and its key for the SSL import, made with openssl. */
 function makeSslPair(cn: string) {
-  const dir = tempDir('kbd-ssl-');
+  const dir = tempDir('ssl-pair-');
   const at = (f: string) => path.join(dir, f);
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', at('key.pem'), '-out', at('cert.pem'),
-    '-subj', `/CN=${cn}`, '-days', '90', '-addext', `subjectAltName=DNS:${cn}`, '-addext', 'basicConstraints=critical,CA:FALSE']);
-  return { cert: fs.readFileSync(at('cert.pem'), 'utf8'), key: fs.readFileSync(at('key.pem'), 'utf8') };
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  openssl(['req', '-x509', ...ec, '-keyout', at('ca.key'), '-out', at('ca.pem'), '-subj', `/CN=CA for ${cn}`, '-days', '365',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  fs.writeFileSync(at('leaf.ext'), `basicConstraints=critical,CA:FALSE\nsubjectAltName=DNS:${cn}\nextendedKeyUsage=serverAuth\n`);
+  openssl(['req', ...ec, '-keyout', at('key.pem'), '-out', at('leaf.csr'), '-subj', `/CN=${cn}`]);
+  openssl(['x509', '-req', '-in', at('leaf.csr'), '-CA', at('ca.pem'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('cert.pem'),
+    '-days', '90', '-extfile', at('leaf.ext')]);
+  const read = (f: string) => fs.readFileSync(at(f), 'utf8');
+  return { cert: read('cert.pem'), chain: read('ca.pem'), key: read('key.pem') };
 }
 
 test('SSL: import by paste, export a file, push, then delete', async ({ page }) => {
   test.setTimeout(90_000);
   const name = uniqueName('kbd-ssl');
-  const { cert, key } = makeSslPair(`${name}.example.com`);
+  const { cert, chain, key } = makeSslPair(`${name}.example.com`);
   await keyboardSignIn(page);
   await goToView(page, 'SSL certificates');
   await press(page, page.getByRole('link', { name: 'Import certificate' }));
@@ -318,6 +324,7 @@ test('SSL: import by paste, export a file, push, then delete', async ({ page }) 
   const form = page.getByRole('form', { name: 'Import certificate' });
   await typeInto(page, form.getByLabel('Name', { exact: true }), name);
   await typeInto(page, form.getByLabel('Certificate', { exact: true }), cert, { paste: true });
+  await typeInto(page, form.getByLabel('Certificate chain', { exact: true }), chain, { paste: true });
   await typeInto(page, form.getByLabel('Private key', { exact: true }), key, { paste: true });
   await expect(form.getByRole('region', { name: 'Decoded before sending' })).toContainText(`${name}.example.com`);
   await press(page, form.getByRole('button', { name: 'Import', exact: true }));
