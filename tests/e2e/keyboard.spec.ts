@@ -127,6 +127,7 @@ test('CA lifecycle: enable, disable, delete, restore and revoke, each confirmed;
   await press(page, panel.getByRole('button', { name: 'Enable' }));
   await expect(dialog).toContainText(`Enable ${ca}?`);
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.screenshot({ path: 'test-results/keyboard-confirm.png', fullPage: true });
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'Enable' })).toBeFocused();
