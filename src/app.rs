@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::focus::keep_focus_on_page;
 use crate::components::notifications::{provide_notifications, NotificationArea};
 use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
@@ -18,6 +19,7 @@ pub fn App() -> impl IntoView {
     provide_session();
     provide_activity_log();
     provide_in_flight();
+    keep_focus_on_page();
 
     view! {
         <Router>

@@ -1,7 +1,12 @@
 //! An inline confirmation that names what is about to change. The confirm
 //! button is disabled while the request runs, so one click sends one call.
+//! For the keyboard: it takes the focus when it opens (its first field, or
+//! Cancel), Escape cancels, and the focus goes back to the opener after.
 
+use leptos::html::Div;
 use leptos::prelude::*;
+
+use super::focus::{is_escape, manage_dialog_focus};
 
 #[component]
 pub fn ConfirmDialog(
@@ -14,8 +19,16 @@ pub fn ConfirmDialog(
     children: Children,
 ) -> impl IntoView {
     let title_id = format!("confirm-{}", title.len());
+    let root = NodeRef::<Div>::new();
+    manage_dialog_focus(root);
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if is_escape(&ev) && !pending.get_untracked() {
+            ev.prevent_default();
+            on_cancel.run(());
+        }
+    };
     view! {
-        <div class="confirm" role="alertdialog" aria-labelledby=title_id.clone()>
+        <div class="confirm" role="alertdialog" aria-labelledby=title_id.clone() node_ref=root on:keydown=on_keydown>
             <p id=title_id.clone() class="confirm-title">{title}</p>
             {children()}
             <div class="actions">
@@ -23,7 +36,7 @@ pub fn ConfirmDialog(
                     on:click=move |_| if !pending.get_untracked() { on_confirm.run(()) }>
                     {move || if pending.get() { "Working…".to_owned() } else { confirm_label.clone() }}
                 </button>
-                <button on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button data-autofocus on:click=move |_| on_cancel.run(())>"Cancel"</button>
             </div>
         </div>
     }

@@ -154,12 +154,14 @@ fn tree_item(rows: &Rows, i: usize) -> AnyView {
                 if !has_shown_kids() {
                     return view! { <span class="tree-toggle-space" aria-hidden="true"></span> }.into_any();
                 }
+                // One button whose label follows the state: rebuilding it on
+                // each toggle would drop the keyboard focus.
                 let (id, label_cn) = (id.clone(), cn.clone());
-                let open = expanded();
+                let (e1, e2) = (expanded.clone(), expanded.clone());
                 view! {
-                    <button class="tree-toggle" aria-label=format!("{} {label_cn}", if open { "Collapse" } else { "Expand" })
+                    <button class="tree-toggle" aria-label=move || format!("{} {label_cn}", if e1() { "Collapse" } else { "Expand" })
                         on:click=move |_| collapsed.update(|c| { if !c.remove(&id) { c.insert(id.clone()); } })>
-                        {if open { "▾" } else { "▸" }}
+                        {move || if e2() { "▾" } else { "▸" }}
                     </button>
                 }
                 .into_any()

@@ -16,6 +16,7 @@ use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::download::{download, download_zip};
 use crate::components::field::TextField;
+use crate::components::focus::{is_escape, manage_dialog_focus};
 
 /// What an uncompressed export produced (holds key material).
 #[derive(Clone)]
@@ -56,6 +57,15 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
         exported.set(None);
         password.set(String::new());
         on_close.run(());
+    };
+    // The keyboard: focus inside on opening, Escape closes, focus back after.
+    let root = NodeRef::<leptos::html::Section>::new();
+    manage_dialog_focus(root);
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if is_escape(&ev) {
+            ev.prevent_default();
+            close();
+        }
     };
     let save = move |file_name: String, bytes: Vec<u8>, mime: &'static str| match download(&file_name, &bytes, mime) {
         Ok(()) => saved.set(Some(format!("Saved {file_name}"))),
@@ -113,7 +123,7 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
     let password_error = Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field == "password").map(|e| e.message.clone())));
 
     view! {
-        <section class="panel export-dialog" role="dialog" aria-label=format!("Export {name}")>
+        <section class="panel export-dialog" role="dialog" aria-label=format!("Export {name}") node_ref=root on:keydown=on_keydown>
             <h2>{format!("Export {name}")}</h2>
             {(!has_key).then(|| view! {
                 <p class="field-hint" role="note">"This certificate was issued from a CSR: the service holds no private key for it, so every export contains the certificate and its chain only."</p>
