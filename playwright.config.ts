@@ -111,6 +111,9 @@ export default defineConfig({
       // server, so no other spec shares it.
       command: 'target/release/ccm-serve --listen 127.0.0.1:8102 --dist dist --emulate --seed demo',
       url: 'http://127.0.0.1:8102/',
+      reuseExistingServer: false,
+    },
+    {
       // Keyboard-only workflows (keyboard.spec.ts): the demo seed, its own
       // state, changed by the workflows.
       command: 'target/release/ccm-serve --listen 127.0.0.1:8104 --dist dist --emulate --seed demo',

@@ -54,7 +54,9 @@ impl Api {
         };
         self.in_flight.finish(id);
         if let Err(e) = &result {
-            if e.needs_sign_in() && !is_sign_in_call(&req) {
+            // Only a credential the service refused: someone who never
+            // signed in gets the page's own "not signed in" error instead.
+            if e.status() == Some(401) && self.session.is_signed_in() && !is_sign_in_call(&req) {
                 // The credential expired or was refused: ask for a new one
                 // where the user is, without losing what is on the page.
                 self.session.needs_sign_in.try_set(true);

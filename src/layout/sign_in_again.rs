@@ -17,8 +17,16 @@ pub fn SignInAgainDialog() -> impl IntoView {
     // with the method that was in use.
     let mode = Memo::new(move |_| session.credential.with(|c| SignInMode::of(c.as_ref().map(|c| &c.credential))));
 
+    // On Settings the sign-in form is on the page already.
+    let location = leptos_router::hooks::use_location();
+    let on_settings = Memo::new(move |_| location.pathname.with(|p| p.starts_with("/settings")));
     Effect::new(move |_| {
-        let open = session.needs_sign_in.get();
+        if on_settings.get() && session.needs_sign_in.get() {
+            session.needs_sign_in.set(false);
+        }
+    });
+    Effect::new(move |_| {
+        let open = session.needs_sign_in.get() && !on_settings.get();
         let Some(el) = dialog.get() else { return };
         if open && !el.open() {
             // Modal: focus moves in, the page behind is inert, Escape closes.
