@@ -129,9 +129,12 @@ test('the curl shown before a delete, run against the emulator, deletes the cert
 test('the curl of the list call returns what the page shows', async ({ page }) => {
   await signInWithPassword(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SSL certificates' }).click();
+  // The page keeps the previous list until the filtered one arrives: wait
+  // for that answer, then for the page to show its total.
+  const filtered = page.waitForResponse((r) => r.url().includes('/v3/scm/certificates?') && r.url().includes('status=UPLOAD'));
   await page.getByLabel('Status', { exact: true }).selectOption('UPLOAD');
-  await expect(page.getByRole('status', { name: 'Shown' })).toHaveText(/of \d+$/);
-  const total = Number((await page.getByRole('status', { name: 'Shown' }).textContent())!.split(' of ')[1]);
+  const total = (await (await filtered).json()).total_count;
+  await expect(page.getByRole('status', { name: 'Shown' })).toHaveText(new RegExp(` of ${total}$`));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
   const row = page.getByRole('row').filter({ hasText: 'status=UPLOAD' }).first();
   await row.getByRole('button', { name: /^Inspect list_certificates/ }).click();
