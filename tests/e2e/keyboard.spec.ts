@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EmulatorApi, uniqueName } from './fixtures/certs-api';
 import { choose, expectFocusOnPage, goToView, keyboardSignIn, pickRadio, press, setCheckbox, tabTo, typeInto } from './fixtures/keyboard';
-import { openssl, tempDir } from './fixtures/openssl';
+import { makeSslPair, openssl, tempDir } from './fixtures/openssl';
 
 // Every workflow of the e2e suite, done with the keyboard alone: Tab to a
 // control, then Enter, Space, the arrow keys, Escape or typing. No click,
@@ -299,20 +299,6 @@ test('bulk selection and bulk revoke on the certificate list', async ({ page }) 
   await expectFocusOnPage(page);
 });
 
-/** A leaf certificate, its CA and its key for the SSL import, made with openssl. */
-function makeSslPair(cn: string) {
-  const dir = tempDir('ssl-pair-');
-  const at = (f: string) => path.join(dir, f);
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  openssl(['req', '-x509', ...ec, '-keyout', at('ca.key'), '-out', at('ca.pem'), '-subj', `/CN=CA for ${cn}`, '-days', '365',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  fs.writeFileSync(at('leaf.ext'), `basicConstraints=critical,CA:FALSE\nsubjectAltName=DNS:${cn}\nextendedKeyUsage=serverAuth\n`);
-  openssl(['req', ...ec, '-keyout', at('key.pem'), '-out', at('leaf.csr'), '-subj', `/CN=${cn}`]);
-  openssl(['x509', '-req', '-in', at('leaf.csr'), '-CA', at('ca.pem'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('cert.pem'),
-    '-days', '90', '-extfile', at('leaf.ext')]);
-  const read = (f: string) => fs.readFileSync(at(f), 'utf8');
-  return { cert: read('cert.pem'), chain: read('ca.pem'), key: read('key.pem') };
-}
 
 test('SSL: import by paste, export a file, push, then delete', async ({ page }) => {
   test.setTimeout(90_000);

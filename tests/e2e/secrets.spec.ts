@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openConsole, storageDump } from './helpers';
 import { uniqueName } from './fixtures/certs-api';
-import { openssl, tempDir } from './fixtures/openssl';
+import { makeSslPair, openssl, tempDir } from './fixtures/openssl';
 
 // A full workflow run against a ccm-serve of this spec's own, logging at
 // the most verbose level it has (RUST_LOG=trace): nothing secret may reach
@@ -73,20 +73,6 @@ function keyLine(pem: string): string {
   return pem.split('\n').filter((l) => l && !l.startsWith('-----'))[1];
 }
 
-/** A leaf certificate, its CA and its key for the SSL import, made with openssl. */
-function makeSslPair(cn: string) {
-  const dir = tempDir('ssl-pair-');
-  const at = (f: string) => path.join(dir, f);
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  openssl(['req', '-x509', ...ec, '-keyout', at('ca.key'), '-out', at('ca.pem'), '-subj', `/CN=CA for ${cn}`, '-days', '365',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  fs.writeFileSync(at('leaf.ext'), `basicConstraints=critical,CA:FALSE\nsubjectAltName=DNS:${cn}\nextendedKeyUsage=serverAuth\n`);
-  openssl(['req', ...ec, '-keyout', at('key.pem'), '-out', at('leaf.csr'), '-subj', `/CN=${cn}`]);
-  openssl(['x509', '-req', '-in', at('leaf.csr'), '-CA', at('ca.pem'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('cert.pem'),
-    '-days', '90', '-extfile', at('leaf.ext')]);
-  const read = (f: string) => fs.readFileSync(at(f), 'utf8');
-  return { cert: read('cert.pem'), chain: read('ca.pem'), key: read('key.pem') };
-}
 
 async function readDownload(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
