@@ -73,7 +73,8 @@ pub fn ApiErrorView(
 ) -> impl IntoView {
     let remedy = remedy(&error);
     let session = use_context::<crate::state::session::Session>();
-    let sign_in = (error.needs_sign_in() && !matches!(error, ApiError::NotSignedIn(_)))
+    // A refused credential; someone never signed in has the Settings remedy.
+    let sign_in = (error.status() == Some(401))
         .then_some(session)
         .flatten()
         .map(|session| {
