@@ -15,8 +15,10 @@ SERVE := target/release/ccm-serve
 tools:
 	@scripts/install-tools.sh
 
+# The release console in dist/: trunk for the page, then the split wasm
+# (main module plus a chunk per lazily loaded page).
 console: tools
-	trunk build --release
+	scripts/build-console.sh
 
 serve-bin: tools
 	cargo build --release --locked -p ccm-serve

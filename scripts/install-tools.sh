@@ -6,7 +6,9 @@ set -euo pipefail
 
 TRUNK_VERSION=0.22.1
 # Must equal the wasm-bindgen crate in Cargo.lock.
-WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+lock_version() { awk -v crate="$1" '$0 == "name = \"" crate "\"" { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock; }
+WASM_BINDGEN_VERSION=$(lock_version wasm-bindgen)
+WASM_SPLIT_VERSION=$(lock_version wasm_split_helpers)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -49,6 +51,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
   # Not --locked: its lockfile names a crate release the registry lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# The splitter that cuts the lazily loaded pages into chunks
+# (scripts/build-console.sh). It must read what the split-point macros of
+# wasm_split_helpers write, so it is the release of the same number.
+# It prints no version, so cargo's install list is asked.
+if ! command -v wasm-split-cli >/dev/null ||
+   ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (about 2 minutes, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # npm: Playwright (drives Debian's Chromium, downloads no browser) and

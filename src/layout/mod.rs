@@ -1,3 +1,4 @@
+pub mod lazy_page;
 pub mod nav;
 pub mod pending_requests;
 pub mod shell;

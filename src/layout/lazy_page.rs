@@ -1,0 +1,79 @@
+//! Pages compiled into wasm chunks of their own, loaded when first visited.
+//!
+//! `lazy_page!` declares a route type for the router's `Lazy<…>`: its view is
+//! a `wasm_split` split point, so the page's code (and whatever only it
+//! uses) leaves the first download. `scripts/build-console.sh` runs the
+//! splitter that cuts the chunks out after cargo has linked the whole app.
+//!
+//! A chunk can fail to arrive (network gone, a deployment replaced the
+//! files). The split points are `fallible`, so that failure becomes a
+//! [`ChunkLoadError`] rendered into the nearest `ErrorBoundary`, which
+//! offers "Reload"; without `fallible` the loader panics and the panic
+//! aborts the whole module, leaving a blank page.
+
+use leptos::prelude::*;
+
+/// A page's code could not be fetched or instantiated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("this page's code could not be loaded")]
+pub struct ChunkLoadError;
+
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkLoadError {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        ChunkLoadError
+    }
+}
+
+/// `Ok(view)` as loaded, or the failure as a view the error boundary catches.
+pub fn loaded_or_error(loaded: Result<AnyView, ChunkLoadError>) -> AnyView {
+    match loaded {
+        Ok(view) => view,
+        Err(error) => Err::<(), _>(error).into_any(),
+    }
+}
+
+/// What the error boundary shows for a chunk that did not load.
+#[component]
+pub fn ChunkLoadFailed() -> impl IntoView {
+    let reload = move |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <section class="panel error-panel" role="alert">
+            <h2>"This page could not be loaded"</h2>
+            <p>
+                "Its code did not arrive: the connection may have dropped, or the console was \
+                 updated since this tab opened it. Reloading fetches the current version; \
+                 nothing you saved is lost."
+            </p>
+            <button class="primary" on:click=reload>"Reload"</button>
+        </section>
+    }
+}
+
+/// Declares a lazily loaded route: `lazy_page!(RouteType, chunk_name, PageComponent);`
+///
+/// `chunk_name` names the split point (and so the chunk file); it must be
+/// unique, because the splitter links each split point by that name.
+macro_rules! lazy_page {
+    ($route:ident, $chunk:ident, $page:ident) => {
+        pub struct $route;
+
+        impl ::leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_: Self) -> ::leptos::prelude::AnyView {
+                #[::wasm_split_helpers::wasm_split($chunk, fallible)]
+                fn $chunk() -> Result<::leptos::prelude::AnyView, $crate::layout::lazy_page::ChunkLoadError> {
+                    use ::leptos::prelude::*;
+                    Ok(view! { <$page /> }.into_any())
+                }
+                $crate::layout::lazy_page::loaded_or_error($chunk().await)
+            }
+        }
+    };
+}
+
+pub(crate) use lazy_page;

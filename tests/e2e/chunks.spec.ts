@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { openConsole } from './helpers';
+
+// The console ships as a main module plus a wasm chunk per lazily loaded
+// page (scripts/build-console.sh). These tests check the split build as a
+// browser gets it: what the first visit fetches, and what a chunk that
+// cannot be fetched does to the page.
+
+/** The wasm files the page fetched, by file name. */
+function wasmFetches(page: import('@playwright/test').Page): string[] {
+  const names: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith('.wasm')) names.push(url.pathname.split('/').pop()!);
+  });
+  return names;
+}
+
+test('the first visit fetches the main module only; a page chunk comes with its page', async ({ page }) => {
+  const fetched = wasmFetches(page);
+  await openConsole(page);
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  expect(fetched).toEqual(['ccm_console_bg.wasm']);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+  expect(fetched).toContain('split_activity_page.wasm');
+});
+
+test('a page chunk that fails to load says so and offers Reload, which recovers', async ({ page }) => {
+  await page.route('**/split_activity_page.wasm', (route) => route.abort('connectionreset'));
+  await openConsole(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await expect(alert).toBeVisible();
+  // The frame still works: the navigation is there and another page opens.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+
+  // Back on the broken page, the network is back: Reload brings it up.
+  await page.goBack();
+  await expect(alert).toBeVisible();
+  await page.unroute('**/split_activity_page.wasm');
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+});
