@@ -9,14 +9,26 @@ use crate::layout::lazy_page::{lazy_page, ChunkLoadError, ChunkLoadFailed};
 use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
 use crate::api::in_flight::provide_in_flight;
-use crate::pages::{
-    not_found::NotFound, overview::OverviewPage, pca::cas::{CaHierarchyPage, CreateCaPage},
-    pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage}, scm::{ImportCertificatePage, SslCertificatesPage}, settings::SettingsPage,
-};
+use crate::pages::activity::ActivityPage;
+use crate::pages::pca::cas::{CaHierarchyPage, CreateCaPage};
+use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage};
+use crate::pages::scm::{ImportCertificatePage, SslCertificatesPage};
+use crate::pages::settings::SettingsPage;
+use crate::pages::{not_found::NotFound, overview::OverviewPage};
 use crate::state::session::provide_session;
 
+// Every page but the landing one (the overview) and "not found" is a chunk
+// of its own, fetched on its first visit (layout/lazy_page.rs).
+lazy_page!(SslListRoute, ssl_list_page, SslCertificatesPage);
+lazy_page!(SslImportRoute, ssl_import_page, ImportCertificatePage);
+lazy_page!(CaHierarchyRoute, ca_hierarchy_page, CaHierarchyPage);
+lazy_page!(CaCreateRoute, ca_create_page, CreateCaPage);
+lazy_page!(CertListRoute, cert_list_page, PrivateCertificatesPage);
+lazy_page!(CertApplyRoute, cert_apply_page, ApplyCertificatePage);
+lazy_page!(CertFromCsrRoute, cert_csr_page, IssueFromCsrPage);
+lazy_page!(CertDetailsRoute, cert_details_page, CertificateDetailsPage);
+lazy_page!(SettingsRoute, settings_page, SettingsPage);
 lazy_page!(ActivityRoute, activity_page, ActivityPage);
-use crate::pages::activity::ActivityPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -53,15 +65,15 @@ pub fn App() -> impl IntoView {
                 }>
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=OverviewPage />
-                        <Route path=path!("/scm") view=SslCertificatesPage />
-                        <Route path=path!("/scm/import") view=ImportCertificatePage />
-                        <Route path=path!("/pca/cas") view=CaHierarchyPage />
-                        <Route path=path!("/pca/cas/new") view=CreateCaPage />
-                        <Route path=path!("/pca/certs") view=PrivateCertificatesPage />
-                        <Route path=path!("/pca/certs/new") view=ApplyCertificatePage />
-                        <Route path=path!("/pca/certs/csr") view=IssueFromCsrPage />
-                        <Route path=path!("/pca/certs/:id") view=CertificateDetailsPage />
-                        <Route path=path!("/settings") view=SettingsPage />
+                        <Route path=path!("/scm") view={Lazy::<SslListRoute>::new()} />
+                        <Route path=path!("/scm/import") view={Lazy::<SslImportRoute>::new()} />
+                        <Route path=path!("/pca/cas") view={Lazy::<CaHierarchyRoute>::new()} />
+                        <Route path=path!("/pca/cas/new") view={Lazy::<CaCreateRoute>::new()} />
+                        <Route path=path!("/pca/certs") view={Lazy::<CertListRoute>::new()} />
+                        <Route path=path!("/pca/certs/new") view={Lazy::<CertApplyRoute>::new()} />
+                        <Route path=path!("/pca/certs/csr") view={Lazy::<CertFromCsrRoute>::new()} />
+                        <Route path=path!("/pca/certs/:id") view={Lazy::<CertDetailsRoute>::new()} />
+                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                         <Route path=path!("/activity") view={Lazy::<ActivityRoute>::new()} />
                     </Routes>
                 </ErrorBoundary>

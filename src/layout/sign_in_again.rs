@@ -34,12 +34,7 @@ pub fn SignInAgainDialog() -> impl IntoView {
             // Straight to the one field left to fill when the user is known;
             // after the next frame, once the form inside has been drawn.
             let field = if session.last_user.get_untracked().is_empty() { "again-iam-user" } else { "again-iam-password" };
-            request_animation_frame(move || {
-                use wasm_bindgen::JsCast;
-                if let Some(input) = document().get_element_by_id(field).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = input.focus();
-                }
-            });
+            focus_when_drawn(field, 30);
         } else if !open && el.open() {
             el.close();
         }
@@ -63,4 +58,27 @@ pub fn SignInAgainDialog() -> impl IntoView {
             </div>
         </dialog>
     }
+}
+
+/// Focuses the element `id` on the next frame it exists and is not yet
+/// focused, for up to `frames` frames: the form is drawn by its own effect,
+/// and a page that mounts meanwhile (a lazily loaded one) may take a frame
+/// or two more.
+fn focus_when_drawn(id: &'static str, frames: u32) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let input = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let focused = |el: &web_sys::HtmlElement| document().active_element().is_some_and(|a| a == **el);
+        match input {
+            Some(el) if focused(&el) => {}
+            Some(el) => {
+                let _ = el.focus();
+                if !focused(&el) && frames > 0 {
+                    focus_when_drawn(id, frames - 1);
+                }
+            }
+            None if frames > 0 => focus_when_drawn(id, frames - 1),
+            None => {}
+        }
+    });
 }
