@@ -20,6 +20,7 @@ use axum::http::Request;
 use axum::routing::{any, get};
 use axum::response::IntoResponse;
 use axum::Router;
+use tower::Layer as _;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -149,9 +150,15 @@ pub fn app(config: Config) -> Router {
     });
     let fallback =
         tower::service_fn(move |req: Request<Body>| static_files::spa_fallback(index.clone(), req));
+    // The build writes `.br` and `.gz` copies next to each asset
+    // (scripts/compress-dist.sh); the plain file goes to clients that take
+    // neither, or when a copy is missing.
     let files = ServeDir::new(&config.dist)
         .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip()
         .fallback(fallback);
+    let files = axum::middleware::from_fn(static_files::file_headers).layer(files);
 
     let security = static_files::security_headers(&csp);
     let mut router = Router::new().merge(proxy_routes);

@@ -125,6 +125,9 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .no_proxy()
         .redirect(reqwest::redirect::Policy::none())
+        // The tests look at the bytes as sent; they decode themselves.
+        .no_gzip()
+        .no_brotli()
         .build()
         .unwrap()
 }
