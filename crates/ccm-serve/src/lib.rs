@@ -141,6 +141,7 @@ pub fn app(config: Config) -> Router {
         .route("/proxy/", any(proxy::handle))
         .route("/proxy/{*rest}", any(proxy::handle))
         .route_layer(axum::middleware::from_fn_with_state(origins, cors::guard))
+        .layer(proxy::compression())
         .with_state(proxy_state);
 
     let index_for_route = index.clone();
@@ -164,7 +165,12 @@ pub fn app(config: Config) -> Router {
     let mut router = Router::new().merge(proxy_routes);
     if let Some(api) = config.root_api.clone() {
         let handler = any(move |req: Request<Body>| root_api(api.clone(), req));
-        router = router.route("/v1/{*rest}", handler.clone()).route("/v3/{*rest}", handler);
+        router = router.merge(
+            Router::new()
+                .route("/v1/{*rest}", handler.clone())
+                .route("/v3/{*rest}", handler)
+                .layer(proxy::compression()),
+        );
     }
     if let Some(emulator) = config.emulator_admin.clone() {
         router = router.merge(emulate::admin_routes(emulator));
