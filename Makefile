@@ -17,6 +17,7 @@ tools:
 
 console: tools
 	trunk build --release
+	scripts/compress-dist.sh dist
 
 serve-bin: tools
 	cargo build --release --locked -p ccm-serve
