@@ -235,10 +235,11 @@ async fn the_copy_the_browser_accepts_is_sent() {
 
     // Whatever was picked, the type is the original's (streaming wasm
     // compilation needs application/wasm) and caches know it varies.
-    for accept in [Some("br"), Some("gzip"), None] {
+    for (accept, sent) in [(Some("br"), &br.2), (Some("gzip"), &gz.2), (None, &plain.2)] {
         let r = get(addr, WASM, accept).await;
         let h = r.headers();
         assert_eq!(h["content-type"], "application/wasm", "{accept:?}");
+        assert_eq!(h["content-length"], sent.len().to_string().as_str(), "{accept:?}");
         assert!(vary(h).contains("accept-encoding"), "{accept:?}: {:?}", vary(h));
         assert_eq!(h["cache-control"], "public, max-age=31536000, immutable", "{accept:?}");
         assert_security_headers(h);
