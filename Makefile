@@ -19,6 +19,7 @@ tools:
 # (main module plus a chunk per lazily loaded page).
 console: tools
 	scripts/build-console.sh
+	scripts/compress-dist.sh dist
 
 serve-bin: tools
 	cargo build --release --locked -p ccm-serve

@@ -9,4 +9,5 @@ scripts/nginx-prefix.sh "$work" 127.0.0.1:8081
 nginx -t -p "$work" -c "$work/nginx.conf"
 grep -q "wasm-unsafe-eval" "$work/site.conf"
 grep -q 'proxy_pass https://$upstream_host;' "$work/site.conf"
+grep -q '^ *gzip_static on;' "$work/site.conf"
 echo "nginx recipe: configuration accepted"

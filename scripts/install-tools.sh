@@ -18,11 +18,15 @@ as_root() {
 }
 
 # Debian packages: Chromium for the browser tests, nginx for the deployment
-# recipe, Python's venv for the SDK suite.
+# recipe, brotli for the build's precompressed copies, Python's venv for the
+# SDK suite.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-command -v nginx >/dev/null || missing+=(nginx-light)
+# Debian's nginx package has the gzip_static module the recipe uses.
+command -v nginx >/dev/null || missing+=(nginx)
+# The release build writes .br copies next to the assets (scripts/compress-dist.sh).
+command -v brotli >/dev/null || missing+=(brotli)
 command -v openssl >/dev/null || missing+=(openssl)
 # The browser tests unpack the ZIP files the console downloads.
 command -v unzip >/dev/null || missing+=(unzip)

@@ -308,7 +308,8 @@ async function tableRatio(browser, state) {
 
 /** Sizes of what the first load fetches, from dist/, and as served. */
 async function transfer(browser, state) {
-  const files = fs.readdirSync(DIST).filter((f) => !f.startsWith('.'));
+  // Not the .br/.gz copies scripts/compress-dist.sh writes: they are measured below.
+  const files = fs.readdirSync(DIST).filter((f) => !f.startsWith('.') && !/\.(br|gz)$/.test(f));
   const kinds = { wasm: /\.wasm$/, js: /\.js$/, css: /\.css$/, html: /\.html$/, other: /./ };
   const sizes = {};
   for (const f of files) {

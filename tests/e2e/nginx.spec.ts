@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { signInToEmulator, watchErrors } from './helpers';
 
@@ -27,9 +28,17 @@ test('nginx serves the build with the security headers, and deep links load the 
   const index = await (await request.get('/')).text();
   const wasm = index.match(/href="\/([^"]+\.wasm)"/)?.[1];
   expect(wasm).toBeTruthy();
+  // gzip_static sends the build's .gz copy: its exact length, where
+  // compressing on the fly would stream it without one.
   const w = await request.get(`/${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
   expect(w.headers()['content-type']).toBe('application/wasm');
   expect(w.headers()['content-encoding']).toBe('gzip');
+  expect(w.headers()['vary']).toMatch(/accept-encoding/i);
+  expect(Number(w.headers()['content-length'])).toBe(fs.statSync(`dist/${wasm}.gz`).size);
+  // A client that takes no compression gets the plain file.
+  const plain = await request.get(`/${wasm}`, { headers: { 'Accept-Encoding': 'identity' } });
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  expect(Number(plain.headers()['content-length'])).toBe(fs.statSync(`dist/${wasm}`).size);
 });
 
 test('the proxy routes reach the CCM, SCM and IAM hosts (here the emulator)', async ({ request }) => {

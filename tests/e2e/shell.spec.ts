@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openConsole, watchErrors } from './helpers';
 
@@ -59,4 +60,28 @@ test('the app runs under the CSP that ccm-serve sends, which blocks injected inl
   });
   expect(await page.evaluate(() => (window as any).__injected === true)).toBe(false);
   await expect.poll(() => violations.length).toBeGreaterThan(0);
+});
+
+test('ccm-serve sends the build\'s brotli and gzip copies, hashed files cached for good', async ({ request }) => {
+  const index = await request.get('/', { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+  expect(index.headers()['cache-control']).toBe('no-cache');
+  const wasm = (await index.text()).match(/href="\/([^"]+\.wasm)"/)?.[1];
+  expect(wasm).toBeTruthy();
+  // [Accept-Encoding, the Content-Encoding sent, the file sent]
+  const cases: [string, string | undefined, string][] = [
+    ['gzip, deflate, br, zstd', 'br', `dist/${wasm}.br`],
+    ['gzip', 'gzip', `dist/${wasm}.gz`],
+    ['identity', undefined, `dist/${wasm}`],
+  ];
+  for (const [accept, encoding, file] of cases) {
+    const r = await request.get(`/${wasm}`, { headers: { 'Accept-Encoding': accept } });
+    expect(r.status(), accept).toBe(200);
+    expect(r.headers()['content-type'], accept).toBe('application/wasm');
+    expect(r.headers()['content-encoding'], accept).toBe(encoding);
+    expect(Number(r.headers()['content-length']), accept).toBe(fs.statSync(file).size);
+    expect(r.headers()['vary'], accept).toMatch(/accept-encoding/i);
+    expect(r.headers()['cache-control'], accept).toBe('public, max-age=31536000, immutable');
+  }
+  const deep = await request.get('/pca/cas');
+  expect(deep.headers()['cache-control']).toBe('no-cache');
 });

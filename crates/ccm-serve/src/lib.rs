@@ -20,6 +20,7 @@ use axum::http::Request;
 use axum::routing::{any, get};
 use axum::response::IntoResponse;
 use axum::Router;
+use tower::Layer as _;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -140,6 +141,7 @@ pub fn app(config: Config) -> Router {
         .route("/proxy/", any(proxy::handle))
         .route("/proxy/{*rest}", any(proxy::handle))
         .route_layer(axum::middleware::from_fn_with_state(origins, cors::guard))
+        .layer(proxy::compression())
         .with_state(proxy_state);
 
     let index_for_route = index.clone();
@@ -149,15 +151,26 @@ pub fn app(config: Config) -> Router {
     });
     let fallback =
         tower::service_fn(move |req: Request<Body>| static_files::spa_fallback(index.clone(), req));
+    // The build writes `.br` and `.gz` copies next to each asset
+    // (scripts/compress-dist.sh); the plain file goes to clients that take
+    // neither, or when a copy is missing.
     let files = ServeDir::new(&config.dist)
         .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip()
         .fallback(fallback);
+    let files = axum::middleware::from_fn(static_files::file_headers).layer(files);
 
     let security = static_files::security_headers(&csp);
     let mut router = Router::new().merge(proxy_routes);
     if let Some(api) = config.root_api.clone() {
         let handler = any(move |req: Request<Body>| root_api(api.clone(), req));
-        router = router.route("/v1/{*rest}", handler.clone()).route("/v3/{*rest}", handler);
+        router = router.merge(
+            Router::new()
+                .route("/v1/{*rest}", handler.clone())
+                .route("/v3/{*rest}", handler)
+                .layer(proxy::compression()),
+        );
     }
     if let Some(emulator) = config.emulator_admin.clone() {
         router = router.merge(emulate::admin_routes(emulator));

@@ -16,10 +16,14 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, Response, StatusCode};
+use axum::http::{
+    header, Extensions, HeaderMap, HeaderName, HeaderValue, Method, Response, StatusCode, Version,
+};
 use axum::response::IntoResponse;
 use bytes::{Bytes, BytesMut};
 use http_body_util::BodyExt;
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 use crate::host_policy::{AllowList, Host, HostError, HostPattern};
 
@@ -32,10 +36,13 @@ pub const DRAIN_LIMIT: usize = 8 * 1024 * 1024;
 /// Default upstream timeout for the whole exchange.
 pub const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Request headers that go upstream: what the API and the signer need.
-pub const FORWARD_REQUEST_HEADERS: [HeaderName; 8] = [
+/// Request headers that go upstream: what the API and the signer need, and
+/// `Accept-Encoding` so that an upstream may compress its answer itself
+/// (the browser sets that header, so it is never signed).
+pub const FORWARD_REQUEST_HEADERS: [HeaderName; 9] = [
     header::CONTENT_TYPE,
     header::ACCEPT,
+    header::ACCEPT_ENCODING,
     HeaderName::from_static("x-auth-token"),
     HeaderName::from_static("x-sdk-date"),
     header::AUTHORIZATION,
@@ -45,9 +52,11 @@ pub const FORWARD_REQUEST_HEADERS: [HeaderName; 8] = [
 ];
 
 /// Response headers that come back. Never Set-Cookie. `Retry-After` tells
-/// the console how long to back off when throttled.
-pub const RETURN_RESPONSE_HEADERS: [HeaderName; 6] = [
+/// the console how long to back off when throttled. `Content-Encoding`
+/// because the body is relayed as it came, compressed or not.
+pub const RETURN_RESPONSE_HEADERS: [HeaderName; 7] = [
     header::CONTENT_TYPE,
+    header::CONTENT_ENCODING,
     header::RETRY_AFTER,
     header::CONTENT_DISPOSITION,
     HeaderName::from_static("x-subject-token"),
@@ -164,6 +173,33 @@ impl http_body::Body for CutBody {
     }
 }
 
+/// Answers smaller than this go uncompressed: the saving would not fill a packet.
+pub const COMPRESS_MIN_SIZE: u16 = 1024;
+
+/// On-the-fly compression of API answers (proxied and emulated), br or gzip
+/// as the client accepts, at the fastest level: these answers are made per
+/// request, so speed matters more than the last few per cent. An answer
+/// that already has a `Content-Encoding` (the upstream compressed it) is
+/// never compressed again; the layer sees to that. Also left alone: ZIP
+/// and image bodies, which do not shrink, and a [`CutShort`] fault, whose
+/// `Content-Length` must stay the whole body's so that the cut shows.
+pub fn compression() -> CompressionLayer<impl Predicate> {
+    fn not_cut_short(_: StatusCode, _: Version, _: &HeaderMap, ext: &Extensions) -> bool {
+        ext.get::<CutShort>().is_none()
+    }
+    let predicate = SizeAbove::new(COMPRESS_MIN_SIZE)
+        .and(NotForContentType::IMAGES)
+        .and(NotForContentType::const_new("application/zip"))
+        .and(not_cut_short as fn(StatusCode, Version, &HeaderMap, &Extensions) -> bool);
+    CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        .no_deflate()
+        .no_zstd()
+        .quality(CompressionLevel::Fastest)
+        .compress_when(predicate)
+}
+
 /// Where one allowed host's requests go.
 #[derive(Clone)]
 pub enum Upstream {
@@ -266,6 +302,12 @@ impl ProxyState {
         let client = reqwest::Client::builder()
             // A redirect could lead anywhere, including off the allowlist.
             .redirect(reqwest::redirect::Policy::none())
+            // The body is relayed as it came, with its Content-Encoding, even
+            // if some other crate turns on reqwest's decoders.
+            .no_gzip()
+            .no_brotli()
+            .no_deflate()
+            .no_zstd()
             .timeout(timeout)
             .connect_timeout(timeout.min(Duration::from_secs(10)))
             .build()
@@ -414,6 +456,10 @@ async fn forward(
     };
     let mut resp = Response::new(body);
     *resp.status_mut() = status;
+    if let Some(c) = cut {
+        // Kept for the compression layer, which must leave this body as it is.
+        resp.extensions_mut().insert(c);
+    }
     for name in &RETURN_RESPONSE_HEADERS {
         for v in upstream_headers.get_all(name) {
             resp.headers_mut().append(name.clone(), v.clone());

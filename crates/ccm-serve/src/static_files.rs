@@ -238,6 +238,53 @@ pub fn index_response(index: Option<&IndexPage>) -> Response<Body> {
     }
 }
 
+/// `Cache-Control` for a file whose URL changes whenever its bytes do.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// True when the URL path names a file whose name changes with its content:
+/// trunk's filehash names (`ccm-console-<hash>_bg.wasm`, `main-<hash>.css`)
+/// or anything under a folder named that way (`/chunks-<hash>/…` or a bare
+/// `/<hash>/…`). A hash here is 8 to 64 hex digits with at least one digit,
+/// so words such as `-facade` do not count. wasm-bindgen's `snippets/<crate>-
+/// <hash>/` folders are excluded: that hash names the crate, not the content.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let mut segments = path.split('/').filter(|s| !s.is_empty()).peekable();
+    if segments.peek() == Some(&"snippets") {
+        return false;
+    }
+    segments.any(|segment| {
+        // `name-<hash>.ext`, `name-<hash>_bg.wasm`, `name-<hash>`, `<hash>`.
+        let stem = segment.split('.').next().unwrap_or("");
+        let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+        let hash = stem.rsplit('-').next().unwrap_or("");
+        (8..=64).contains(&hash.len())
+            && hash.bytes().all(|b| b.is_ascii_hexdigit())
+            && hash.bytes().any(|b| b.is_ascii_digit())
+    })
+}
+
+/// Around ServeDir: the caching and `Vary` headers for files it serves.
+/// A hashed file is cached for a year; anything else is revalidated, so a
+/// new build is seen at once. `Vary` because ServeDir picks the `.br`,
+/// `.gz` or plain file by `Accept-Encoding`. A response that already says
+/// how to cache it (the SPA page from the fallback) and errors (404) are
+/// left alone.
+pub async fn file_headers(req: Request<Body>, next: axum::middleware::Next) -> Response<Body> {
+    let hashed = is_hashed_asset(req.uri().path());
+    let mut resp = next.run(req).await;
+    let served = resp.status().is_success() || resp.status() == StatusCode::NOT_MODIFIED;
+    if !served || resp.headers().contains_key(header::CACHE_CONTROL) {
+        return resp;
+    }
+    let h = resp.headers_mut();
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if hashed { IMMUTABLE } else { "no-cache" }),
+    );
+    resp
+}
+
 /// What ServeDir falls back to when no file matches: deep links without a
 /// file extension get the SPA, missing assets (`/x.wasm`) a plain 404 so a
 /// broken build fails loudly instead of as HTML parsed as wasm.
@@ -288,6 +335,37 @@ await init('/app_bg.wasm');</SCRIPT>
             csp_hash("alert('Hello, world.');"),
             "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
         );
+    }
+
+    #[test]
+    fn hashed_assets_are_told_apart() {
+        for hashed in [
+            "/ccm-console-5f3c2a9b8e7d6c1f_bg.wasm",
+            "/ccm-console-5f3c2a9b8e7d6c1f.js",
+            "/main-0a1b2c3d4e5f6071.css",
+            "/favicon-0123456789abcdef.svg",
+            // The Rust pipeline does not pad its hash to 16 digits.
+            "/ccm-console-f3c2a9b8e7d6c1f_bg.wasm",
+            "/chunks-9a8b7c6d5e4f3a2b/route_cas.wasm",
+            "/9a8b7c6d5e4f3a2b/route_cas.wasm",
+            // scripts/build-console.sh: the split build's folder.
+            "/wasm-05c6ec5b8f200879/split_activity_page.wasm",
+            "/wasm-05c6ec5b8f200879/ccm_console.js",
+        ] {
+            assert!(is_hashed_asset(hashed), "{hashed}");
+        }
+        for plain in [
+            "/",
+            "/index.html",
+            "/assets/logo.svg",
+            "/ccm-console.js",
+            "/ccm-console-1a2b.js",
+            "/x-facadefacade.js",
+            "/snippets/leptos-0123456789abcdef/inline0.js",
+            "/ccm-console-5f3c2a9b8e7d6c1f0a1b2c3d4e5f60718293a4b5c6d7e8f90123456789abcdef0.js",
+        ] {
+            assert!(!is_hashed_asset(plain), "{plain}");
+        }
     }
 
     #[test]

@@ -17,20 +17,25 @@ use serde_json::json;
 
 const SCM_HOST: &str = "scm.ap-southeast-1.myhuaweicloud.com";
 const IAM_HOST: &str = "iam.ap-southeast-1.myhuaweicloud.com";
+const CCM_HOST: &str = "ccm.ap-southeast-1.myhuaweicloud.com";
 const BIN: &str = env!("CARGO_BIN_EXE_ccm-serve");
 
 async fn start(faults: FaultConfig) -> std::net::SocketAddr {
-    let mut emu = Emulator::new(EmulatorConfig::default(), State::default());
+    common::serve(ccm_serve::app(config_with(faults, State::default()))).await
+}
+
+fn config_with(faults: FaultConfig, state: State) -> Config {
+    let mut emu = Emulator::new(EmulatorConfig::default(), state);
     emu.faults = FaultPlan::new(faults).unwrap();
     let upstream = EmulatorUpstream::new(emu, None);
     let shared = Arc::new(upstream.clone());
     let mut config = Config { dist: std::path::PathBuf::from("no-such-dist"), ..Config::default() };
-    for host in [SCM_HOST, IAM_HOST] {
+    for host in [SCM_HOST, IAM_HOST, CCM_HOST] {
         config.local_upstreams.push((host.parse::<HostPattern>().unwrap(), shared.clone() as Arc<dyn LocalUpstream>));
     }
     config.root_api = Some(shared);
     config.emulator_admin = Some(upstream);
-    common::serve(ccm_serve::app(config)).await
+    config
 }
 
 fn client() -> reqwest::Client {
@@ -188,6 +193,53 @@ async fn dropped_connections_break_mid_answer() {
     assert!(r.is_err() || r.unwrap().bytes().await.is_err());
     // Other hosts are untouched.
     assert!(token(addr).await.0.len() > 10);
+}
+
+#[tokio::test]
+async fn a_dropped_answer_is_cut_even_for_a_client_that_takes_compression() {
+    use http_body_util::BodyExt as _;
+    use tower::ServiceExt as _;
+    // In process: over a socket the cut often comes before the headers are
+    // flushed, and here they are what shows whether the answer was compressed.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    let faults = FaultConfig { drop: vec!["GET /v1/private-certificate-authorities".into()], ..Default::default() };
+    let app = ccm_serve::app(config_with(faults, ccm_emulator::seed::demo(now)));
+    let call = |req: axum::http::Request<axum::body::Body>| app.clone().oneshot(req);
+    let login = json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+        "name": "demo", "password": "demo-password", "domain": {"name": "demo"}}}}}});
+    let r = call(
+        axum::http::Request::post(format!("/proxy/{IAM_HOST}/v3/auth/tokens"))
+            .header("content-type", "application/json")
+            .body(login.to_string().into())
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 201);
+    let t = r.headers()["x-subject-token"].to_str().unwrap().to_owned();
+    let list = |prefix: &str| {
+        axum::http::Request::get(format!("{prefix}/v1/private-certificate-authorities?limit=50"))
+            .header("x-auth-token", &t)
+            .header("accept-encoding", "br, gzip")
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    for prefix in [format!("/proxy/{CCM_HOST}"), String::new()] {
+        let r = call(list(&prefix)).await.unwrap();
+        // Sent as is, announcing the whole length, then cut.
+        assert!(r.headers().get("content-encoding").is_none(), "{prefix}");
+        let announced: usize = r.headers()["content-length"].to_str().unwrap().parse().unwrap();
+        assert!(announced > usize::from(ccm_serve::proxy::COMPRESS_MIN_SIZE), "{prefix}: {announced}");
+        assert!(r.into_body().collect().await.is_err(), "{prefix}: the answer arrived whole");
+    }
+    // Without the fault the same answer is compressed.
+    let r = call(axum::http::Request::delete(ccm_serve::emulate::FAULTS_PATH).body(axum::body::Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(r.status(), 200);
+    for prefix in [format!("/proxy/{CCM_HOST}"), String::new()] {
+        let r = call(list(&prefix)).await.unwrap();
+        assert_eq!(r.headers()["content-encoding"], "br", "{prefix}");
+        assert!(r.into_body().collect().await.is_ok(), "{prefix}");
+    }
 }
 
 #[tokio::test]

@@ -432,3 +432,129 @@ async fn local_upstreams_answer_in_process_under_the_same_rules() {
         .unwrap();
     assert_proxy_error(resp, 403, "PROXY.HOST_NOT_ALLOWED").await;
 }
+
+// ---------------------------------------------------------------- compression
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap();
+    out
+}
+
+fn unbrotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    brotli_decompressor::Decompressor::new(bytes, 4096).read_to_end(&mut out).unwrap();
+    out
+}
+
+fn header(resp: &reqwest::Response, name: &str) -> Option<String> {
+    resp.headers().get(name).map(|v| v.to_str().unwrap().to_string())
+}
+
+#[tokio::test]
+async fn big_answers_are_compressed_as_the_client_accepts() {
+    let up = Upstream::start().await;
+    let addr = serve(app(proxy_config(&up))).await;
+    let url = format!("http://{addr}/proxy/{CCM_HOST}/v1/export");
+    // The echo repeats the 8 KiB body: well above the threshold.
+    let body = "a".repeat(8 * 1024);
+    let send = |accept: Option<&'static str>| {
+        let mut req = client().post(&url).body(body.clone());
+        if let Some(a) = accept {
+            req = req.header("accept-encoding", a);
+        }
+        req.send()
+    };
+
+    let plain = send(None).await.unwrap();
+    assert_eq!(plain.status(), 200);
+    assert_eq!(header(&plain, "content-encoding"), None);
+    let plain_len: usize = header(&plain, "content-length").unwrap().parse().unwrap();
+    let plain_bytes = plain.bytes().await.unwrap().to_vec();
+    assert_eq!(plain_bytes.len(), plain_len);
+
+    for (accept, encoding, decode) in [
+        ("br", "br", unbrotli as fn(&[u8]) -> Vec<u8>),
+        ("gzip", "gzip", gunzip),
+        ("gzip, deflate, br, zstd", "br", unbrotli),
+    ] {
+        let r = send(Some(accept)).await.unwrap();
+        assert_eq!(r.status(), 200, "{accept}");
+        assert_eq!(header(&r, "content-encoding").as_deref(), Some(encoding), "{accept}");
+        let vary: Vec<_> = r.headers().get_all("vary").iter().map(|v| v.to_str().unwrap().to_ascii_lowercase()).collect();
+        assert!(vary.iter().any(|v| v.contains("accept-encoding")), "{vary:?}");
+        assert!(vary.iter().any(|v| v.contains("origin")), "the CORS Vary stays: {vary:?}");
+        // The download headers survive; the length is the compressed one's
+        // business now, so the upstream's is dropped.
+        assert_eq!(header(&r, "content-disposition").as_deref(), Some("attachment; filename=\"cert.zip\""));
+        assert_eq!(header(&r, "content-type").as_deref(), Some("application/json;charset=UTF-8"));
+        assert_eq!(header(&r, "x-content-type-options").as_deref(), Some("nosniff"));
+        assert_ne!(header(&r, "content-length"), Some(plain_len.to_string()), "{accept}");
+        let sent = r.bytes().await.unwrap();
+        assert!(sent.len() < plain_len / 4, "{accept}: {} of {plain_len} bytes", sent.len());
+        let echo: serde_json::Value = serde_json::from_slice(&decode(&sent)).unwrap();
+        assert_eq!(echo["body"], body.as_str(), "{accept}");
+        // The client's Accept-Encoding went upstream (it may compress itself).
+        assert_eq!(echo["headers"]["accept-encoding"], accept);
+    }
+
+    // Small answers are not worth it.
+    let r = client()
+        .get(format!("http://{addr}/proxy/{CCM_HOST}/v1/small"))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(header(&r, "content-encoding"), None);
+    let len: usize = header(&r, "content-length").unwrap().parse().unwrap();
+    assert!(len < usize::from(ccm_serve::proxy::COMPRESS_MIN_SIZE), "{len}");
+    assert_eq!(json(r).await["path"], "/v1/small");
+
+    // The size limit still answers first.
+    let r = client()
+        .post(&url)
+        .header("accept-encoding", "br, gzip")
+        .body(vec![b'a'; ccm_serve::proxy::BODY_LIMIT + 1])
+        .send()
+        .await
+        .unwrap();
+    assert_proxy_error(r, 413, "PROXY.BODY_TOO_LARGE").await;
+}
+
+#[tokio::test]
+async fn an_answer_the_upstream_compressed_is_relayed_as_it_came() {
+    let up = Upstream::start().await;
+    let addr = serve(app(proxy_config(&up))).await;
+    let r = client()
+        .get(format!("http://{addr}/proxy/{CCM_HOST}/gzipped"))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let encodings: Vec<_> = r.headers().get_all("content-encoding").iter().collect();
+    assert_eq!(encodings, ["gzip"], "one encoding, the upstream's: never br on top");
+    let len: usize = header(&r, "content-length").unwrap().parse().unwrap();
+    let sent = r.bytes().await.unwrap();
+    assert_eq!(sent.len(), len);
+    assert_eq!(gunzip(&sent), common::gzipped_answer().as_bytes());
+}
+
+#[tokio::test]
+async fn zip_downloads_are_sent_as_they_are() {
+    let up = Upstream::start().await;
+    let addr = serve(app(proxy_config(&up))).await;
+    let r = client()
+        .get(format!("http://{addr}/proxy/{CCM_HOST}/export.zip"))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(header(&r, "content-encoding"), None);
+    assert_eq!(header(&r, "content-type").as_deref(), Some("application/zip"));
+    assert_eq!(header(&r, "content-disposition").as_deref(), Some("attachment; filename=\"cert.zip\""));
+    assert_eq!(header(&r, "content-length"), Some(common::zip_bytes().len().to_string()));
+    assert_eq!(r.bytes().await.unwrap(), common::zip_bytes());
+}

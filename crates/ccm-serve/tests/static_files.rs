@@ -171,3 +171,145 @@ async fn missing_build_serves_503_but_proxy_still_works() {
         .unwrap();
     assert_proxy_error(resp, 403, "PROXY.HOST_IP_LITERAL").await;
 }
+
+// ------------------------------------------------------ precompressed copies
+
+const WASM: &str = "/ccm-console-5f3c2a9b8e7d6c1f_bg.wasm";
+const CHUNK: &str = "/chunks-9a8b7c6d5e4f3a2b/route_cas.wasm";
+
+/// A build as scripts/compress-dist.sh leaves it. The copies are not real
+/// brotli or gzip: distinct bytes show which file was sent.
+fn compressed_dist() -> tempfile::TempDir {
+    let dir = dist();
+    let p = dir.path();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(p.join(name.trim_start_matches('/')), bytes).unwrap();
+    write(WASM, b"\0asm plain module");
+    write(&format!("{WASM}.br"), b"brotli copy");
+    write(&format!("{WASM}.gz"), b"gzip copy");
+    std::fs::create_dir(p.join("chunks-9a8b7c6d5e4f3a2b")).unwrap();
+    write(CHUNK, b"\0asm plain chunk");
+    write(&format!("{CHUNK}.br"), b"brotli chunk");
+    // Only a gzip copy: a brotli client gets gzip, not an error.
+    write("/ccm-console-1a2b.js.gz", b"gzip js");
+    dir
+}
+
+async fn get(addr: std::net::SocketAddr, path: &str, accept: Option<&str>) -> reqwest::Response {
+    let mut req = client().get(format!("http://{addr}{path}"));
+    if let Some(a) = accept {
+        req = req.header("accept-encoding", a);
+    }
+    req.send().await.unwrap()
+}
+
+/// (status, content-encoding, body) of one request.
+async fn fetch(addr: std::net::SocketAddr, path: &str, accept: Option<&str>) -> (u16, Option<String>, Vec<u8>) {
+    let r = get(addr, path, accept).await;
+    let enc = r.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_string());
+    (r.status().as_u16(), enc, r.bytes().await.unwrap().to_vec())
+}
+
+fn vary(h: &reqwest::header::HeaderMap) -> String {
+    h.get_all("vary").iter().map(|v| v.to_str().unwrap().to_ascii_lowercase()).collect::<Vec<_>>().join(", ")
+}
+
+#[tokio::test]
+async fn the_copy_the_browser_accepts_is_sent() {
+    let dir = compressed_dist();
+    let addr = serve(app(Config { dist: dir.path().to_path_buf(), ..Config::default() })).await;
+    let br = (200, Some("br".to_string()), b"brotli copy".to_vec());
+    let gz = (200, Some("gzip".to_string()), b"gzip copy".to_vec());
+    let plain = (200, None, b"\0asm plain module".to_vec());
+    for (accept, expected) in [
+        (Some("br"), &br),
+        // What Chromium sends: brotli is preferred over gzip.
+        (Some("gzip, deflate, br, zstd"), &br),
+        (Some("gzip"), &gz),
+        (Some("br;q=0, gzip"), &gz),
+        (Some("deflate"), &plain),
+        (Some("identity"), &plain),
+        (None, &plain),
+    ] {
+        assert_eq!(&fetch(addr, WASM, accept).await, expected, "Accept-Encoding: {accept:?}");
+    }
+
+    // Whatever was picked, the type is the original's (streaming wasm
+    // compilation needs application/wasm) and caches know it varies.
+    for (accept, sent) in [(Some("br"), &br.2), (Some("gzip"), &gz.2), (None, &plain.2)] {
+        let r = get(addr, WASM, accept).await;
+        let h = r.headers();
+        assert_eq!(h["content-type"], "application/wasm", "{accept:?}");
+        assert_eq!(h["content-length"], sent.len().to_string().as_str(), "{accept:?}");
+        assert!(vary(h).contains("accept-encoding"), "{accept:?}: {:?}", vary(h));
+        assert_eq!(h["cache-control"], "public, max-age=31536000, immutable", "{accept:?}");
+        assert_security_headers(h);
+    }
+
+    // Under a content-hashed folder; a missing .br falls back to .gz.
+    assert_eq!(fetch(addr, CHUNK, Some("br, gzip")).await, (200, Some("br".into()), b"brotli chunk".to_vec()));
+    assert_eq!(get(addr, CHUNK, None).await.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(
+        fetch(addr, "/ccm-console-1a2b.js", Some("br, gzip")).await,
+        (200, Some("gzip".into()), b"gzip js".to_vec())
+    );
+    // No copy at all: the plain file.
+    assert_eq!(fetch(addr, "/assets/logo.svg", Some("br, gzip")).await, (200, None, b"<svg/>".to_vec()));
+}
+
+#[tokio::test]
+async fn only_hashed_files_are_cached_for_good() {
+    let dir = compressed_dist();
+    let addr = serve(app(Config { dist: dir.path().to_path_buf(), ..Config::default() })).await;
+
+    // The page names the current build's files: always revalidated, and
+    // the same for the SPA's deep links.
+    for path in ["/", "/index.html", "/pca/cas?status=ACTIVED", "/chunks-9a8b7c6d5e4f3a2b/deep"] {
+        let r = get(addr, path, Some("gzip, deflate, br, zstd")).await;
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(r.headers()["cache-control"], "no-cache", "{path}");
+        assert!(r.headers().get("content-encoding").is_none(), "{path}");
+        assert_security_headers(r.headers());
+        assert_eq!(r.text().await.unwrap(), index_html(), "{path}");
+    }
+
+    // A file whose name does not change with its content is revalidated too.
+    let r = get(addr, "/assets/logo.svg", None).await;
+    assert_eq!(r.headers()["cache-control"], "no-cache");
+    assert!(vary(r.headers()).contains("accept-encoding"));
+
+    // A missing asset is a 404 nobody keeps.
+    for path in ["/ccm-console-0000000000000000_bg.wasm", "/chunks-9a8b7c6d5e4f3a2b/gone.wasm"] {
+        let r = get(addr, path, Some("br")).await;
+        assert_eq!(r.status(), 404, "{path}");
+        assert!(r.headers().get("cache-control").is_none(), "{path}");
+        assert_security_headers(r.headers());
+    }
+}
+
+/// Sends one request with the path exactly as given (an HTTP client would
+/// resolve the dot segments) and returns the status line.
+async fn raw_status(addr: std::net::SocketAddr, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept-Encoding: br, gzip\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).await.unwrap();
+    String::from_utf8_lossy(&out).lines().next().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn copies_outside_dist_stay_out_of_reach() {
+    let root = tempfile::tempdir().unwrap();
+    let dist_dir = root.path().join("dist");
+    std::fs::create_dir(&dist_dir).unwrap();
+    std::fs::write(dist_dir.join("index.html"), index_html()).unwrap();
+    std::fs::write(root.path().join("secret.txt"), "secret").unwrap();
+    std::fs::write(root.path().join("secret.txt.br"), "secret br").unwrap();
+    std::fs::write(root.path().join("secret.txt.gz"), "secret gz").unwrap();
+    let addr = serve(app(Config { dist: dist_dir, ..Config::default() })).await;
+    for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/assets/../../secret.txt"] {
+        let status = raw_status(addr, path).await;
+        assert!(status.starts_with("HTTP/1.1 404"), "{path}: {status}");
+    }
+}

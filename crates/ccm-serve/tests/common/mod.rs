@@ -25,7 +25,9 @@ pub async fn serve(app: Router) -> SocketAddr {
 }
 
 /// A local upstream. Paths: `/redirect` (302), `/nocontent` (204), `/slow`
-/// (answers after 2 s), anything else echoes the request as JSON.
+/// (answers after 2 s), `/gzipped` (a JSON answer it gzipped itself, see
+/// [`gzipped_answer`]), `/export.zip` (a 4 KiB download), anything else
+/// echoes the request as JSON.
 pub struct Upstream {
     pub addr: SocketAddr,
     pub hits: Arc<AtomicUsize>,
@@ -61,6 +63,27 @@ async fn upstream_handler(State(hits): State<Arc<AtomicUsize>>, req: Request) ->
         )
             .into_response(),
         "/nocontent" => StatusCode::NO_CONTENT.into_response(),
+        "/gzipped" => {
+            use std::io::Write as _;
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            gz.write_all(gzipped_answer().as_bytes()).unwrap();
+            (
+                [
+                    (header::CONTENT_TYPE, "application/json"),
+                    (header::CONTENT_ENCODING, "gzip"),
+                ],
+                gz.finish().unwrap(),
+            )
+                .into_response()
+        }
+        "/export.zip" => (
+            [
+                (header::CONTENT_TYPE, "application/zip"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"cert.zip\""),
+            ],
+            zip_bytes(),
+        )
+            .into_response(),
         "/slow" => {
             tokio::time::sleep(Duration::from_secs(2)).await;
             "late".into_response()
@@ -111,6 +134,16 @@ async fn upstream_handler(State(hits): State<Arc<AtomicUsize>>, req: Request) ->
     }
 }
 
+/// What `/gzipped` sends, before its gzip: big and repetitive.
+pub fn gzipped_answer() -> String {
+    format!("{{\"certificates\":[{}]}}", vec![r#"{"id":"c","status":"ISSUED"}"#; 200].join(","))
+}
+
+/// What `/export.zip` sends: 4 KiB that would compress well, were it not a ZIP.
+pub fn zip_bytes() -> Vec<u8> {
+    b"PK\x03\x04".iter().copied().chain(std::iter::repeat_n(b'a', 4092)).collect()
+}
+
 /// A config whose dist does not exist (proxy tests do not need the page).
 pub fn proxy_config(upstream: &Upstream) -> Config {
     Config {
@@ -125,6 +158,9 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .no_proxy()
         .redirect(reqwest::redirect::Policy::none())
+        // The tests look at the bytes as sent; they decode themselves.
+        .no_gzip()
+        .no_brotli()
         .build()
         .unwrap()
 }
