@@ -103,7 +103,7 @@ thread_local! {
 }
 
 fn in_dialog(el: &web_sys::Element) -> bool {
-    el.closest("[role=dialog], [role=alertdialog]").ok().flatten().is_some()
+    el.closest("dialog, [role=dialog], [role=alertdialog]").ok().flatten().is_some()
 }
 
 /// Installed once for the whole app: when the control that had the focus

@@ -20,13 +20,17 @@ pub fn SignInAgainDialog() -> impl IntoView {
     // On Settings the sign-in form is on the page already.
     let location = leptos_router::hooks::use_location();
     let on_settings = Memo::new(move |_| location.pathname.with(|p| p.starts_with("/settings")));
+    // A page's parallel calls can each be refused and each set the flag;
+    // a memo changes only when it does, so the form (and the field the
+    // user is typing in) is not rebuilt by the second refusal.
+    let wanted = Memo::new(move |_| session.needs_sign_in.get());
     Effect::new(move |_| {
-        if on_settings.get() && session.needs_sign_in.get() {
+        if on_settings.get() && wanted.get() {
             session.needs_sign_in.set(false);
         }
     });
     Effect::new(move |_| {
-        let open = session.needs_sign_in.get() && !on_settings.get();
+        let open = wanted.get() && !on_settings.get();
         let Some(el) = dialog.get() else { return };
         if open && !el.open() {
             // Modal: focus moves in, the page behind is inert, Escape closes.
@@ -49,7 +53,7 @@ pub fn SignInAgainDialog() -> impl IntoView {
                 "The service refused the credential of this profile: it has expired or was revoked. "
                 "Sign in to carry on. What you entered on the page is kept; repeat the action that failed once you are signed in."
             </p>
-            {move || session.needs_sign_in.get().then(|| view! {
+            {move || wanted.get().then(|| view! {
                 <SignInForm id_prefix="again-" initial_mode=mode.get_untracked()
                     on_signed_in=Callback::new(move |_| dismiss()) />
             })}

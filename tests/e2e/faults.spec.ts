@@ -346,6 +346,38 @@ test('an expired token opens the sign-in dialog where the user is; after signing
   await expect(page.getByRole('tree', { name: 'CA hierarchy' })).toContainText('Example Corp Root CA');
 });
 
+test('a second refused call, arriving late, keeps what the user typed in the sign-in dialog', async ({ page }) => {
+  test.setTimeout(45_000);
+  await setFaults({ token_ttl_secs: 2 });
+  await signInWithPassword(page);
+  await emulator.faults(null);
+  await page.waitForTimeout(2_500);
+  // The page sends more than one call; hold back every refusal but
+  // the first, so the later ones land while the user is typing.
+  let refusals = 0;
+  let late = 0;
+  await page.route('**/proxy/**', async (route) => {
+    const response = await route.fetch();
+    if (response.status() === 401 && ++refusals > 1) {
+      await new Promise((r) => setTimeout(r, 1_200));
+      late++;
+    }
+    await route.fulfill({ response });
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Private CAs' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+  await expect(dialog).toBeVisible();
+  const password = dialog.getByLabel('Password', { exact: true });
+  await expect(password).toBeFocused();
+  await password.pressSequentially('demo-pass');
+  await expect.poll(() => late).toBeGreaterThan(0);
+  await expect(password).toHaveValue('demo-pass');
+  await expect(password).toBeFocused();
+  await password.pressSequentially('word');
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(dialog).toBeHidden();
+});
+
 test('a token that expires while a form is filled: the input stays and the create is repeated after signing in', async ({ page }) => {
   test.setTimeout(45_000);
   await setFaults({ token_ttl_secs: 3 });
