@@ -47,6 +47,11 @@ struct Cli {
     #[arg(long = "connect-src", value_name = "ORIGIN")]
     connect_src: Vec<Origin>,
 
+    /// How long the proxy waits for a whole upstream exchange (connect,
+    /// answer and body) before answering 504 PROXY.UPSTREAM_TIMEOUT.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    upstream_timeout: u64,
+
     /// Print the Content-Security-Policy computed for --dist and exit.
     #[arg(long)]
     print_csp: bool,
@@ -253,6 +258,7 @@ fn main() -> ExitCode {
         allow_origins: cli.allow_origin,
         upstream_overrides: cli.upstream_override,
         connect_src: cli.connect_src,
+        upstream_timeout: std::time::Duration::from_secs(cli.upstream_timeout),
         ..Config::default()
     };
     if let Some((emu, state_file)) = emulation {
