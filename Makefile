@@ -3,6 +3,7 @@
 #   make test   every test: unit, proxy, SDK conformance, nginx recipe, browser end-to-end
 #   make bench  benchmark figures
 #   make fuzz   fuzz the PEM, certificate, CSR, key and error-body decoders (FUZZ_SECONDS per target)
+#   make soak   load, slow-client and failing-upstream figures for ccm-serve (docs/soak.md)
 
 SHELL := /bin/bash
 LISTEN ?= 127.0.0.1:8080
@@ -10,7 +11,7 @@ LISTEN ?= 127.0.0.1:8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SERVE := target/release/ccm-serve
 
-.PHONY: demo test bench fuzz tools console serve-bin test-unit test-sdk test-nginx test-e2e clean
+.PHONY: demo test bench fuzz soak tools console serve-bin test-unit test-sdk test-nginx test-e2e clean
 
 tools:
 	@scripts/install-tools.sh
@@ -57,6 +58,13 @@ bench: console serve-bin
 # The committed seed corpus is replayed by `cargo test` (test-unit).
 fuzz: tools
 	scripts/fuzz.sh
+
+# Figures, not pass/fail, and not in make test: 30 s of load on 32
+# connections, 30 s more beside 300 slow clients, then the proxy in front of
+# upstreams that hang, drip, send 50 MB or close mid-body; ccm-serve's RSS
+# throughout. SOAK_ARGS go to ccm-soak (e.g. SOAK_ARGS="--duration 10").
+soak:
+	scripts/soak.sh $(SOAK_ARGS)
 
 clean:
 	rm -rf dist target test-results playwright-report

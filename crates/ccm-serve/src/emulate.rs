@@ -26,6 +26,7 @@
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -39,27 +40,43 @@ use ccm_emulator::faults::{FaultConfig, FaultPlan, DELAY_HEADER, DROP_HEADER};
 use ccm_emulator::{EmuRequest, Emulator};
 
 use crate::proxy::{CutShort, LocalUpstream};
+use crate::state_file::StateSaver;
 
 /// Path of the fault admin endpoint.
 pub const FAULTS_PATH: &str = "/__emulator/faults";
 
 /// The emulator shared by every request; saved to `state_file` after each
-/// change when one is given.
+/// change when one is given, before the change is answered.
 #[derive(Clone)]
 pub struct EmulatorUpstream {
     emulator: Arc<Mutex<Emulator>>,
-    state_file: Option<PathBuf>,
+    saver: Option<Arc<StateSaver>>,
+    /// Changes made so far; only counted under the emulator's lock, so the
+    /// numbers follow the order of the snapshots.
+    changes: Arc<AtomicU64>,
 }
 
 /// One answer of the emulator and what the transport must do with it.
 struct Answer {
     response: Response<Bytes>,
     delay: Option<Duration>,
+    /// The state after this request's change, to be on disk before the
+    /// answer leaves.
+    snapshot: Option<Snapshot>,
+}
+
+struct Snapshot {
+    number: u64,
+    json: String,
 }
 
 impl EmulatorUpstream {
     pub fn new(emulator: Emulator, state_file: Option<PathBuf>) -> Self {
-        EmulatorUpstream { emulator: Arc::new(Mutex::new(emulator)), state_file }
+        EmulatorUpstream {
+            emulator: Arc::new(Mutex::new(emulator)),
+            saver: state_file.map(|path| Arc::new(StateSaver::new(path))),
+            changes: Arc::new(AtomicU64::new(0)),
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Emulator> {
@@ -82,12 +99,30 @@ impl EmulatorUpstream {
     /// added latency is not waited for here; [`LocalUpstream::handle`]
     /// does that.
     pub fn answer(&self, req: &Request<Bytes>) -> Response<Bytes> {
-        self.answer_with_faults(req).response
+        let answer = self.answer_with_faults(req);
+        if let Some(snapshot) = answer.snapshot {
+            self.save(snapshot);
+        }
+        answer.response
+    }
+
+    /// Writes a snapshot (blocking). A failed write is logged, and the
+    /// change stays in memory.
+    fn save(&self, snapshot: Snapshot) {
+        if let Some(saver) = &self.saver {
+            if let Err(e) = saver.save(snapshot.number, &snapshot.json) {
+                tracing::warn!("could not save the emulator state: {e}");
+            }
+        }
     }
 
     fn answer_with_faults(&self, req: &Request<Bytes>) -> Answer {
         let Some(method) = method_of(req.method()) else {
-            return Answer { response: plain(StatusCode::METHOD_NOT_ALLOWED, "method not supported"), delay: None };
+            return Answer {
+                response: plain(StatusCode::METHOD_NOT_ALLOWED, "method not supported"),
+                delay: None,
+                snapshot: None,
+            };
         };
         let host = req
             .headers()
@@ -112,13 +147,12 @@ impl EmulatorUpstream {
             let mut emu = self.lock();
             let answer = emu.handle(&emu_req, now_ms);
             let changed = !method.is_idempotent_read();
-            (answer, (changed && self.state_file.is_some()).then(|| emu.state.to_json()))
+            let snapshot = (changed && self.saver.is_some()).then(|| Snapshot {
+                number: self.changes.fetch_add(1, Ordering::SeqCst) + 1,
+                json: emu.state.to_json(),
+            });
+            (answer, snapshot)
         };
-        if let (Some(path), Some(json)) = (&self.state_file, snapshot) {
-            if let Err(e) = std::fs::write(path, json) {
-                tracing::warn!("could not save the emulator state: {e}");
-            }
-        }
         // The fault headers are instructions for us, not for the client.
         let take = |answer: &mut ccm_emulator::EmuResponse, name: &str| {
             let found = answer.headers.iter().position(|(k, _)| k.eq_ignore_ascii_case(name));
@@ -143,14 +177,22 @@ impl EmulatorUpstream {
         let response = response
             .body(Bytes::from(answer.body))
             .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "bad emulator answer"));
-        Answer { response, delay }
+        Answer { response, delay, snapshot }
     }
 }
 
 impl LocalUpstream for EmulatorUpstream {
     fn handle(&self, req: Request<Bytes>) -> Pin<Box<dyn Future<Output = Response<Bytes>> + Send>> {
-        let Answer { response, delay } = self.answer_with_faults(&req);
+        let Answer { response, delay, snapshot } = self.answer_with_faults(&req);
+        let this = self.clone();
         Box::pin(async move {
+            // The write waits for the disk (fsync): off the async workers.
+            if let Some(snapshot) = snapshot {
+                let saved = tokio::task::spawn_blocking(move || this.save(snapshot)).await;
+                if let Err(e) = saved {
+                    tracing::warn!("the emulator state save did not finish: {e}");
+                }
+            }
             if let Some(d) = delay {
                 tokio::time::sleep(d).await;
             }

@@ -8,6 +8,7 @@ pub mod cors;
 pub mod emulate;
 pub mod host_policy;
 pub mod proxy;
+pub mod state_file;
 pub mod static_files;
 
 use std::fmt;

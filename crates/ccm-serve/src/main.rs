@@ -47,6 +47,11 @@ struct Cli {
     #[arg(long = "connect-src", value_name = "ORIGIN")]
     connect_src: Vec<Origin>,
 
+    /// How long the proxy waits for a whole upstream exchange (connect,
+    /// answer and body) before answering 504 PROXY.UPSTREAM_TIMEOUT.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    upstream_timeout: u64,
+
     /// Print the Content-Security-Policy computed for --dist and exit.
     #[arg(long)]
     print_csp: bool,
@@ -58,8 +63,9 @@ struct Cli {
     emulate: bool,
 
     /// Emulator: keep its data in this JSON file (loaded at start, saved
-    /// after every change). A file that does not exist yet is created from
-    /// --seed.
+    /// after every change and before it is answered, through a temporary
+    /// file and a rename so a crash never leaves it half written). A file
+    /// that does not exist yet is created from --seed.
     #[arg(long, value_name = "FILE", requires = "emulate")]
     state: Option<PathBuf>,
 
@@ -173,7 +179,7 @@ fn fault_config(cli: &Cli) -> Result<FaultConfig, String> {
 /// Builds the emulator from the flags: `--state` when the file exists,
 /// else `--seed` (written to `--state` when one is given).
 fn emulator(cli: &Cli) -> Result<ccm_emulator::Emulator, String> {
-    use ccm_emulator::{AccessKey, Account, EmulatorConfig, State, User};
+    use ccm_emulator::{AccessKey, Account, EmulatorConfig, User};
     let account = Account {
         name: cli.account.clone(),
         domain_id: cli.domain_id.clone(),
@@ -183,8 +189,7 @@ fn emulator(cli: &Cli) -> Result<ccm_emulator::Emulator, String> {
     let faults = FaultPlan::new(fault_config(cli)?)?;
     let loaded = match &cli.state {
         Some(path) if path.exists() => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let mut state = State::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut state = ccm_serve::state_file::load(path).map_err(|e| e.to_string())?;
             // Hand-written states may list CAs without keys or certificates.
             ccm_emulator::seed::complete_material(&mut state);
             Some(state)
@@ -216,7 +221,7 @@ fn emulator(cli: &Cli) -> Result<ccm_emulator::Emulator, String> {
                 );
             }
             if let Some(path) = &cli.state {
-                std::fs::write(path, state.to_json()).map_err(|e| format!("{}: {e}", path.display()))?;
+                ccm_serve::state_file::write_atomically(path, state.to_json().as_bytes()).map_err(|e| e.to_string())?;
             }
             state
         }
@@ -253,6 +258,7 @@ fn main() -> ExitCode {
         allow_origins: cli.allow_origin,
         upstream_overrides: cli.upstream_override,
         connect_src: cli.connect_src,
+        upstream_timeout: std::time::Duration::from_secs(cli.upstream_timeout),
         ..Config::default()
     };
     if let Some((emu, state_file)) = emulation {

@@ -33,6 +33,12 @@ pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// How much of an oversize body is read and thrown away before the 413.
 pub const DRAIN_LIMIT: usize = 8 * 1024 * 1024;
 
+/// Largest upstream answer relayed. The answer is held whole before it is
+/// sent on (so a broken one becomes a clear error), so this bounds the
+/// memory of each request; the largest real answer, a page of 1,000 CAs,
+/// is about 2 MiB.
+pub const RESPONSE_LIMIT: usize = 8 * 1024 * 1024;
+
 /// Default upstream timeout for the whole exchange.
 pub const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -88,6 +94,8 @@ pub enum ProxyError {
     UpstreamTimeout,
     #[error("the upstream answer was broken or cut off")]
     UpstreamFailed,
+    #[error("the upstream answer is larger than the proxy's limit of 8 MiB")]
+    UpstreamTooLarge,
 }
 
 impl ProxyError {
@@ -103,6 +111,7 @@ impl ProxyError {
             ProxyError::UpstreamUnreachable => "PROXY.UPSTREAM_UNREACHABLE",
             ProxyError::UpstreamTimeout => "PROXY.UPSTREAM_TIMEOUT",
             ProxyError::UpstreamFailed => "PROXY.UPSTREAM_FAILED",
+            ProxyError::UpstreamTooLarge => "PROXY.UPSTREAM_TOO_LARGE",
         }
     }
 
@@ -114,7 +123,8 @@ impl ProxyError {
             ProxyError::BodyUnreadable | ProxyError::UrlNotForwardable => StatusCode::BAD_REQUEST,
             ProxyError::RedirectRefused
             | ProxyError::UpstreamUnreachable
-            | ProxyError::UpstreamFailed => StatusCode::BAD_GATEWAY,
+            | ProxyError::UpstreamFailed
+            | ProxyError::UpstreamTooLarge => StatusCode::BAD_GATEWAY,
             ProxyError::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
         }
     }
@@ -499,17 +509,29 @@ async fn send(
     if has_body {
         builder = builder.body(body);
     }
-    let resp = builder.send().await.map_err(map_send_error)?;
+    let mut resp = builder.send().await.map_err(map_send_error)?;
     let status = resp.status();
     let headers = resp.headers().clone();
-    let bytes = resp.bytes().await.map_err(|e| {
-        if e.is_timeout() {
-            ProxyError::UpstreamTimeout
-        } else {
-            ProxyError::UpstreamFailed
+    if resp.content_length().is_some_and(|n| n > RESPONSE_LIMIT as u64) {
+        return Err(ProxyError::UpstreamTooLarge);
+    }
+    // Chunk by chunk: an answer without a length may still be too large.
+    let mut body = BytesMut::new();
+    while let Some(chunk) = resp.chunk().await.map_err(map_body_error)? {
+        if body.len() + chunk.len() > RESPONSE_LIMIT {
+            return Err(ProxyError::UpstreamTooLarge);
         }
-    })?;
-    Ok((status, headers, bytes))
+        body.extend_from_slice(&chunk);
+    }
+    Ok((status, headers, body.freeze()))
+}
+
+fn map_body_error(e: reqwest::Error) -> ProxyError {
+    if e.is_timeout() {
+        ProxyError::UpstreamTimeout
+    } else {
+        ProxyError::UpstreamFailed
+    }
 }
 
 fn map_send_error(e: reqwest::Error) -> ProxyError {

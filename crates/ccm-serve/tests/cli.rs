@@ -61,6 +61,7 @@ fn bad_flags_are_refused() {
             "api.internal.corp=http://127.0.0.1:9",
         ],
         &["--upstream-override", "no-equals-sign"],
+        &["--upstream-timeout", "0"],
     ] {
         let out = Command::new(BIN)
             .args(args)

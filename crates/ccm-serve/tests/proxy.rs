@@ -229,6 +229,18 @@ async fn unreachable_upstream_is_502() {
 }
 
 #[tokio::test]
+async fn oversize_upstream_answer_is_502_not_relayed() {
+    let up = Upstream::start().await;
+    let addr = serve(app(proxy_config(&up))).await;
+    let resp = client()
+        .get(format!("http://{addr}/proxy/{CCM_HOST}/huge"))
+        .send()
+        .await
+        .unwrap();
+    assert_proxy_error(resp, 502, "PROXY.UPSTREAM_TOO_LARGE").await;
+}
+
+#[tokio::test]
 async fn slow_upstream_is_504() {
     let up = Upstream::start().await;
     let config = Config {

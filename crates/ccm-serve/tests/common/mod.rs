@@ -26,7 +26,8 @@ pub async fn serve(app: Router) -> SocketAddr {
 
 /// A local upstream. Paths: `/redirect` (302), `/nocontent` (204), `/slow`
 /// (answers after 2 s), `/gzipped` (a JSON answer it gzipped itself, see
-/// [`gzipped_answer`]), `/export.zip` (a 4 KiB download), anything else
+/// [`gzipped_answer`]), `/export.zip` (a 4 KiB download), `/huge` (9 MiB
+/// without a length), anything else
 /// echoes the request as JSON.
 pub struct Upstream {
     pub addr: SocketAddr,
@@ -84,6 +85,10 @@ async fn upstream_handler(State(hits): State<Arc<AtomicUsize>>, req: Request) ->
             zip_bytes(),
         )
             .into_response(),
+        "/huge" => {
+            // Streamed in 1 MiB chunks, so no Content-Length announces it.
+            Body::new(Chunks { left: 9 }).into_response()
+        }
         "/slow" => {
             tokio::time::sleep(Duration::from_secs(2)).await;
             "late".into_response()
@@ -182,4 +187,25 @@ pub async fn assert_proxy_error(resp: reqwest::Response, status: u16, code: &str
     let body = json(resp).await;
     assert_eq!(body["error_code"], code, "{body}");
     assert!(!body["error_msg"].as_str().unwrap().is_empty());
+}
+
+/// `left` chunks of 1 MiB, with no length known beforehand.
+struct Chunks {
+    left: usize,
+}
+
+impl http_body::Body for Chunks {
+    type Data = bytes::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<bytes::Bytes>, std::io::Error>>> {
+        if self.left == 0 {
+            return std::task::Poll::Ready(None);
+        }
+        self.left -= 1;
+        std::task::Poll::Ready(Some(Ok(http_body::Frame::data(bytes::Bytes::from(vec![b'x'; 1 << 20])))))
+    }
 }
