@@ -58,10 +58,11 @@ const pill = (table, code) => {
   const [text, tone] = table[code] ?? [code, 'muted'];
   return el('span', { class: `pill pill-${tone}` }, text);
 };
-const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+const day = (ms) => (Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '—');
 
 /** "in 3 years", "in 40 days", "expired" with the expiry class the console uses. */
 function expiry(ms) {
+  if (!Number.isFinite(ms)) return el('span', {}, '—');
   const days = Math.floor((ms - Date.now()) / 86_400_000);
   const text = days < 0 ? 'expired' : days >= 730 ? `in ${Math.floor(days / 365)} years` : days >= 60 ? `in ${Math.floor(days / 30)} months` : `in ${days} days`;
   const tone = days < 0 ? 'expired' : days < 30 ? 'soon' : days < 90 ? 'upcoming' : 'fine';
@@ -103,7 +104,7 @@ function caTree(cas) {
         el('a', { class: 'tree-name', href: `/pca/cas?ca=${ca.ca_id}` }, name),
         el('span', { class: 'pill pill-muted' }, caType(ca)),
         pill(CA_STATUS, ca.status),
-        el('span', { class: 'tree-meta' }, `${ca.key_algorithm} · ${ca.signature_algorithm} · path length ${pathLength(ca)}`),
+        el('span', { class: 'tree-meta' }, `${ca.key_algorithm} · ${ca.signature_algorithm ?? "—"} · path length ${pathLength(ca)}`),
         expiry(ca.not_after),
       ),
     );
@@ -128,7 +129,7 @@ function caTable(cas) {
         el('td', {}, pill(CA_STATUS, ca.status)),
         el('td', {}, ca.issuer_name ?? '—'),
         el('td', {}, ca.key_algorithm),
-        el('td', {}, ca.signature_algorithm),
+        el('td', {}, ca.signature_algorithm ?? '—'),
         el('td', {}, pathLength(ca)),
         el('td', {}, expiry(ca.not_after)),
         el('td', {}, day(ca.create_time)),
