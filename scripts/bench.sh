@@ -15,9 +15,18 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 say "cargo bench -p ccm-emulator --bench emulator (criterion)"
 cargo bench --locked -p ccm-emulator --bench emulator >&2
 
+# ccm-serve serves only --dist: a copy of the build with the vanilla-JS
+# baseline (tests/bench/baseline/) in a subfolder, using the console's CSS.
+say "target/bench-dist: dist/ plus the baseline page"
+rm -rf target/bench-dist
+cp -r dist target/bench-dist
+cp -r tests/bench/baseline target/bench-dist/baseline
+css=$(find dist -maxdepth 1 -name 'main-*.css' | head -n1)
+[ -n "$css" ] && cp "$css" target/bench-dist/baseline/console.css
+
 say "ccm-serve --emulate --seed scale on 127.0.0.1:$port"
 log=$(mktemp)
-target/release/ccm-serve --listen "127.0.0.1:$port" --dist dist --emulate --seed scale 2>"$log" &
+target/release/ccm-serve --listen "127.0.0.1:$port" --dist target/bench-dist --emulate --seed scale 2>"$log" &
 server=$!
 trap 'kill "$server" 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 300); do
@@ -29,4 +38,4 @@ grep -m1 "seeded the emulator" "$log" >&2 || true
 
 say "headless Chromium, $runs runs per measure"
 node tests/bench/bench.mjs --url "http://127.0.0.1:$port" --runs "$runs" \
-  --criterion target/criterion --dist dist --out docs/bench.md
+  --criterion target/criterion --dist dist --build-seconds target/split/build-seconds --out docs/bench.md

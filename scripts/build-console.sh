@@ -66,4 +66,6 @@ sed -i "s/<\/head>/$escaped<\/head>/" "$DIST/index.html"
 grep -q "$folder/$NAME.js" "$DIST/index.html"
 
 elapsed=$(( $(date +%s) - started ))
+# make bench reports it (tests/bench/bench.mjs).
+echo "$elapsed" > "$WORK/build-seconds"
 say "console built in ${elapsed}s: $(ls "$DIST/$folder"/*.wasm | wc -l) wasm modules in $DIST/$folder"
