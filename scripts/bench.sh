@@ -6,14 +6,18 @@
 # serve-bin). Figures, not pass/fail: a target missed is printed as such.
 #   BENCH_RUNS   repetitions per measure (median reported), default 5
 #   BENCH_PORT   where ccm-serve listens, default 8099
+#   BENCH_CRITERION=0  skip cargo bench and report its last figures (for a
+#                quick look at the console's figures after a change)
 set -euo pipefail
 port=${BENCH_PORT:-8099}
 runs=${BENCH_RUNS:-5}
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-say "cargo bench -p ccm-emulator --bench emulator (criterion)"
-cargo bench --locked -p ccm-emulator --bench emulator >&2
+if [ "${BENCH_CRITERION:-1}" != 0 ]; then
+  say "cargo bench -p ccm-emulator --bench emulator (criterion)"
+  cargo bench --locked -p ccm-emulator --bench emulator >&2
+fi
 
 # ccm-serve serves only --dist: a copy of the build with the vanilla-JS
 # baseline (tests/bench/baseline/) in a subfolder, using the console's CSS.

@@ -39,6 +39,20 @@ impl Api {
     /// pending-requests indicator, where the user can cancel it. Every
     /// attempt is written to the activity log (masked), whatever its outcome.
     pub async fn raw(&self, req: ApiRequest) -> Result<RawResponse, ApiError> {
+        // The route may have sent this read already, while the page's code
+        // was loading (prefetch.rs).
+        if let Some(arriving) = super::prefetch::take(&req) {
+            match arriving.await {
+                // Abandoned with the route that started it: ask ourselves.
+                Err(ApiError::Aborted) => {}
+                answer => return answer,
+            }
+        }
+        self.send_now(req).await
+    }
+
+    /// [`Api::raw`] without looking for a prefetched answer.
+    pub(super) async fn send_now(&self, req: ApiRequest) -> Result<RawResponse, ApiError> {
         let conn = self
             .session
             .connection()

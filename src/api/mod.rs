@@ -7,5 +7,6 @@ pub mod client;
 pub mod headers;
 pub mod in_flight;
 pub mod inspect;
+pub mod prefetch;
 pub mod retry;
 pub mod transport;

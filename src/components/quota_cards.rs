@@ -8,6 +8,11 @@ use leptos::task::spawn_local;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 
+/// The two quota reads the cards show, in order.
+pub fn quota_reads() -> [ccm_api::ApiRequest; 2] {
+    [show_certificate_authority_quota(), show_certificate_quota()]
+}
+
 #[component]
 pub fn QuotaCards() -> impl IntoView {
     let api = use_api();
@@ -16,7 +21,7 @@ pub fn QuotaCards() -> impl IntoView {
         quotas.set(None);
         spawn_local(async move {
             let mut all = Vec::new();
-            for req in [show_certificate_authority_quota(), show_certificate_quota()] {
+            for req in quota_reads() {
                 match api.json::<QuotaResponse>(req).await {
                     Ok(q) => all.extend(q.quotas.resources),
                     Err(ApiError::Aborted) => return,

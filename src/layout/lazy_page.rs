@@ -52,15 +52,26 @@ pub fn ChunkLoadFailed() -> impl IntoView {
 }
 
 /// Declares a lazily loaded route: `lazy_page!(RouteType, chunk_name, PageComponent);`
+/// or, for a page whose first reads can start before its code arrives,
+/// `lazy_page!(RouteType, chunk_name, PageComponent, prefetch = reads_fn);`
+/// with `reads_fn: fn() -> Vec<ApiRequest>` (see `api/prefetch.rs`).
 ///
 /// `chunk_name` names the split point (and so the chunk file); it must be
 /// unique, because the splitter links each split point by that name.
 macro_rules! lazy_page {
     ($route:ident, $chunk:ident, $page:ident) => {
+        $crate::layout::lazy_page::lazy_page!($route, $chunk, $page, prefetch = ::std::vec::Vec::new);
+    };
+    ($route:ident, $chunk:ident, $page:ident, prefetch = $reads:path) => {
         pub struct $route;
 
         impl ::leptos_router::LazyRoute for $route {
+            // Runs when the route matches, before the chunk is fetched.
             fn data() -> Self {
+                let reads: ::std::vec::Vec<::ccm_api::ApiRequest> = $reads();
+                if !reads.is_empty() {
+                    $crate::api::prefetch::start($crate::api::client::use_api(), reads);
+                }
                 $route
             }
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openConsole } from './helpers';
+import { openConsole, signInToEmulator } from './helpers';
 
 // The console ships as a main module plus a wasm chunk per lazily loaded
 // page (scripts/build-console.sh). These tests check the split build as a
@@ -44,4 +44,31 @@ test('a page chunk that fails to load says so and offers Reload, which recovers'
   await page.unroute('**/split_activity_page.wasm');
   await alert.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+});
+
+test.describe('signed in to the emulator', () => {
+  test.use({ baseURL: 'http://127.0.0.1:8092' });
+
+test('a list page sends its first read while its chunks are still loading, and only once', async ({ page }) => {
+  await signInToEmulator(page);
+  // Hold back every chunk the hierarchy page needs until the CA list has
+  // been asked for (or 5 s have passed); note which came first.
+  const lists: number[] = [];
+  let firstChunkReleased = Infinity;
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (/\/v1\/private-certificate-authorities$/.test(url.pathname) && r.method() === 'GET') lists.push(Date.now());
+  });
+  await page.route(/\/wasm-[0-9a-f]+\/(?!ccm_console_bg)[^/]+\.wasm$/, async (route) => {
+    await expect.poll(() => lists.length, { timeout: 5_000 }).toBeGreaterThan(0).catch(() => {});
+    firstChunkReleased = Math.min(firstChunkReleased, Date.now());
+    await route.continue();
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Private CAs' }).click();
+  await expect(page.getByRole('tree', { name: 'CA hierarchy' })).toContainText('Acme Root CA');
+  expect(lists.length).toBeGreaterThan(0);
+  expect(lists[0]).toBeLessThan(firstChunkReleased);
+  // The page took the answer already on its way instead of asking again.
+  expect(lists).toHaveLength(1);
+});
 });

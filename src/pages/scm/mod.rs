@@ -19,7 +19,7 @@ pub mod time;
 
 use ccm_api::scm::{list_certificates, ScmListResponse};
 use ccm_api::validate::{validate_request, Context};
-use ccm_api::ApiError;
+use ccm_api::{ApiError, ApiRequest};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -36,6 +36,19 @@ pub use import::ImportCertificatePage;
 /// Writes a new view state into the URL.
 #[derive(Clone, Copy)]
 pub struct SetScmQuery(pub Callback<ScmViewQuery>);
+
+/// The list read for a view state (the selection does not change it).
+fn list_request(q: &ScmViewQuery) -> ApiRequest {
+    list_certificates(&ScmViewQuery { selected: None, ..q.clone() }.to_list_query())
+}
+
+/// What the list reads first for the address's view state; its route sends
+/// it while the page's code loads (api/prefetch.rs). A query the contract
+/// refuses reads nothing.
+pub fn first_reads() -> Vec<ApiRequest> {
+    let req = list_request(&ScmViewQuery::from_lookup(crate::api::prefetch::url_query()));
+    validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 }).is_empty().then_some(req).into_iter().collect()
+}
 
 #[component]
 pub fn SslCertificatesPage() -> impl IntoView {
@@ -58,7 +71,7 @@ pub fn SslCertificatesPage() -> impl IntoView {
         reloads.track();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
-        let req = list_certificates(&q.to_list_query());
+        let req = list_request(&q);
         let problems = validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 });
         if let Some(p) = problems.first() {
             page.set(Some(Err(ApiError::Decode { status: 0, detail: format!("the list query is not valid: {p}") })));

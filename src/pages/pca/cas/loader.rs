@@ -5,10 +5,11 @@ use std::collections::BTreeSet;
 
 use ccm_api::pca::cas::{list_certificate_authority, CaListQuery, CaListResponse, CertificateAuthority};
 use ccm_api::pca::tags::{list_resource_instances, ResourceInstancesBody, ResourceInstancesResponse, TagTarget};
-use ccm_api::ApiError;
+use ccm_api::{ApiError, ApiRequest};
 use leptos::prelude::*;
 
 use crate::api::client::Api;
+use crate::components::quota_cards::quota_reads;
 use crate::tags::TagFilter;
 
 /// Largest page the list call accepts, to keep the number of calls low.
@@ -17,11 +18,23 @@ const PAGE: i64 = 1000;
 /// Loaded so far, and the total the service reported.
 pub type Progress = RwSignal<Option<(usize, i64)>>;
 
+/// One page of the CA list, from `offset`.
+fn page_request(offset: usize) -> ApiRequest {
+    list_certificate_authority(&CaListQuery { limit: Some(PAGE), offset: Some(offset as i64), ..Default::default() })
+}
+
+/// What the hierarchy page reads first; its route sends these while the
+/// page's code loads (api/prefetch.rs).
+pub fn first_reads() -> Vec<ApiRequest> {
+    let mut reads = vec![page_request(0)];
+    reads.extend(quota_reads());
+    reads
+}
+
 pub async fn load_all(api: Api, progress: Progress) -> Result<Vec<CertificateAuthority>, ApiError> {
     let mut all = Vec::new();
     loop {
-        let query = CaListQuery { limit: Some(PAGE), offset: Some(all.len() as i64), ..Default::default() };
-        let page: CaListResponse = api.json(list_certificate_authority(&query)).await?;
+        let page: CaListResponse = api.json(page_request(all.len())).await?;
         let got = page.certificate_authorities.len();
         all.extend(page.certificate_authorities);
         progress.try_set(Some((all.len(), page.total)));

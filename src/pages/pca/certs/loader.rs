@@ -75,14 +75,30 @@ pub async fn load(api: Api, q: &CertViewQuery) -> Result<CertPage, LoadError> {
     }
 }
 
+/// What the list reads first for `q`; its route sends it while the page's
+/// code loads (api/prefetch.rs). A query the contract refuses reads nothing.
+pub fn first_reads(q: &CertViewQuery) -> Vec<ApiRequest> {
+    let first = match q.source() {
+        ListSource::Api(query) => Some(list_certificate(&query)),
+        ListSource::Everything if q.tag.is_none() => Some(everything_page(q, 0)),
+        ListSource::Everything => None,
+    };
+    first.and_then(|req| checked(req).ok()).into_iter().collect()
+}
+
+/// One page of the list call for the name and status filters, from `offset`.
+fn everything_page(q: &CertViewQuery, offset: usize) -> ApiRequest {
+    let mut query = q.api_query(false);
+    query.limit = Some(MAX_PAGE);
+    query.offset = Some(offset as i64);
+    list_certificate(&query)
+}
+
 /// Every certificate the list call returns for the name and status filters.
 async fn everything(api: Api, q: &CertViewQuery) -> Result<Vec<PrivateCertificate>, LoadError> {
     let mut all = Vec::new();
     loop {
-        let mut query = q.api_query(false);
-        query.limit = Some(MAX_PAGE);
-        query.offset = Some(all.len() as i64);
-        let page: CertListResponse = api.json(checked(list_certificate(&query))?).await?;
+        let page: CertListResponse = api.json(checked(everything_page(q, all.len()))?).await?;
         let got = page.certificates.len();
         all.extend(page.certificates);
         if got == 0 || all.len() as i64 >= page.total {

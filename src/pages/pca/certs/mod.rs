@@ -28,3 +28,9 @@ pub use apply::ApplyCertificatePage;
 pub use csr::IssueFromCsrPage;
 pub use details::CertificateDetailsPage;
 pub use list::PrivateCertificatesPage;
+
+/// What the list reads first for the address's view state; its route sends
+/// it while the page's code loads (api/prefetch.rs).
+pub fn list_first_reads() -> Vec<ccm_api::ApiRequest> {
+    loader::first_reads(&query::CertViewQuery::from_lookup(crate::api::prefetch::url_query()))
+}
