@@ -51,18 +51,23 @@ pub fn ChunkLoadFailed() -> impl IntoView {
     }
 }
 
-/// Declares a lazily loaded route: `lazy_page!(RouteType, chunk_name, PageComponent);`
-/// or, for a page whose first reads can start before its code arrives,
-/// `lazy_page!(RouteType, chunk_name, PageComponent, prefetch = reads_fn);`
+/// Declares a lazily loaded route:
+/// `lazy_page!(RouteType, page_fn in module, PageComponent);` or, for a page
+/// whose first reads can start before its code arrives,
+/// `lazy_page!(RouteType, page_fn in module, PageComponent, prefetch = reads_fn);`
 /// with `reads_fn: fn() -> Vec<ApiRequest>` (see `api/prefetch.rs`).
 ///
-/// `chunk_name` names the split point (and so the chunk file); it must be
-/// unique, because the splitter links each split point by that name.
+/// `page_fn` names the split point and must be unique. `module` names the
+/// chunk file (`split_<module>.wasm`): pages a user goes between share
+/// one, so that the code they share loads as that one file instead of the
+/// splitter's many small `chunk_<n>.wasm` files, one per combination of
+/// pages that use a piece of code (each file is a request and an
+/// instantiation; 80 of them cost more than their bytes).
 macro_rules! lazy_page {
-    ($route:ident, $chunk:ident, $page:ident) => {
-        $crate::layout::lazy_page::lazy_page!($route, $chunk, $page, prefetch = ::std::vec::Vec::new);
+    ($route:ident, $chunk:ident in $module:ident, $page:ident) => {
+        $crate::layout::lazy_page::lazy_page!($route, $chunk in $module, $page, prefetch = ::std::vec::Vec::new);
     };
-    ($route:ident, $chunk:ident, $page:ident, prefetch = $reads:path) => {
+    ($route:ident, $chunk:ident in $module:ident, $page:ident, prefetch = $reads:path) => {
         pub struct $route;
 
         impl ::leptos_router::LazyRoute for $route {
@@ -76,7 +81,7 @@ macro_rules! lazy_page {
             }
 
             async fn view(_: Self) -> ::leptos::prelude::AnyView {
-                #[::wasm_split_helpers::wasm_split($chunk, fallible)]
+                #[::wasm_split_helpers::wasm_split($module, fallible)]
                 fn $chunk() -> Result<::leptos::prelude::AnyView, $crate::layout::lazy_page::ChunkLoadError> {
                     use ::leptos::prelude::*;
                     Ok(view! { <$page /> }.into_any())

@@ -24,11 +24,11 @@ test('the first visit fetches the main module only; a page chunk comes with its 
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
   await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
-  expect(fetched).toContain('split_activity_page.wasm');
+  expect(fetched).toContain('split_activity.wasm');
 });
 
 test('a page chunk that fails to load says so and offers Reload, which recovers', async ({ page }) => {
-  await page.route('**/split_activity_page.wasm', (route) => route.abort('connectionreset'));
+  await page.route('**/split_activity.wasm', (route) => route.abort('connectionreset'));
   await openConsole(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
 
@@ -41,7 +41,7 @@ test('a page chunk that fails to load says so and offers Reload, which recovers'
   // Back on the broken page, the network is back: Reload brings it up.
   await page.goBack();
   await expect(alert).toBeVisible();
-  await page.unroute('**/split_activity_page.wasm');
+  await page.unroute('**/split_activity.wasm');
   await alert.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
 });
@@ -70,5 +70,21 @@ test('a list page sends its first read while its chunks are still loading, and o
   expect(lists[0]).toBeLessThan(firstChunkReleased);
   // The page took the answer already on its way instead of asking again.
   expect(lists).toHaveLength(1);
+});
+
+test('pages of one area share their code: from the CA hierarchy to "Create CA" fetches no more wasm', async ({ page }) => {
+  await signInToEmulator(page);
+  const fetched = wasmFetches(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Private CAs' }).click();
+  await expect(page.getByRole('tree', { name: 'CA hierarchy' })).toContainText('Acme Root CA');
+  expect(fetched).toContain('split_ca.wasm');
+  // The splitter's shared files come with the area's module, a handful, not
+  // one per combination of pages.
+  expect(fetched.length).toBeLessThanOrEqual(12);
+  const before = fetched.length;
+
+  await page.getByRole('link', { name: 'Create CA' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Create a CA', level: 1 })).toBeVisible();
+  expect(fetched.length).toBe(before);
 });
 });
