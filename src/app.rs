@@ -20,13 +20,13 @@ use crate::state::session::provide_session;
 // Every page but the landing one (the overview) and "not found" is a chunk
 // of its own, fetched on its first visit (layout/lazy_page.rs).
 lazy_page!(SslListRoute, ssl_list_page in ssl, SslCertificatesPage, prefetch = crate::pages::scm::first_reads);
-lazy_page!(SslImportRoute, ssl_import_page in ssl, ImportCertificatePage);
+lazy_page!(SslImportRoute, ssl_import_page in pki, ImportCertificatePage);
 lazy_page!(CaHierarchyRoute, ca_hierarchy_page in ca, CaHierarchyPage, prefetch = crate::pages::pca::cas::loader::first_reads);
 lazy_page!(CaCreateRoute, ca_create_page in ca, CreateCaPage);
 lazy_page!(CertListRoute, cert_list_page in certs, PrivateCertificatesPage, prefetch = crate::pages::pca::certs::list_first_reads);
 lazy_page!(CertApplyRoute, cert_apply_page in certs, ApplyCertificatePage);
-lazy_page!(CertFromCsrRoute, cert_csr_page in certs, IssueFromCsrPage);
-lazy_page!(CertDetailsRoute, cert_details_page in certs, CertificateDetailsPage);
+lazy_page!(CertFromCsrRoute, cert_csr_page in pki, IssueFromCsrPage);
+lazy_page!(CertDetailsRoute, cert_details_page in pki, CertificateDetailsPage);
 lazy_page!(SettingsRoute, settings_page in settings, SettingsPage);
 lazy_page!(ActivityRoute, activity_page in activity, ActivityPage);
 

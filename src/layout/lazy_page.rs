@@ -32,6 +32,20 @@ pub fn loaded_or_error(loaded: Result<AnyView, ChunkLoadError>) -> AnyView {
     }
 }
 
+/// Gives way once to the tasks already queued, then continues.
+pub async fn yield_now() {
+    let mut yielded = false;
+    std::future::poll_fn(move |cx| {
+        if yielded {
+            return std::task::Poll::Ready(());
+        }
+        yielded = true;
+        cx.waker().wake_by_ref();
+        std::task::Poll::Pending
+    })
+    .await
+}
+
 /// What the error boundary shows for a chunk that did not load.
 #[component]
 pub fn ChunkLoadFailed() -> impl IntoView {
@@ -86,6 +100,11 @@ macro_rules! lazy_page {
                     use ::leptos::prelude::*;
                     Ok(view! { <$page /> }.into_any())
                 }
+                // Let the reads `data` queued go out first: the chunk loader
+                // starts its fetches as soon as it is polled, and the
+                // browser's few connections per host would make the page's
+                // API reads wait behind a dozen wasm files.
+                $crate::layout::lazy_page::yield_now().await;
                 $crate::layout::lazy_page::loaded_or_error($chunk().await)
             }
         }

@@ -87,4 +87,32 @@ test('pages of one area share their code: from the CA hierarchy to "Create CA" f
   await expect(page.getByRole('heading', { name: 'Create a CA', level: 1 })).toBeVisible();
   expect(fetched.length).toBe(before);
 });
+
+test('the certificate code loads with the first panel that needs it, not with the list', async ({ page }) => {
+  await signInToEmulator(page);
+  const fetched = wasmFetches(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Private CAs' }).click();
+  const tree = page.getByRole('tree', { name: 'CA hierarchy' });
+  await expect(tree).toContainText('Acme Root CA');
+  expect(fetched).not.toContain('split_pki.wasm');
+
+  await tree.getByRole('link', { name: 'Acme Root CA', exact: true }).click();
+  const details = page.getByRole('complementary', { name: 'Details of Acme Root CA' });
+  await expect(details.getByText('SHA-256 fingerprint').first()).toBeVisible();
+  expect(fetched).toContain('split_pki.wasm');
+});
+
+test('a panel whose code cannot be fetched says so and offers Reload', async ({ page }) => {
+  await signInToEmulator(page);
+  await page.route('**/split_pki.wasm', (route) => route.abort('connectionreset'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Private CAs' }).click();
+  const tree = page.getByRole('tree', { name: 'CA hierarchy' });
+  await tree.getByRole('link', { name: 'Acme Root CA', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await expect(alert).toBeVisible();
+
+  await page.unroute('**/split_pki.wasm');
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('complementary', { name: 'Details of Acme Root CA' }).getByText('SHA-256 fingerprint').first()).toBeVisible();
+});
 });

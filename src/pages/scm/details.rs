@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::badges::ScmStatusBadge;
 use super::delete::DeleteAction;
-use super::export::ExportPanel;
+use super::export::LazyExportPanel;
 use super::push::PushPanel;
 use super::{ScmViewQuery, SetScmQuery};
 use crate::api::client::use_api;
@@ -58,7 +58,7 @@ pub fn ScmDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
                 Some(Err(e)) => view! { <ApiErrorView title="Could not load the certificate" error=e retry=load /> }.into_any(),
                 Some(Ok(c)) => view! {
                     <DetailFields cert=c.clone() />
-                    <ExportPanel cert=c.clone() />
+                    <LazyExportPanel cert=c.clone() />
                     <PushPanel cert=c.clone() />
                     <DeleteAction cert=c on_deleted />
                 }.into_any(),

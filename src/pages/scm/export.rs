@@ -14,6 +14,11 @@ use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::{CertificateDetails, ChainView};
 use crate::components::download::{download, download_zip};
 
+use crate::layout::lazy_view::lazy_component;
+
+// The panel decodes and zips: its code comes with the `pki` module.
+lazy_component!(LazyExportPanel = ExportPanel(cert: ScmCertificate) in pki via load_export_panel);
+
 #[component]
 pub fn ExportPanel(cert: ScmCertificate) -> impl IntoView {
     let api = use_api();

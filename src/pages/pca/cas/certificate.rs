@@ -14,6 +14,11 @@ use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::{CertificateDetails, ChainView};
 use crate::components::download::{download, download_zip};
 
+use crate::layout::lazy_view::lazy_component;
+
+// The panel decodes certificates: its code comes with the `pki` module.
+lazy_component!(LazyCaCertificate = CaCertificate(ca: CertificateAuthority, now: i64) in pki via load_ca_certificate);
+
 /// The exported PEM texts with newlines as `\n` (the API may send `\r\n`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaFiles {

@@ -4,10 +4,10 @@ use ccm_api::pca::cas::CertificateAuthority;
 use leptos::prelude::*;
 
 use super::actions::CaActions;
-use super::certificate::CaCertificate;
+use super::certificate::LazyCaCertificate;
 use super::crl::CrlPanel;
 use super::exports::CaExports;
-use super::import::CaImport;
+use super::import::LazyCaImport;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
 use crate::components::tags::TagEditor;
 use ccm_api::pca::tags::TagTarget;
@@ -56,9 +56,9 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
             </dl>
             <p><a href=format!("/pca/certs?ca_id={}", ca.ca_id)>"Certificates issued by this CA"</a></p>
             <CaActions ca=ca.clone() all on_changed />
-            <CaCertificate ca=ca.clone() now />
+            <LazyCaCertificate ca=ca.clone() now />
             <CaExports ca=ca.clone() />
-            <CaImport ca=ca.clone() on_changed />
+            <LazyCaImport ca=ca.clone() on_changed />
             <CrlPanel ca=ca.clone() on_changed />
             <TagEditor target=TagTarget::Ca id=ca.ca_id.clone() name=dn.common_name.clone() />
         </aside>

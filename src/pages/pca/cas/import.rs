@@ -20,6 +20,11 @@ use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
 use crate::pki::ca_import::{check_ca_import, ImportProblem};
 
+use crate::layout::lazy_view::lazy_component;
+
+// The form decodes what is pasted: its code comes with the `pki` module.
+lazy_component!(LazyCaImport = CaImport(ca: CertificateAuthority, on_changed: Callback<()>) in pki via load_ca_import);
+
 fn now_secs() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
