@@ -9,6 +9,7 @@ pub mod notifications;
 pub mod pager;
 pub mod pem_input;
 pub mod quota_cards;
+pub mod render_steps;
 pub mod select;
 pub mod session_badge;
 pub mod sign_in_form;

@@ -145,6 +145,37 @@ impl Hierarchy {
         self.filter(pred).shown
     }
 
+    /// How many top-level items to have drawn after each step of a
+    /// rendering done in steps of about `rows_per_step` rows (a top-level
+    /// item is drawn whole, with all its subordinates). The last entry is
+    /// `top.len()`; an empty tree has one step of 0.
+    pub fn render_steps(&self, rows_per_step: usize) -> Vec<usize> {
+        let mut steps = Vec::new();
+        let mut rows_in_step = 0;
+        for (drawn, &i) in self.top.iter().enumerate() {
+            rows_in_step += self.subtree_size(i);
+            if rows_in_step >= rows_per_step.max(1) {
+                steps.push(drawn + 1);
+                rows_in_step = 0;
+            }
+        }
+        if steps.last() != Some(&self.top.len()) {
+            steps.push(self.top.len());
+        }
+        steps
+    }
+
+    /// The node and all its subordinates.
+    fn subtree_size(&self, i: usize) -> usize {
+        let mut count = 0;
+        let mut stack = vec![i];
+        while let Some(n) = stack.pop() {
+            count += 1;
+            stack.extend(&self.nodes[n].children);
+        }
+        count
+    }
+
     /// The matches of `pred` and the nodes a filtered tree shows for them.
     pub fn filter(&self, pred: impl Fn(&CertificateAuthority) -> bool) -> Filtered {
         let mut parent = vec![None; self.nodes.len()];
@@ -221,6 +252,19 @@ mod tests {
         let orphan = h.nodes.iter().find(|n| n.ca.ca_id == "orphan").unwrap();
         assert!(orphan.orphan);
         assert!(!h.nodes.iter().find(|n| n.ca.ca_id == "pending").unwrap().orphan);
+    }
+
+    #[test]
+    fn renders_in_steps_of_whole_top_level_items() {
+        // Top level in creation order: root (4 rows with its three
+        // subordinates), pending (1), orphan (1).
+        let h = build(sample(), &CaSortKey::CreateTime, &SortDir::Asc);
+        assert_eq!(h.render_steps(4), vec![1, 3]);
+        assert_eq!(h.render_steps(2), vec![1, 3]);
+        assert_eq!(h.render_steps(1), vec![1, 2, 3]);
+        assert_eq!(h.render_steps(100), vec![3]);
+        assert_eq!(h.render_steps(0), vec![1, 2, 3]);
+        assert_eq!(Hierarchy::default().render_steps(50), vec![0]);
     }
 
     #[test]

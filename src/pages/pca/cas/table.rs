@@ -1,21 +1,28 @@
 //! The same CAs as a flat table, sorted by clicking a column header.
 
+use std::collections::HashMap;
+
 use ccm_api::common::SortDir;
 use ccm_api::pca::cas::{CaSortKey, CertificateAuthority};
 use leptos::prelude::*;
 
 use super::{CaViewQuery, SetQuery};
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
+use crate::components::render_steps::{drawn_in_steps, even_steps};
 use crate::pages::pca::hierarchy::compare;
 
 #[component]
 pub fn CaTable(cas: Vec<CertificateAuthority>, query: CaViewQuery, now: i64) -> impl IntoView {
-    let names: std::collections::HashMap<String, String> =
+    let names: HashMap<String, String> =
         cas.iter().map(|c| (c.ca_id.clone(), c.distinguished_name.common_name.clone())).collect();
     let mut rows: Vec<CertificateAuthority> = cas.into_iter().filter(|c| query.matches(c)).collect();
     rows.sort_by(|a, b| compare(a, b, &query.sort_key, &query.sort_dir));
     let empty = rows.is_empty();
     let q = StoredValue::new(query);
+    // 1,000 rows take a few hundred ms to build: the first hundred go out
+    // first (components/render_steps.rs).
+    let drawn = drawn_in_steps(even_steps(rows.len(), ROWS_PER_STEP));
+    let rows = StoredValue::new(rows);
     view! {
         {empty.then(|| view! { <p class="empty">"No CA matches these filters."</p> })}
         <table class="data-table">
@@ -34,27 +41,36 @@ pub fn CaTable(cas: Vec<CertificateAuthority>, query: CaViewQuery, now: i64) -> 
                 </tr>
             </thead>
             <tbody>
-                {rows.into_iter().map(|ca| {
-                    let href = q.with_value(|q| { let mut q = q.clone(); q.selected = Some(ca.ca_id.clone()); format!("/pca/cas{}", q.to_query()) });
-                    let name = ca.distinguished_name.common_name.clone();
-                    let issuer = ca.issuer_id.as_ref().map(|i| names.get(i).cloned().unwrap_or_else(|| "(not visible)".into()));
-                    view! {
-                        <tr>
-                            <td><a href=href>{name}</a></td>
-                            <td>{ca.kind.label().to_owned()}</td>
-                            <td><CaStatusBadge status=ca.status.clone() /></td>
-                            <td>{issuer.unwrap_or_else(|| "—".into())}</td>
-                            <td>{ca.key_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
-                            <td>{ca.signature_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
-                            <td>{ca.path_length.map(|p| if ca.is_root() { "unlimited".to_owned() } else { p.to_string() })}</td>
-                            <td>{ca.not_after.map(|t| view! { <ExpiryBadge not_after=t now /> })}</td>
-                            <td>{ca.create_time.map(crate::expiry::date)}</td>
-                        </tr>
-                    }
-                }).collect::<Vec<_>>()}
+                <For each=move || 0..drawn.get() key=|&i| i let(i)>
+                    {rows.with_value(|rows| table_row(&rows[i], &names, q, now))}
+                </For>
             </tbody>
         </table>
     }
+}
+
+/// Rows drawn per step; see `CaTree`'s.
+const ROWS_PER_STEP: usize = 100;
+
+/// One CA as a table row.
+fn table_row(ca: &CertificateAuthority, names: &HashMap<String, String>, q: StoredValue<CaViewQuery>, now: i64) -> AnyView {
+    let href = q.with_value(|q| { let mut q = q.clone(); q.selected = Some(ca.ca_id.clone()); format!("/pca/cas{}", q.to_query()) });
+    let name = ca.distinguished_name.common_name.clone();
+    let issuer = ca.issuer_id.as_ref().map(|i| names.get(i).cloned().unwrap_or_else(|| "(not visible)".into()));
+    view! {
+        <tr>
+            <td><a href=href>{name}</a></td>
+            <td>{ca.kind.label().to_owned()}</td>
+            <td><CaStatusBadge status=ca.status.clone() /></td>
+            <td>{issuer.unwrap_or_else(|| "—".into())}</td>
+            <td>{ca.key_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
+            <td>{ca.signature_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
+            <td>{ca.path_length.map(|p| if ca.is_root() { "unlimited".to_owned() } else { p.to_string() })}</td>
+            <td>{ca.not_after.map(|t| view! { <ExpiryBadge not_after=t now /> })}</td>
+            <td>{ca.create_time.map(crate::expiry::date)}</td>
+        </tr>
+    }
+    .into_any()
 }
 
 /// A column header that sorts by its key; a second click reverses.

@@ -18,6 +18,7 @@ use leptos_router::NavigateOptions;
 
 use super::CaViewQuery;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
+use crate::components::render_steps::drawn_in_steps;
 use crate::pages::pca::hierarchy::{build, Filtered, Hierarchy};
 
 /// Which CAs are collapsed; kept by the page so it survives re-renders.
@@ -58,15 +59,23 @@ pub fn CaTree(cas: Vec<CertificateAuthority>, query: Memo<CaViewQuery>, now: i64
             collapsed: expect_context::<Collapsed>().0,
             now,
         };
+        let drawn = drawn_in_steps(h.render_steps(ROWS_PER_STEP));
+        let top = h.top.clone();
         view! {
             {(total == 0).then(|| view! { <p class="empty">"No private CAs yet. Create a root CA to start a hierarchy."</p> })}
             {move || nothing_shown.get().then(|| view! { <p class="empty">"No CA matches these filters."</p> })}
             <ul class="ca-tree" role="tree" aria-label="CA hierarchy">
-                {h.top.iter().map(|&i| tree_item(&rows, i)).collect::<Vec<_>>()}
+                <For each=move || top[..drawn.get()].to_vec() key=|&i| i let(i)>
+                    {tree_item(&rows, i)}
+                </For>
             </ul>
         }
     }
 }
+
+/// Rows drawn per step (components/render_steps.rs): a few screenfuls, about
+/// 30 ms of work, so the first rows show while the rest follow.
+const ROWS_PER_STEP: usize = 100;
 
 /// What filters and the selection change in one row.
 #[derive(Debug, Clone, PartialEq)]
