@@ -10,7 +10,8 @@ use super::activity::{use_activity_log, ActivityEntry, ActivityLog};
 use super::in_flight::{use_in_flight, Backoff, InFlight};
 use super::inspect::{AuthKind, RequestSnapshot};
 use super::retry::{max_attempts, next_delay};
-use super::transport::{prepare, send_once, Connection, Prepared, RawResponse};
+use super::connection::Connection;
+use super::transport::{prepare, send_once, Prepared, RawResponse};
 use crate::state::credential::Credential;
 use crate::state::session::{use_session, Session};
 
