@@ -52,8 +52,15 @@ impl Api {
         self.send_now(req).await
     }
 
+    /// Sends each read in `reqs` now, for the page that is about to ask for
+    /// it: a route's first reads, while its page's code loads
+    /// (prefetch.rs). [`Api::raw`] then takes the answer on its way.
+    pub fn prefetch(self, reqs: Vec<ApiRequest>) {
+        super::prefetch::start(reqs, move |req| async move { self.send_now(req).await });
+    }
+
     /// [`Api::raw`] without looking for a prefetched answer.
-    pub(super) async fn send_now(&self, req: ApiRequest) -> Result<RawResponse, ApiError> {
+    async fn send_now(&self, req: ApiRequest) -> Result<RawResponse, ApiError> {
         let conn = self
             .session
             .connection()
