@@ -56,11 +56,11 @@ impl Api {
     /// it: a route's first reads, while its page's code loads
     /// (prefetch.rs). [`Api::raw`] then takes the answer on its way.
     pub fn prefetch(self, reqs: Vec<ApiRequest>) {
-        super::prefetch::start(reqs, move |req| async move { self.send_now(req).await });
+        super::prefetch::start(reqs, move |req| self.send_now(req));
     }
 
     /// [`Api::raw`] without looking for a prefetched answer.
-    async fn send_now(&self, req: ApiRequest) -> Result<RawResponse, ApiError> {
+    async fn send_now(self, req: ApiRequest) -> Result<RawResponse, ApiError> {
         let conn = self
             .session
             .connection()
