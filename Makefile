@@ -11,7 +11,7 @@ LISTEN ?= 127.0.0.1:8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SERVE := target/release/ccm-serve
 
-.PHONY: demo test bench fuzz soak tools console serve-bin test-unit test-sdk test-nginx test-e2e clean
+.PHONY: demo test bench fuzz soak tools console serve-bin check-imports test-unit test-sdk test-nginx test-e2e clean
 
 tools:
 	@scripts/install-tools.sh
@@ -34,7 +34,12 @@ demo: console serve-bin
 
 test: tools test-unit console serve-bin test-sdk test-nginx test-e2e
 
-test-unit: tools
+# No .rs file imports a file that imports it back (plain python3, no packages).
+check-imports:
+	python3 scripts/import-cycles.py --self-test
+	python3 scripts/import-cycles.py
+
+test-unit: tools check-imports
 	cargo test --workspace --locked
 
 # The official Python SDK (pinned in tests/sdk/requirements.txt, installed

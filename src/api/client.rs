@@ -10,7 +10,8 @@ use super::activity::{use_activity_log, ActivityEntry, ActivityLog};
 use super::in_flight::{use_in_flight, Backoff, InFlight};
 use super::inspect::{AuthKind, RequestSnapshot};
 use super::retry::{max_attempts, next_delay};
-use super::transport::{prepare, send_once, Connection, Prepared, RawResponse};
+use super::connection::Connection;
+use super::transport::{prepare, send_once, Prepared, RawResponse};
 use crate::state::credential::Credential;
 use crate::state::session::{use_session, Session};
 
@@ -51,8 +52,15 @@ impl Api {
         self.send_now(req).await
     }
 
+    /// Sends each read in `reqs` now, for the page that is about to ask for
+    /// it: a route's first reads, while its page's code loads
+    /// (prefetch.rs). [`Api::raw`] then takes the answer on its way.
+    pub fn prefetch(self, reqs: Vec<ApiRequest>) {
+        super::prefetch::start(reqs, move |req| self.send_now(req));
+    }
+
     /// [`Api::raw`] without looking for a prefetched answer.
-    pub(super) async fn send_now(&self, req: ApiRequest) -> Result<RawResponse, ApiError> {
+    async fn send_now(self, req: ApiRequest) -> Result<RawResponse, ApiError> {
         let conn = self
             .session
             .connection()

@@ -4,7 +4,7 @@
 use ccm_api::sign::{sdk_date, SigningInput};
 use ccm_api::{ApiError, ApiRequest};
 
-use super::transport::Connection;
+use super::connection::Connection;
 use crate::state::credential::Credential;
 
 /// Headers for `req`, signed for the upstream host when the credential is

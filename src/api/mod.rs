@@ -4,6 +4,7 @@
 
 pub mod activity;
 pub mod client;
+pub mod connection;
 pub mod headers;
 pub mod in_flight;
 pub mod inspect;

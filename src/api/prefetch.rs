@@ -3,9 +3,11 @@
 //! A lazily loaded page sends its first request only once its chunk is
 //! fetched and instantiated, so the network sat idle while the code
 //! loaded. A route's `data()` (see `layout/lazy_page.rs`) runs as soon as
-//! the route matches and hands the page's first reads to [`start`]; when
-//! the page then sends the same read, [`Api::raw`](super::client::Api::raw)
-//! takes the answer that is already on its way instead of sending it again.
+//! the route matches and hands the page's first reads to
+//! [`Api::prefetch`](super::client::Api::prefetch), which sends them
+//! through [`start`]; when the page then sends the same read,
+//! [`Api::raw`](super::client::Api::raw) takes the answer that is already
+//! on its way instead of sending it again.
 //!
 //! Each prefetched answer is used once, by the first identical read, and
 //! only within [`FRESH_MS`] of its start: anything later is sent anew.
@@ -19,7 +21,6 @@ use std::task::{Context, Poll, Waker};
 use ccm_api::{ApiError, ApiRequest, Method};
 use leptos::task::spawn_local;
 
-use super::client::Api;
 use super::transport::RawResponse;
 
 /// How long a prefetched answer may wait for its page.
@@ -61,8 +62,13 @@ pub fn url_query() -> impl Fn(&str) -> Option<String> {
     move |key| params.as_ref()?.get(key)
 }
 
-/// Sends each read in `reqs` now, for the page that is about to ask for it.
-pub fn start(api: Api, reqs: Vec<ApiRequest>) {
+/// Sends each read in `reqs` now with `send`, for the page that is about to
+/// ask for it (through [`Api::prefetch`](super::client::Api::prefetch)).
+pub(super) fn start<F, Fut>(reqs: Vec<ApiRequest>, send: F)
+where
+    F: Fn(ApiRequest) -> Fut,
+    Fut: Future<Output = Answer> + 'static,
+{
     let now = now_ms();
     for req in reqs {
         let Some(key) = key_of(&req) else { continue };
@@ -72,8 +78,9 @@ pub fn start(api: Api, reqs: Vec<ApiRequest>) {
             p.retain(|e| now - e.started_ms < FRESH_MS && e.key != key);
             p.push(Pending { key, started_ms: now, slot: slot.clone() });
         });
+        let arriving = send(req);
         spawn_local(async move {
-            let answer = api.send_now(req).await;
+            let answer = arriving.await;
             let mut s = slot.borrow_mut();
             s.answer = Some(answer);
             if let Some(w) = s.waiting.take() {

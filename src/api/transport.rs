@@ -2,27 +2,12 @@
 //! body, and the answer read as bytes plus the headers the console uses.
 
 use ccm_api::error::decode_error;
-use ccm_api::{ApiError, ApiRequest, Endpoints, Method};
+use ccm_api::{ApiError, ApiRequest, Method};
 use gloo_net::http::{Request, RequestBuilder};
 use web_sys::AbortSignal;
 
+use super::connection::Connection;
 use super::headers::{credential_for, request_headers};
-use crate::state::credential::Credential;
-
-/// Everything needed to reach the API for one profile.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Connection {
-    pub endpoints: Endpoints,
-    pub proxy: Option<String>,
-    pub domain_id: String,
-    pub credential: Option<Credential>,
-}
-
-impl Connection {
-    pub fn url(&self, req: &ApiRequest) -> String {
-        req.url(self.endpoints.host(req.service), self.proxy.as_deref())
-    }
-}
 
 /// A successful answer.
 #[derive(Debug, Clone)]

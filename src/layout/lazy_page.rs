@@ -89,7 +89,7 @@ macro_rules! lazy_page {
             fn data() -> Self {
                 let reads: ::std::vec::Vec<::ccm_api::ApiRequest> = $reads();
                 if !reads.is_empty() {
-                    $crate::api::prefetch::start($crate::api::client::use_api(), reads);
+                    $crate::api::client::use_api().prefetch(reads);
                 }
                 $route
             }

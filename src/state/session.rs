@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::credential::{credential_key, Credential, SecretStore, StoredCredential};
 use super::profile::{Profile, ProfileBook};
 use super::storage;
-use crate::api::transport::Connection;
+use crate::api::connection::Connection;
 
 #[derive(Clone, Copy)]
 pub struct Session {

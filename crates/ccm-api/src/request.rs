@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::endpoints::Service;
-use crate::sign::encode_component;
+use crate::sign::{canonical_query, encode_component};
 
 /// HTTP methods used by the CCM, SCM and IAM APIs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -140,20 +140,6 @@ impl ApiRequest {
             None => format!("https://{host}{}", self.path_and_query()),
         }
     }
-}
-
-/// Sorted, encoded query string (see NOTES on SDK signing, step 4).
-pub fn canonical_query(pairs: &[(String, String)]) -> String {
-    let mut encoded: Vec<(String, String)> = pairs
-        .iter()
-        .map(|(k, v)| (encode_component(k), encode_component(v)))
-        .collect();
-    encoded.sort();
-    encoded
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 /// Encodes one path parameter (an id) for use inside a path.

@@ -63,6 +63,20 @@ pub fn canonical_uri(path: &str) -> String {
     uri
 }
 
+/// Sorted, encoded query string (see NOTES on SDK signing, step 4).
+pub fn canonical_query(pairs: &[(String, String)]) -> String {
+    let mut encoded: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(k, v)| (encode_component(k), encode_component(v)))
+        .collect();
+    encoded.sort();
+    encoded
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// Canonical query from a raw query string as received (`a=1&b=x%20y`).
 pub fn canonical_query_from_raw(raw: &str) -> String {
     let pairs: Vec<(String, String)> = raw
@@ -73,7 +87,7 @@ pub fn canonical_query_from_raw(raw: &str) -> String {
             (decode_component(k), decode_component(v))
         })
         .collect();
-    crate::request::canonical_query(&pairs)
+    canonical_query(&pairs)
 }
 
 /// Hex SHA-256 of the body bytes.
@@ -88,7 +102,7 @@ pub struct SigningInput<'a> {
     /// The upstream host (`ccm.ap-southeast-3.myhuaweicloud.com`), signed as `host`.
     pub host: &'a str,
     pub path: &'a str,
-    /// The canonical query string (see [`crate::request::canonical_query`]).
+    /// The canonical query string (see [`canonical_query`]).
     pub canonical_query: &'a str,
     /// Headers that are sent, other than `Host` and `Authorization`.
     pub headers: &'a [(&'a str, &'a str)],

@@ -1,8 +1,7 @@
 //! Every AK/SK vector produced by the official SDK's signer must be
 //! reproduced exactly: canonical request, string to sign, Authorization.
 
-use ccm_api::request::canonical_query;
-use ccm_api::sign::{canonical_query_from_raw, SigningInput};
+use ccm_api::sign::{canonical_query, canonical_query_from_raw, SigningInput};
 
 const VECTORS: &str = include_str!("data/sdk_signing_vectors.txt");
 

@@ -19,7 +19,8 @@ use ccm_api::Method;
 use ccm_pki::{build_crl, RevocationReason, RevokedEntry, SignatureHash};
 use serde_json::json;
 
-use crate::pca_issue::{ca_certificate_der, ca_private_key, signature_hash, Answer};
+use crate::answer::{refuse, Answer};
+use crate::ca_keys::{ca_certificate_der, ca_private_key, signature_hash};
 use crate::state::CaRecord;
 use crate::{ids, pca_cas, Call, EmuRequest, EmuResponse, Emulator};
 
@@ -36,10 +37,6 @@ pub const OPERATIONS: &[&str] = &[
 pub const CRL_PATH: &str = "/v1/crl/";
 
 const DAY_S: i64 = 86_400;
-
-fn refuse(status: u16, code: &str, message: impl Into<String>) -> EmuResponse {
-    EmuResponse::error(status, code, message)
-}
 
 pub fn handle(emu: &mut Emulator, call: &Call, host: &str) -> EmuResponse {
     pca_cas::refresh(emu, call.now_ms);

@@ -21,7 +21,7 @@ use ccm_pki::pem::certificates_from_pem;
 use ccm_pki::{build_zip, export_files, Compression, ExportInput, PrivateKey, ServerType};
 use serde_json::{json, Map, Value};
 
-use crate::pca_certs::{crlf, not_found, refuse, Answer};
+use crate::answer::{certificate_not_found, crlf, denied, refuse, Answer};
 use crate::{Call, EmuResponse, Emulator};
 
 /// Length of the generated `keystorePass.txt` password.
@@ -29,8 +29,8 @@ const KEYSTORE_PASSWORD_LEN: usize = 16;
 
 pub(crate) fn export_certificate(emu: &mut Emulator, call: &Call) -> Answer<EmuResponse> {
     let id = call.param("certificate_id");
-    let Some(record) = emu.state.certificate(id) else { return Err(not_found(id)) };
-    cert_action_allowed_for(CertAction::Export, &record.info).map_err(|d| refuse(403, d.code, d.reason))?;
+    let Some(record) = emu.state.certificate(id) else { return Err(certificate_not_found(id)) };
+    cert_action_allowed_for(CertAction::Export, &record.info).map_err(denied)?;
 
     let empty = Map::new();
     let body = call.body.as_ref().and_then(Value::as_object).unwrap_or(&empty);

@@ -6,7 +6,9 @@
 //! the validation rules check it, the catalogue gives the error codes and
 //! the status rules decide which lifecycle actions are allowed.
 
+mod answer;
 pub mod auth;
+mod ca_keys;
 pub mod crl;
 pub mod http;
 mod export;

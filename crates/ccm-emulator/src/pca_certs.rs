@@ -7,7 +7,7 @@
 //! `ccm-pki`, so that openssl, keytool and the SDK's `cryptography` checks
 //! see what a client of the live service would see.
 
-use ccm_api::catalogue::{cert_action_allowed_for, CertAction, Denied};
+use ccm_api::catalogue::{cert_action_allowed_for, CertAction};
 use ccm_api::common::{
     CaStatus, CaType, CertificateStatus, DistinguishedName, ExtendedKeyUsage as ApiEku, GenMode, KeyAlgorithm,
     SignatureAlgorithm, Validity,
@@ -22,8 +22,9 @@ use ccm_pki::{
 };
 use serde_json::{json, Value};
 
-pub(crate) use crate::pca_issue::{crlf, Answer};
-use crate::pca_issue::{pki_name, signature_hash, Issuer};
+use crate::answer::{certificate_not_found, crlf, denied, refuse, Answer};
+use crate::ca_keys::signature_hash;
+use crate::pca_issue::{pki_name, Issuer};
 use crate::state::{CaRecord, CertRecord, RevokedSerial};
 use crate::validity::{period, Period};
 use crate::{ids, pca_cas, Call, EmuResponse, Emulator};
@@ -39,18 +40,6 @@ pub const OPERATIONS: &[&str] = &[
     "export_certificate",
     "revoke_certificate",
 ];
-
-pub(crate) fn refuse(status: u16, code: &str, message: impl Into<String>) -> EmuResponse {
-    EmuResponse::error(status, code, message)
-}
-
-fn denied(d: Denied) -> EmuResponse {
-    refuse(403, d.code, d.reason)
-}
-
-pub fn not_found(id: &str) -> EmuResponse {
-    refuse(404, "PCA.00030102", format!("no private certificate with id {id}"))
-}
 
 /// ISSUED certificates past `not_after` are EXPIRED.
 pub fn refresh(emu: &mut Emulator, now_ms: i64) {
@@ -111,7 +100,7 @@ fn list(emu: &Emulator, call: &Call) -> EmuResponse {
 
 fn by_id(emu: &mut Emulator, call: &Call) -> Answer<EmuResponse> {
     let id = call.param("certificate_id").to_owned();
-    let Some(record) = emu.state.certificate(&id) else { return Err(not_found(&id)) };
+    let Some(record) = emu.state.certificate(&id) else { return Err(certificate_not_found(&id)) };
     let info = record.info.clone();
     match call.op {
         "show_certificate" => Ok(EmuResponse::json(200, &info)),

@@ -7,7 +7,7 @@
 //! `cryptography` checks see what a client of the live service would see.
 //! [`Issuer`] is the signing side, shared with whatever else a CA signs.
 
-use ccm_api::catalogue::{ca_action_allowed_for, codes, CaAction, Denied};
+use ccm_api::catalogue::{ca_action_allowed_for, codes, CaAction};
 use ccm_api::common::{
     CaStatus, CaType, CrlConfiguration, DistinguishedName, GenMode, KeyAlgorithm, KeyUsage as ApiKeyUsage,
     SignatureAlgorithm, Validity,
@@ -23,6 +23,8 @@ use ccm_pki::{
 };
 use serde_json::json;
 
+use crate::answer::{crlf, denied, refuse, Answer};
+use crate::ca_keys::{ca_certificate_der, ca_private_key, signature_hash};
 use crate::state::{CaRecord, Revocation, RevokedSerial};
 use crate::validity::{period, utc_text, Period};
 use crate::{crl, ids, pca_cas, Call, EmuResponse, Emulator};
@@ -45,22 +47,6 @@ pub const UNLIMITED_PATH_LENGTH: i64 = 7;
 /// Key usages of every root CA, and of a subordinate CA unless asked
 /// otherwise (reference 4.2.1.2).
 const CA_USAGES: [KeyUsage; 3] = [KeyUsage::DigitalSignature, KeyUsage::KeyCertSign, KeyUsage::CrlSign];
-
-/// A refused call's answer, carried through `?`.
-pub type Answer<T> = Result<T, EmuResponse>;
-
-fn refuse(status: u16, code: &str, message: impl Into<String>) -> EmuResponse {
-    EmuResponse::error(status, code, message)
-}
-
-fn denied(d: Denied) -> EmuResponse {
-    refuse(403, d.code, d.reason)
-}
-
-/// PEM with `\r\n` line ends, as the API hands out CSRs and certificates.
-pub fn crlf(pem: &str) -> String {
-    pem.replace("\r\n", "\n").replace('\n', "\r\n")
-}
 
 pub fn handle(emu: &mut Emulator, call: &Call, host: &str) -> EmuResponse {
     pca_cas::refresh(emu, call.now_ms);
@@ -100,12 +86,6 @@ fn key_algorithm(k: &KeyAlgorithm) -> Answer<ccm_pki::KeyAlgorithm> {
     })
 }
 
-pub fn signature_hash(alg: &SignatureAlgorithm) -> Answer<SignatureHash> {
-    SignatureHash::from_api_name(alg.as_str()).ok_or_else(|| {
-        refuse(400, "PCA.00020103", format!("signature_algorithm {alg} is not offered here: SHA256, SHA384 or SHA512"))
-    })
-}
-
 pub fn pki_name(dn: &DistinguishedName) -> ccm_pki::DistinguishedName {
     ccm_pki::DistinguishedName {
         common_name: dn.common_name.clone(),
@@ -128,26 +108,6 @@ fn signature_algorithm_of(name: &str) -> SignatureAlgorithm {
         .find(|h| name.starts_with(h))
         .map(SignatureAlgorithm::from_wire)
         .unwrap_or_else(|| SignatureAlgorithm::Other(name.to_owned()))
-}
-
-/// The CA's own key (500 when the stored key cannot be read).
-pub fn ca_private_key(record: &CaRecord) -> Answer<PrivateKey> {
-    if record.key_pem.trim().is_empty() {
-        return Err(refuse(
-            403,
-            codes::PCA_STATUS_NOT_ALLOWED,
-            "this CA's private key is kept outside the service (it was issued from a CSR)",
-        ));
-    }
-    ccm_pki::parse_private_key(record.key_pem.as_bytes())
-        .map_err(|e| refuse(500, "PCA.00000004", format!("the CA's key cannot be read: {e}")))
-}
-
-/// The CA's certificate, DER (500 when the stored one cannot be read).
-pub fn ca_certificate_der(record: &CaRecord) -> Answer<Vec<u8>> {
-    let unreadable = || refuse(500, "PCA.00000003", "the CA's stored certificate cannot be read");
-    let pem = record.certificate_pem.as_deref().ok_or_else(unreadable)?;
-    certificates_from_pem(pem).ok().and_then(|c| c.into_iter().next()).ok_or_else(unreadable)
 }
 
 // ---------------------------------------------------------------------------

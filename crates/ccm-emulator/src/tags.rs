@@ -10,7 +10,7 @@ use ccm_api::common::{DomainTags, ResourceTag};
 use ccm_api::pca::tags::{ResourceInstancesBody, TagBody, TagTarget, TagsBody};
 use serde_json::{json, Value};
 
-use crate::pca_issue::Answer;
+use crate::answer::{refuse, Answer};
 use crate::{pca_cas, Call, EmuResponse, Emulator};
 
 /// What a tag operation does.
@@ -68,10 +68,6 @@ pub const OPERATIONS: &[&str] = &[
 /// The page size of a tag search when none is given: Huawei Cloud's
 /// resource-tag searches default to their maximum.
 const DEFAULT_LIMIT: usize = 1000;
-
-fn refuse(status: u16, code: &str, message: impl Into<String>) -> EmuResponse {
-    EmuResponse::error(status, code, message)
-}
 
 pub fn handle(emu: &mut Emulator, call: &Call) -> EmuResponse {
     pca_cas::refresh(emu, call.now_ms);

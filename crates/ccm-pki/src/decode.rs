@@ -21,18 +21,8 @@ use x509_cert::Certificate;
 
 use crate::error::{Error, Result};
 use crate::keys::{curve_name, rsa_bits, KeyAlgorithm};
-use crate::names::{any_to_string, first_value, name_fields, name_to_string};
+use crate::names::{any_to_string, first_value, name_fields, name_to_string, NameField};
 use crate::{colon_hex, hex_upper, oids, pem, sig};
-
-/// One attribute of a distinguished name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameField {
-    /// Dotted OID.
-    pub oid: String,
-    /// `CN`, `O`, `OU`, `C`, `ST`, `L`, `emailAddress`, ... or the OID.
-    pub short_name: String,
-    pub value: String,
-}
 
 /// A subject alternative name, with the CCM API's four types and the rest
 /// shown as text.

@@ -34,12 +34,13 @@ pub use bundle::{
 };
 pub use decode::{
     decode_certificate, decode_certificates, decode_csr, BasicConstraints, CertificateInfo,
-    CsrInfo, ExtendedKeyUsage, ExtensionInfo, KeyUsage, NameField, PublicKeyInfo, SubjectAltName,
+    CsrInfo, ExtendedKeyUsage, ExtensionInfo, KeyUsage, PublicKeyInfo, SubjectAltName,
     ValidityStatus,
 };
-pub use error::{Error, Result};
+pub use error::{ChainError, Error, Result};
 pub use keys::{key_matches_certificate, parse_private_key, KeyAlgorithm, PrivateKey};
-pub use verify::{verify_chain, verify_issued_by, ChainError, VerifiedChain};
+pub use names::NameField;
+pub use verify::{verify_chain, verify_issued_by, VerifiedChain};
 
 #[cfg(feature = "issue")]
 pub use issue::{

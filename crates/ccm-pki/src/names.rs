@@ -7,8 +7,17 @@ use der::asn1::{
 use der::{Decode, Tag, Tagged};
 use x509_cert::name::Name;
 
-use crate::decode::NameField;
 use crate::oids::*;
+
+/// One attribute of a distinguished name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameField {
+    /// Dotted OID.
+    pub oid: String,
+    /// `CN`, `O`, `OU`, `C`, `ST`, `L`, `emailAddress`, ... or the OID.
+    pub short_name: String,
+    pub value: String,
+}
 
 /// Short name of a DN attribute, as OpenSSL and RFC 4514 write it.
 pub(crate) fn attribute_short_name(oid: &ObjectIdentifier) -> Option<&'static str> {

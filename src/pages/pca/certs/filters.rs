@@ -7,8 +7,7 @@ use ccm_api::pca::tags::{list_domain_tags, DomainTagsResponse, TagTarget};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::list::SetQuery;
-use super::query::CertViewQuery;
+use super::query::{CertViewQuery, SetQuery};
 use crate::tags::TagFilter;
 use crate::api::client::use_api;
 

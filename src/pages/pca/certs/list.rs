@@ -10,16 +10,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::bulk_actions::BulkActions;
 use super::filters::FilterBar;
 use super::loader::{self, CertPage, LoadError};
-use super::query::{CertViewQuery, PAGE_SIZES};
+use super::query::{CertViewQuery, SetQuery, PAGE_SIZES};
 use super::table::CertTable;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::pager::{PageInfo, Pager};
-
-/// Writes a new list state into the URL (history entry replaced, so the
-/// back button leaves the view rather than undoing each keystroke).
-#[derive(Clone, Copy)]
-pub struct SetQuery(pub Callback<CertViewQuery>);
 
 #[component]
 pub fn PrivateCertificatesPage() -> impl IntoView {

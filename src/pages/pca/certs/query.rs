@@ -1,9 +1,11 @@
 //! The certificate list's state in the URL: filters, sort, page, the
-//! issuing CA and the tag filter, so every list can be linked. Pure.
+//! issuing CA and the tag filter, so every list can be linked. Pure, but
+//! for [`SetQuery`], the handle the list's parts write it through.
 
 use ccm_api::common::{CertificateStatus, SortDir};
 use ccm_api::pca::certs::{CertListQuery, CertSortKey};
 use ccm_api::sign::encode_component;
+use leptos::prelude::Callback;
 
 use crate::tags::TagFilter;
 
@@ -26,6 +28,11 @@ pub struct CertViewQuery {
     /// Only certificates with this tag (the resource-instance search).
     pub tag: Option<TagFilter>,
 }
+
+/// Writes a new list state into the URL (history entry replaced, so the
+/// back button leaves the view rather than undoing each keystroke).
+#[derive(Clone, Copy)]
+pub struct SetQuery(pub Callback<CertViewQuery>);
 
 impl Default for CertViewQuery {
     fn default() -> Self {

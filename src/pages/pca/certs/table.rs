@@ -5,8 +5,7 @@ use ccm_api::common::SortDir;
 use ccm_api::pca::certs::{CertSortKey, PrivateCertificate};
 use leptos::prelude::*;
 
-use super::list::SetQuery;
-use super::query::CertViewQuery;
+use super::query::{CertViewQuery, SetQuery};
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
 use crate::expiry::date;
 
