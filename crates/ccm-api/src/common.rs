@@ -77,9 +77,37 @@ macro_rules! wire_enum {
                 $name::from_wire(s)
             }
         }
+
+        impl $crate::common::WireEnum for $name {
+            const WIRE: &'static [&'static str] = $name::WIRE;
+
+            fn from_wire(s: &str) -> Self {
+                $name::from_wire(s)
+            }
+
+            fn as_str(&self) -> &str {
+                $name::as_str(self)
+            }
+        }
     };
 }
 pub(crate) use wire_enum;
+
+/// What every wire enum offers, for code that handles any of them (the
+/// console keeps them in URLs).
+pub trait WireEnum: Sized {
+    /// Every documented wire value.
+    const WIRE: &'static [&'static str];
+    /// Reads a wire value; an unknown one becomes `Other`.
+    fn from_wire(s: &str) -> Self;
+    /// The text sent on the wire.
+    fn as_str(&self) -> &str;
+
+    /// A documented wire value, or `None` for anything else.
+    fn from_known(s: &str) -> Option<Self> {
+        Self::WIRE.contains(&s).then(|| Self::from_wire(s))
+    }
+}
 
 wire_enum! {
     /// Key algorithm and size of a CA or private certificate. `SM2` exists on
@@ -472,6 +500,14 @@ mod tests {
         let st: CaStatus = serde_json::from_str("\"FROZEN\"").unwrap();
         assert!(!st.is_known());
         assert_eq!(st.label(), "FROZEN");
+    }
+
+    #[test]
+    fn only_documented_values_are_known() {
+        assert_eq!(<SortDir as WireEnum>::from_known("ASC"), Some(SortDir::Asc));
+        assert_eq!(<SortDir as WireEnum>::from_known("asc"), None);
+        assert_eq!(<CaStatus as WireEnum>::from_known("FROZEN"), None);
+        assert_eq!(WireEnum::as_str(&CaStatus::Disabled), "DISABLED");
     }
 
     #[test]
