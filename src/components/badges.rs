@@ -6,7 +6,16 @@ use leptos::prelude::*;
 use crate::expiry::{date, time_left, Urgency};
 
 #[component]
-pub fn CaStatusBadge(status: CaStatus) -> impl IntoView {
+pub fn CaStatusBadge(
+    status: CaStatus,
+    /// Revoked by its issuer (the service shows it as disabled; see
+    /// state/ca_revocations.rs).
+    #[prop(optional)]
+    revoked: bool,
+) -> impl IntoView {
+    if revoked {
+        return view! { <span class="pill pill-danger">"Revoked"</span> }.into_any();
+    }
     let class = match status {
         CaStatus::Actived => "pill pill-ok",
         CaStatus::Pending => "pill pill-info",
@@ -14,7 +23,7 @@ pub fn CaStatusBadge(status: CaStatus) -> impl IntoView {
         CaStatus::Deleted => "pill pill-danger",
         CaStatus::Other(_) => "pill pill-muted",
     };
-    view! { <span class=class>{status.label().to_owned()}</span> }
+    view! { <span class=class>{status.label().to_owned()}</span> }.into_any()
 }
 
 #[component]
@@ -25,7 +34,7 @@ pub fn CertStatusBadge(status: CertificateStatus) -> impl IntoView {
         CertificateStatus::Revoked => "pill pill-danger",
         CertificateStatus::Other(_) => "pill pill-muted",
     };
-    view! { <span class=class>{status.label().to_owned()}</span> }
+    view! { <span class=class>{status.label().to_owned()}</span> }.into_any()
 }
 
 /// Time left, coloured by urgency, with the date as a tooltip.

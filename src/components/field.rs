@@ -14,6 +14,13 @@ pub fn TextField(
     #[prop(optional)] password: bool,
     #[prop(into, optional)] placeholder: Option<String>,
     #[prop(into, optional)] autocomplete: Option<String>,
+    /// Marked as required (the mark is visual; `aria-required` tells
+    /// screen readers).
+    #[prop(optional)]
+    required: bool,
+    /// The user left the field (a form then shows its error).
+    #[prop(into, optional)]
+    on_blur: Option<Callback<()>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -32,7 +39,12 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
+            // The mark sits beside the label, not in it: the label text
+            // stays the field's name.
+            <span class="label-line">
+                <label for=id.clone()>{label}</label>
+                {required.then(|| view! { <RequiredMark /> })}
+            </span>
             <input
                 id=id.clone()
                 type=if password { "password" } else { "text" }
@@ -41,6 +53,8 @@ pub fn TextField(
                 spellcheck="false"
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
+                on:blur=move |_| if let Some(cb) = on_blur { cb.run(()) }
+                aria-required=required.then_some("true")
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described
             />
@@ -50,18 +64,9 @@ pub fn TextField(
     }
 }
 
-/// Looks up the message for a wire path (`validity.value`) in a list of
-/// validation errors; a parent path also finds its children's messages.
-pub fn error_lookup(
-    errors: Signal<Vec<ccm_api::validate::ValidationError>>,
-) -> Callback<&'static str, Signal<Option<String>>> {
-    Callback::new(move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|list| {
-                list.iter()
-                    .find(|e| e.field == field || e.field.starts_with(&format!("{field}.")))
-                    .map(|e| e.message.clone())
-            })
-        })
-    })
+/// The mark after a required field's label. Hidden from screen readers,
+/// which hear `aria-required` instead.
+#[component]
+pub fn RequiredMark() -> impl IntoView {
+    view! { <span class="required-mark" aria-hidden="true">"*"</span> }
 }

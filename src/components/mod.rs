@@ -6,7 +6,6 @@ pub mod focus;
 pub mod download;
 pub mod field;
 pub mod notifications;
-pub mod pager;
 pub mod pem_input;
 pub mod quota_cards;
 pub mod render_steps;

@@ -1,4 +1,6 @@
-//! A labelled select over wire values, bound to a string signal.
+//! Labelled selects over wire values: `WireSelect` bound to a string
+//! signal (forms), `ChoiceSelect` showing a value and reporting a pick
+//! (filter bars, where a pick rewrites the URL).
 
 use leptos::prelude::*;
 
@@ -11,10 +13,23 @@ pub fn WireSelect(
     options: Vec<(String, String)>,
     #[prop(into, optional)] hint: Option<String>,
 ) -> impl IntoView {
+    ChoiceSelect(ChoiceSelectProps { id, label, options, hint, value: value.into(), on_pick: Callback::new(move |v| value.set(v)) })
+}
+
+#[component]
+pub fn ChoiceSelect(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    /// (wire value, text shown)
+    options: Vec<(String, String)>,
+    value: Signal<String>,
+    on_pick: Callback<String>,
+    #[prop(into, optional)] hint: Option<String>,
+) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+            <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))>
                 {options.into_iter().map(|(wire, text)| {
                     let w = wire.clone();
                     view! { <option value=wire selected=move || value.get() == w>{text}</option> }

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
+use crate::form::field::RuleField;
+use crate::form::request_form::RequestForm;
 
 /// One signal per part of the name.
 #[derive(Clone, Copy)]
@@ -17,29 +18,17 @@ pub struct SubjectSignals {
     pub organizational_unit: RwSignal<String>,
 }
 
-impl SubjectSignals {
-    pub fn new() -> Self {
-        let s = || RwSignal::new(String::new());
-        SubjectSignals { common_name: s(), country: s(), state: s(), locality: s(), organization: s(), organizational_unit: s() }
-    }
-}
-
-impl Default for SubjectSignals {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 /// What an empty field becomes, per part (country, state, locality,
 /// organization, unit); `None` where nothing is inherited.
 pub type Inherited = [Option<String>; 5];
 
-/// `error_for` maps a wire path (`distinguished_name.country`) to its message.
+/// Required markers, messages and "left" come from the form (the
+/// contract's rules for its operation).
 #[component]
 pub fn SubjectFields(
     #[prop(into)] id_prefix: String,
     signals: SubjectSignals,
-    error_for: Callback<&'static str, Signal<Option<String>>>,
+    form: RequestForm,
     /// Values an empty field inherits (shown as placeholders), if any.
     #[prop(optional)]
     inherited: Option<Inherited>,
@@ -48,20 +37,20 @@ pub fn SubjectFields(
     let [country, state, locality, org, ou] = inherited.unwrap_or_default();
     let placeholder = |v: Option<String>| v.map(|v| format!("inherited: {v}")).unwrap_or_default();
     view! {
-        <TextField id=id("cn") label="Common name" value=signals.common_name error=error_for.run("distinguished_name.common_name") />
+        <RuleField form path="distinguished_name.common_name" id=id("cn") label="Common name" value=signals.common_name />
         <div class="field-row">
-            <TextField id=id("country") label="Country (2 letters)" value=signals.country placeholder=placeholder(country)
-                error=error_for.run("distinguished_name.country") />
-            <TextField id=id("state") label="State or province" value=signals.state placeholder=placeholder(state)
-                error=error_for.run("distinguished_name.state") />
-            <TextField id=id("locality") label="Locality" value=signals.locality placeholder=placeholder(locality)
-                error=error_for.run("distinguished_name.locality") />
+            <RuleField form path="distinguished_name.country" id=id("country") label="Country (2 letters)" value=signals.country
+                placeholder=placeholder(country) />
+            <RuleField form path="distinguished_name.state" id=id("state") label="State or province" value=signals.state
+                placeholder=placeholder(state) />
+            <RuleField form path="distinguished_name.locality" id=id("locality") label="Locality" value=signals.locality
+                placeholder=placeholder(locality) />
         </div>
         <div class="field-row">
-            <TextField id=id("org") label="Organization" value=signals.organization placeholder=placeholder(org)
-                error=error_for.run("distinguished_name.organization") />
-            <TextField id=id("ou") label="Organizational unit" value=signals.organizational_unit placeholder=placeholder(ou)
-                error=error_for.run("distinguished_name.organizational_unit") />
+            <RuleField form path="distinguished_name.organization" id=id("org") label="Organization" value=signals.organization
+                placeholder=placeholder(org) />
+            <RuleField form path="distinguished_name.organizational_unit" id=id("ou") label="Organizational unit"
+                value=signals.organizational_unit placeholder=placeholder(ou) />
         </div>
     }
 }

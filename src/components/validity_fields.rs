@@ -4,8 +4,9 @@
 use ccm_api::common::ValidityType;
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
 use crate::components::select::WireSelect;
+use crate::form::field::RuleField;
+use crate::form::request_form::RequestForm;
 
 #[component]
 pub fn ValidityFields(
@@ -15,21 +16,23 @@ pub fn ValidityFields(
     /// `YYYY-MM-DD`, empty for "now"; left out when `None`.
     #[prop(optional)]
     start_date: Option<RwSignal<String>>,
-    error_for: Callback<&'static str, Signal<Option<String>>>,
+    form: RequestForm,
     #[prop(into, optional)] hint: Option<String>,
 ) -> impl IntoView {
     let start_id = format!("{id_prefix}-start");
+    let start_error = form.error_for("validity.start_from");
     view! {
         <div class="field-row">
-            <TextField id=format!("{id_prefix}-validity") label="Validity" value error=error_for.run("validity.value") />
+            <RuleField form path="validity.value" id=format!("{id_prefix}-validity") label="Validity" value />
             <WireSelect id=format!("{id_prefix}-validity-unit") label="Unit" value=unit
                 options=ValidityType::known().into_iter().map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect() />
             {start_date.map(|start| view! {
                 <div class="field">
                     <label for=start_id.clone()>"Start (optional)"</label>
                     <input id=start_id.clone() type="date" prop:value=move || start.get()
-                        on:input=move |ev| start.set(event_target_value(&ev)) />
-                    <p class="field-error">{move || error_for.run("validity.start_from").get()}</p>
+                        on:input=move |ev| start.set(event_target_value(&ev))
+                        on:blur=move |_| form.leave("validity.start_from") />
+                    <p class="field-error">{move || start_error.get()}</p>
                 </div>
             })}
         </div>

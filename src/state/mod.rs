@@ -1,3 +1,4 @@
+pub mod ca_revocations;
 pub mod credential;
 pub mod profile;
 pub mod session;

@@ -48,3 +48,14 @@ pub fn write_profiles(json: &str) {
         let _ = s.set_item(PROFILES_KEY, json);
     }
 }
+
+/// A value kept in localStorage (no secrets).
+pub fn read_local(key: &str) -> Option<String> {
+    local()?.get_item(key).ok().flatten()
+}
+
+pub fn write_local(key: &str, value: &str) {
+    if let Some(s) = local() {
+        let _ = s.set_item(key, value);
+    }
+}

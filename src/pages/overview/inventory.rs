@@ -61,15 +61,17 @@ pub fn from_ssl(c: &ScmCertificateSummary) -> Item {
     }
 }
 
-pub fn from_ca(c: &CertificateAuthority) -> Item {
+/// `revoked`: revoked from this console (the service shows it disabled);
+/// it counts as revoked and is off the expiry radar.
+pub fn from_ca(c: &CertificateAuthority, revoked: bool) -> Item {
     Item {
         kind: Kind::Ca,
         id: c.ca_id.clone(),
         name: c.distinguished_name.common_name.clone(),
-        status: c.status.as_str().to_owned(),
-        status_label: c.status.label().to_owned(),
+        status: if revoked { "REVOKED".to_owned() } else { c.status.as_str().to_owned() },
+        status_label: if revoked { "Revoked".to_owned() } else { c.status.label().to_owned() },
         not_after_ms: c.not_after,
-        live: matches!(c.status, CaStatus::Actived | CaStatus::Disabled),
+        live: !revoked && matches!(c.status, CaStatus::Actived | CaStatus::Disabled),
         href: format!("/pca/cas?ca={}", c.ca_id),
     }
 }
@@ -169,7 +171,18 @@ mod tests {
         from_ca(&serde_json::from_value(json!({
             "ca_id": name, "type": "ROOT", "status": status, "not_after": NOW + days * DAY_MS,
             "distinguished_name": {"common_name": name}
-        })).unwrap())
+        })).unwrap(), false)
+    }
+
+    #[test]
+    fn a_revoked_ca_counts_as_revoked_and_leaves_the_radar() {
+        let c: CertificateAuthority = serde_json::from_value(json!({
+            "ca_id": "r", "type": "SUBORDINATE", "status": "DISABLED", "not_after": NOW + 3 * DAY_MS,
+            "distinguished_name": {"common_name": "r"}
+        })).unwrap();
+        let items = vec![from_ca(&c, true), from_ca(&c, false)];
+        assert_eq!(counts(&items, Kind::Ca), vec![("Disabled".to_owned(), 1), ("Revoked".to_owned(), 1)]);
+        assert_eq!(radar(&items, NOW, 30).len(), 1);
     }
 
     fn private(name: &str, status: &str, days: i64) -> Item {

@@ -9,6 +9,7 @@ use ccm_api::ApiError;
 use leptos::prelude::*;
 
 use super::inventory::{from_ca, from_private, from_ssl, Item, Kind};
+use crate::state::ca_revocations;
 use crate::api::client::Api;
 
 const PCA_PAGE: i64 = 1000;
@@ -47,7 +48,8 @@ pub async fn load_kind(api: Api, kind: Kind, progress: RwSignal<Progress>) -> Re
             Kind::Ca => {
                 let q = CaListQuery { limit: Some(PCA_PAGE), offset: Some(offset), ..Default::default() };
                 let r: CaListResponse = api.json(list_certificate_authority(&q)).await?;
-                (r.certificate_authorities.iter().map(from_ca).collect(), r.total)
+                let revoked = ca_revocations::stored();
+                (r.certificate_authorities.iter().map(|c| from_ca(c, ca_revocations::is_revoked(&revoked, c))).collect(), r.total)
             }
             Kind::Private => {
                 let q = CertListQuery { limit: Some(PCA_PAGE), offset: Some(offset), ..Default::default() };

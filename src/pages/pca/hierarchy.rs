@@ -145,24 +145,21 @@ impl Hierarchy {
         self.filter(pred).shown
     }
 
-    /// How many top-level items to have drawn after each step of a
-    /// rendering done in steps of about `rows_per_step` rows (a top-level
-    /// item is drawn whole, with all its subordinates). The last entry is
-    /// `top.len()`; an empty tree has one step of 0.
-    pub fn render_steps(&self, rows_per_step: usize) -> Vec<usize> {
-        let mut steps = Vec::new();
-        let mut rows_in_step = 0;
+    /// How many top-level items to have drawn after each of two steps: first
+    /// enough whole top-level items (each with all its subordinates) to give
+    /// at least `first_rows` rows, then all of them. An empty tree has one
+    /// step of 0.
+    pub fn render_steps(&self, first_rows: usize) -> Vec<usize> {
+        let mut rows = 0;
+        let mut first = self.top.len();
         for (drawn, &i) in self.top.iter().enumerate() {
-            rows_in_step += self.subtree_size(i);
-            if rows_in_step >= rows_per_step.max(1) {
-                steps.push(drawn + 1);
-                rows_in_step = 0;
+            rows += self.subtree_size(i);
+            if rows >= first_rows.max(1) {
+                first = drawn + 1;
+                break;
             }
         }
-        if steps.last() != Some(&self.top.len()) {
-            steps.push(self.top.len());
-        }
-        steps
+        if first == self.top.len() { vec![first] } else { vec![first, self.top.len()] }
     }
 
     /// The node and all its subordinates.
@@ -255,15 +252,16 @@ mod tests {
     }
 
     #[test]
-    fn renders_in_steps_of_whole_top_level_items() {
+    fn renders_whole_top_level_items_first_then_the_rest() {
         // Top level in creation order: root (4 rows with its three
         // subordinates), pending (1), orphan (1).
         let h = build(sample(), &CaSortKey::CreateTime, &SortDir::Asc);
         assert_eq!(h.render_steps(4), vec![1, 3]);
         assert_eq!(h.render_steps(2), vec![1, 3]);
-        assert_eq!(h.render_steps(1), vec![1, 2, 3]);
+        assert_eq!(h.render_steps(5), vec![2, 3]);
+        assert_eq!(h.render_steps(6), vec![3]);
         assert_eq!(h.render_steps(100), vec![3]);
-        assert_eq!(h.render_steps(0), vec![1, 2, 3]);
+        assert_eq!(h.render_steps(0), vec![1, 3]);
         assert_eq!(Hierarchy::default().render_steps(50), vec![0]);
     }
 

@@ -11,9 +11,11 @@ use super::badges::ScmStatusBadge;
 use super::delete::DeleteAction;
 use super::export::LazyExportPanel;
 use super::push::PushPanel;
-use super::{ScmViewQuery, SetScmQuery};
+use super::ScmViewQuery;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
+use crate::list::url_state::UrlState;
+use crate::list::SetQuery;
 
 #[component]
 pub fn ScmDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
@@ -38,7 +40,7 @@ pub fn ScmDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
         let q = params.with(|p| ScmViewQuery::from_lookup(|k| p.get(k)));
         format!("/scm{}", ScmViewQuery { selected: None, ..q }.to_query())
     };
-    let SetScmQuery(set_query) = expect_context::<SetScmQuery>();
+    let SetQuery(set_query) = expect_context::<SetQuery<ScmViewQuery>>();
     let on_deleted = Callback::new(move |_| {
         let q = params.with_untracked(|p| ScmViewQuery::from_lookup(|k| p.get(k)));
         set_query.run(ScmViewQuery { selected: None, ..q });

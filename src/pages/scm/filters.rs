@@ -6,11 +6,13 @@ use ccm_api::scm::{ScmSortKey, ScmStatus, SCM_PAGE_SIZES};
 use leptos::prelude::*;
 
 use super::query::status_filters;
-use super::{ScmViewQuery, SetScmQuery};
+use super::ScmViewQuery;
+use crate::components::select::ChoiceSelect;
+use crate::list::SetQuery;
 
 #[component]
 pub fn ScmFilterBar(query: Memo<ScmViewQuery>) -> impl IntoView {
-    let SetScmQuery(set) = expect_context::<SetScmQuery>();
+    let SetQuery(set) = expect_context::<SetQuery<ScmViewQuery>>();
     let update = move |f: &dyn Fn(&mut ScmViewQuery)| set.run(query.get_untracked().with_filter(f));
     // The search is sent when typing pauses, not on every key.
     let search = RwSignal::new(query.get_untracked().search);
@@ -38,45 +40,24 @@ pub fn ScmFilterBar(query: Memo<ScmViewQuery>) -> impl IntoView {
                         }, std::time::Duration::from_millis(350));
                     } />
             </div>
-            <Select id="scm-status" label="Status"
+            <ChoiceSelect id="scm-status" label="Status"
                 options=std::iter::once((String::new(), "All statuses".to_owned()))
                     .chain(status_filters().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())))
                     .collect()
                 value=Signal::derive(move || query.with(|q| q.status.as_ref().map(|s| s.as_str().to_owned()).unwrap_or_default()))
                 on_pick=Callback::new(move |v: String| update(&|q| q.status = (!v.is_empty()).then(|| ScmStatus::from_wire(&v)))) />
-            <Select id="scm-sort-key" label="Sort by"
+            <ChoiceSelect id="scm-sort-key" label="Sort by"
                 options=ScmSortKey::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
                 value=Signal::derive(move || query.with(|q| q.sort_key.as_str().to_owned()))
                 on_pick=Callback::new(move |v: String| update(&|q| q.sort_key = ScmSortKey::from_wire(&v))) />
-            <Select id="scm-sort-dir" label="Order"
+            <ChoiceSelect id="scm-sort-dir" label="Order"
                 options=vec![("DESC".to_owned(), "Descending".to_owned()), ("ASC".to_owned(), "Ascending".to_owned())]
                 value=Signal::derive(move || query.with(|q| q.sort_dir.as_str().to_owned()))
                 on_pick=Callback::new(move |v: String| update(&|q| q.sort_dir = SortDir::from_wire(&v))) />
-            <Select id="scm-page-size" label="Per page"
+            <ChoiceSelect id="scm-page-size" label="Per page"
                 options=SCM_PAGE_SIZES.iter().map(|n| (n.to_string(), n.to_string())).collect()
                 value=Signal::derive(move || query.with(|q| q.limit.to_string()))
                 on_pick=Callback::new(move |v: String| update(&|q| q.limit = v.parse().unwrap_or(10))) />
         </form>
-    }
-}
-
-#[component]
-fn Select(
-    id: &'static str,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    value: Signal<String>,
-    on_pick: Callback<String>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))>
-                {options.into_iter().map(|(wire, text)| {
-                    let w = wire.clone();
-                    view! { <option value=wire selected=move || value.get() == w>{text}</option> }
-                }).collect::<Vec<_>>()}
-            </select>
-        </div>
     }
 }

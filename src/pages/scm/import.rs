@@ -12,6 +12,7 @@ use leptos_router::hooks::use_navigate;
 use super::import_check::{check_import, decode_preview, ImportDraft, Problem};
 use super::ScmViewQuery;
 use crate::components::submit_guard::SubmitGuard;
+use crate::list::url_state::UrlState;
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::cert_info::{CertificateDetails, ChainView};

@@ -22,20 +22,17 @@ use ccm_api::validate::{validate_request, Context};
 use ccm_api::{ApiError, ApiRequest};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
+use crate::list::url_state::UrlState;
+use crate::list::{query_from_url, SetQuery};
 use details::ScmDetails;
 use filters::ScmFilterBar;
 use pager::Pager;
 pub use query::ScmViewQuery;
 use table::ScmTable;
 pub use import::ImportCertificatePage;
-
-/// Writes a new view state into the URL.
-#[derive(Clone, Copy)]
-pub struct SetScmQuery(pub Callback<ScmViewQuery>);
 
 /// The list read for a view state (the selection does not change it).
 fn list_request(q: &ScmViewQuery) -> ApiRequest {
@@ -53,12 +50,8 @@ pub fn first_reads() -> Vec<ApiRequest> {
 #[component]
 pub fn SslCertificatesPage() -> impl IntoView {
     let api = use_api();
-    let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| ScmViewQuery::from_lookup(|k| p.get(k))));
-    let navigate = use_navigate();
-    provide_context(SetScmQuery(Callback::new(move |q: ScmViewQuery| {
-        navigate(&format!("/scm{}", q.to_query()), leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() });
-    })));
+    let query = query_from_url::<ScmViewQuery>();
+    SetQuery::<ScmViewQuery>::provide_in_url("/scm");
 
     // Only the list's own parameters reload it, not the selection.
     let list_query = Memo::new(move |_| query.with(|q| ScmViewQuery { selected: None, ..q.clone() }));

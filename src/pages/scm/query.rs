@@ -3,8 +3,11 @@
 
 use ccm_api::common::SortDir;
 use ccm_api::scm::{ScmListQuery, ScmSortKey, ScmStatus, SCM_PAGE_SIZES};
-use ccm_api::sign::encode_component;
 use ccm_api::validate::SCM_STATUS_FILTERS;
+
+use crate::list::page::PageInfo;
+use crate::list::sort::Sorted;
+use crate::list::url_state::{QueryReader, QueryWriter, UrlState};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScmViewQuery {
@@ -40,57 +43,55 @@ pub fn status_filters() -> Vec<ScmStatus> {
     SCM_STATUS_FILTERS.iter().filter(|s| **s != "ALL").map(|s| ScmStatus::from_wire(s)).collect()
 }
 
-impl ScmViewQuery {
-    /// Reads the query; unknown or malformed values fall back to defaults.
-    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
+impl UrlState for ScmViewQuery {
+    fn read(q: &QueryReader<'_>) -> Self {
         let d = ScmViewQuery::default();
-        let known = |v: Option<String>, wire: &[&str]| v.filter(|v| wire.contains(&v.as_str()));
-        let limit = get("limit").and_then(|l| l.parse().ok()).filter(|l| SCM_PAGE_SIZES.contains(l)).unwrap_or(d.limit);
-        let offset = get("offset").and_then(|o| o.parse::<i64>().ok()).filter(|o| *o >= 0).unwrap_or(0);
+        let limit = q.number_in("limit", SCM_PAGE_SIZES).unwrap_or(d.limit);
+        let offset = q.offset("offset");
         ScmViewQuery {
-            status: known(get("status"), SCM_STATUS_FILTERS).filter(|s| s != "ALL").map(|s| ScmStatus::from_wire(&s)),
-            search: get("q").unwrap_or_default(),
-            sort_key: known(get("sort_key"), ScmSortKey::WIRE).map(|s| ScmSortKey::from_wire(&s)).unwrap_or(d.sort_key),
-            sort_dir: known(get("sort_dir"), SortDir::WIRE).map(|s| SortDir::from_wire(&s)).unwrap_or(d.sort_dir),
+            status: q.wire_among("status", SCM_STATUS_FILTERS).filter(|s| *s != ScmStatus::All),
+            search: q.text("q"),
+            sort_key: q.wire("sort_key").unwrap_or(d.sort_key),
+            sort_dir: q.wire("sort_dir").unwrap_or(d.sort_dir),
             limit,
             // Offsets are whole pages.
             offset: offset - offset % limit,
-            selected: get("cert").filter(|s| !s.is_empty()),
+            selected: q.id("cert"),
         }
     }
 
-    /// `?status=…&q=…` with defaults left out.
-    pub fn to_query(&self) -> String {
+    fn write(&self, w: &mut QueryWriter) {
         let d = ScmViewQuery::default();
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if let Some(s) = &self.status {
-            pairs.push(("status", s.as_str().to_owned()));
-        }
-        if !self.search.is_empty() {
-            pairs.push(("q", self.search.clone()));
-        }
-        if self.sort_key != d.sort_key {
-            pairs.push(("sort_key", self.sort_key.as_str().to_owned()));
-        }
-        if self.sort_dir != d.sort_dir {
-            pairs.push(("sort_dir", self.sort_dir.as_str().to_owned()));
-        }
-        if self.limit != d.limit {
-            pairs.push(("limit", self.limit.to_string()));
-        }
-        if self.offset != 0 {
-            pairs.push(("offset", self.offset.to_string()));
-        }
-        if let Some(id) = &self.selected {
-            pairs.push(("cert", id.clone()));
-        }
-        if pairs.is_empty() {
-            return String::new();
-        }
-        let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect();
-        format!("?{}", body.join("&"))
+        w.wire("status", self.status.as_ref());
+        w.text("q", &self.search);
+        w.wire_unless("sort_key", &self.sort_key, &d.sort_key);
+        w.wire_unless("sort_dir", &self.sort_dir, &d.sort_dir);
+        w.number_unless("limit", self.limit, d.limit);
+        w.number_unless("offset", self.offset, 0);
+        w.id("cert", self.selected.as_deref());
+    }
+}
+
+impl Sorted for ScmViewQuery {
+    type Key = ScmSortKey;
+
+    fn sort_key(&self) -> &ScmSortKey {
+        &self.sort_key
     }
 
+    fn sort_dir(&self) -> &SortDir {
+        &self.sort_dir
+    }
+
+    fn sorted_by(&self, key: ScmSortKey, dir: SortDir) -> Self {
+        self.with_filter(|q| {
+            q.sort_key = key;
+            q.sort_dir = dir;
+        })
+    }
+}
+
+impl ScmViewQuery {
     /// The list call for this view.
     pub fn to_list_query(&self) -> ScmListQuery {
         let search = self.search.trim();
@@ -113,8 +114,8 @@ impl ScmViewQuery {
         q
     }
 
-    pub fn page(&self, total: i64) -> Page {
-        Page::of(self.offset, self.limit, total)
+    pub fn page(&self, total: i64) -> PageInfo {
+        PageInfo { total, limit: self.limit, offset: self.offset }
     }
 
     pub fn at_offset(&self, offset: i64) -> ScmViewQuery {
@@ -122,61 +123,13 @@ impl ScmViewQuery {
     }
 }
 
-/// Where a page sits in the whole list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page {
-    /// 1-based first and last row shown; 0, 0 when empty.
-    pub first: i64,
-    pub last: i64,
-    pub total: i64,
-    /// 1-based.
-    pub number: i64,
-    pub count: i64,
-    pub previous: Option<i64>,
-    pub next: Option<i64>,
-}
-
-impl Page {
-    pub fn of(offset: i64, limit: i64, total: i64) -> Page {
-        let count = ((total + limit - 1) / limit).max(1);
-        let last = (offset + limit).min(total);
-        Page {
-            first: if total == 0 || offset >= total { 0 } else { offset + 1 },
-            last: if offset >= total { 0 } else { last },
-            total,
-            number: offset / limit + 1,
-            count,
-            previous: (offset > 0).then(|| (offset - limit).max(0)),
-            next: (offset + limit < total).then_some(offset + limit),
-        }
-    }
-
-    /// "11–20 of 60".
-    pub fn describe(&self) -> String {
-        if self.total == 0 {
-            "No certificates".to_owned()
-        } else if self.first == 0 {
-            format!("Past the end of the list ({} in all)", self.total)
-        } else {
-            format!("{}–{} of {}", self.first, self.last, self.total)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
+    use crate::list::url_state::{assert_round_trip, from_pairs};
 
     fn parse(q: &[(&str, &str)]) -> ScmViewQuery {
-        let map: HashMap<String, String> = q.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        ScmViewQuery::from_lookup(|k| map.get(k).cloned())
-    }
-
-    #[test]
-    fn defaults_make_an_empty_query() {
-        assert_eq!(ScmViewQuery::default().to_query(), "");
-        assert_eq!(parse(&[]), ScmViewQuery::default());
+        from_pairs(q)
     }
 
     #[test]
@@ -190,16 +143,7 @@ mod tests {
             offset: 40,
             selected: Some("scs1554192131150".into()),
         };
-        let text = q.to_query();
-        assert_eq!(text, "?status=UPLOAD&q=shop%20example&sort_key=certExpiredTime&sort_dir=ASC&limit=20&offset=40&cert=scs1554192131150");
-        let pairs: Vec<(String, String)> = text[1..]
-            .split('&')
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap();
-                (k.to_owned(), ccm_api::sign::decode_component(v))
-            })
-            .collect();
-        assert_eq!(ScmViewQuery::from_lookup(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())), q);
+        assert_round_trip(q, "?status=UPLOAD&q=shop%20example&sort_key=certExpiredTime&sort_dir=ASC&limit=20&offset=40&cert=scs1554192131150");
     }
 
     #[test]
@@ -235,13 +179,10 @@ mod tests {
     }
 
     #[test]
-    fn pages() {
-        let p = Page::of(10, 10, 60);
-        assert_eq!((p.first, p.last, p.number, p.count, p.previous, p.next), (11, 20, 2, 6, Some(0), Some(20)));
-        assert_eq!(p.describe(), "11–20 of 60");
-        let last = Page::of(50, 50, 60);
-        assert_eq!((last.first, last.last, last.next, last.previous), (51, 60, None, Some(0)));
-        assert_eq!(Page::of(0, 10, 0).describe(), "No certificates");
-        assert_eq!(Page::of(0, 10, 0).count, 1);
+    fn pages_are_whole_windows_of_the_list() {
+        let p = parse(&[("offset", "10")]).page(60);
+        assert_eq!((p.first(), p.last(), p.page(), p.pages(), p.previous(), p.next()), (11, 20, 2, 6, Some(0), Some(20)));
+        assert_eq!(p.summary("No certificates"), "11–20 of 60");
+        assert_eq!(ScmViewQuery::default().page(0).summary("No certificates"), "No certificates");
     }
 }

@@ -1,14 +1,15 @@
 //! One page of SSL certificates as a table; the status and expiry headers
 //! sort (a second click reverses).
 
-use ccm_api::common::SortDir;
 use ccm_api::scm::{ScmCertificateSummary, ScmSortKey};
 use leptos::prelude::*;
 
 use super::badges::ScmStatusBadge;
 use super::time::parse_scm_time;
-use super::{ScmViewQuery, SetScmQuery};
+use super::ScmViewQuery;
 use crate::components::badges::ExpiryBadge;
+use crate::list::sort::SortHeader;
+use crate::list::url_state::UrlState;
 
 #[component]
 pub fn ScmTable(rows: Vec<ScmCertificateSummary>, query: ScmViewQuery, now: i64) -> impl IntoView {
@@ -55,27 +56,5 @@ pub fn ScmTable(rows: Vec<ScmCertificateSummary>, query: ScmViewQuery, now: i64)
                 }).collect::<Vec<_>>()}
             </tbody>
         </table>
-    }
-}
-
-#[component]
-fn SortHeader(label: &'static str, key: ScmSortKey, query: StoredValue<ScmViewQuery>) -> impl IntoView {
-    let SetScmQuery(set) = expect_context::<SetScmQuery>();
-    let (active, dir) = query.with_value(|q| (q.sort_key == key, q.sort_dir.clone()));
-    let aria = if !active { "none" } else if dir == SortDir::Desc { "descending" } else { "ascending" };
-    let key_for_click = key.clone();
-    view! {
-        <th scope="col" aria-sort=aria>
-            <button class="sort-button" aria-label=format!("Sort by {label}") on:click=move |_| {
-                let q = query.get_value().with_filter(|q| {
-                    q.sort_dir = if q.sort_key == key_for_click && q.sort_dir == SortDir::Asc { SortDir::Desc } else { SortDir::Asc };
-                    q.sort_key = key_for_click.clone();
-                });
-                set.run(q);
-            }>
-                {label}
-                {active.then(|| if dir == SortDir::Desc { " ↓" } else { " ↑" })}
-            </button>
-        </th>
     }
 }

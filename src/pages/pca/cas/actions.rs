@@ -10,16 +10,15 @@ use ccm_api::pca::cas::{
 };
 use ccm_api::common::{SignatureAlgorithm, ValidityType};
 use ccm_api::validate::{check_field, ValidationError};
-use ccm_api::{ApiError, ApiRequest, Service};
+use ccm_api::{ApiRequest, Service};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::create_form::{eligible_issuers, max_path_length, ActivationDraft};
 use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::field::TextField;
-use crate::components::notifications::use_notifications;
+use crate::form::action::{ActionError, ActionRunner};
+use crate::state::ca_revocations::{CaRevocation, CaRevocations};
 
 /// The actions this panel offers, in display order.
 const ACTIONS: [CaAction; 6] =
@@ -39,10 +38,9 @@ fn button_label(action: CaAction) -> &'static str {
 #[component]
 pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_changed: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let notify = use_notifications();
-    let open = RwSignal::new(None::<CaAction>);
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let runner = ActionRunner::<CaAction>::new();
+    let pending = runner.pending();
+    let revocations = CaRevocations::get_or_provide();
     let pending_days = RwSignal::new("7".to_owned());
     let days_error = RwSignal::new(None::<String>);
     // Empty: no reason given (the body is then `{}`).
@@ -91,22 +89,13 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
                 delete_certificate_authority(&id, if status == CaStatus::Pending { 7 } else { days })
             }
         };
-        pending.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let result = api.send(req).await;
-            pending.try_set(false);
-            match result {
-                Ok(()) => {
-                    open.try_set(None);
-                    notify.success(format!("{cn}: {}", done_message(action, &status)));
-                    on_changed.run(());
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
+        let notice = format!("{cn}: {}", done_message(action, &status));
+        runner.send(api, req, notice, move || {
+            if action == CaAction::Revoke {
+                // The service will show it as disabled only (see state/ca_revocations.rs).
+                revocations.record(&id, &reason.get_untracked(), js_sys::Date::now() as i64);
             }
+            on_changed.run(());
         });
     };
 
@@ -115,13 +104,12 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
             <h3>"Actions"</h3>
             <ul class="action-list">
                 {ACTIONS.into_iter().map(|action| {
-                    let allowed = ca.with_value(|c| ca_action_allowed_for(action, c));
                     let reason_id = format!("why-not-{}", button_label(action).to_lowercase());
-                    let reason = allowed.as_ref().err().map(|d| d.reason.clone());
+                    let reason = ca.with_value(|c| why_not(action, c, revocations.of(c)));
                     view! {
                         <li>
                             <button disabled=reason.is_some() aria-describedby=reason.as_ref().map(|_| reason_id.clone())
-                                on:click=move |_| { error.set(None); open.set(Some(action)); }>
+                                on:click=move |_| runner.open(action)>
                                 {button_label(action)}
                             </button>
                             {reason.map(|r| view! { <span class="field-hint" id=reason_id>{r}</span> })}
@@ -129,14 +117,14 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
                     }
                 }).collect::<Vec<_>>()}
             </ul>
-            {move || open.get().map(|action| {
+            {move || runner.opened().map(|action| {
                 let (cn, status) = ca.with_value(|c| (c.distinguished_name.common_name.clone(), c.status.clone()));
                 let title = confirm_title(action, &cn, &status);
                 let danger = matches!(action, CaAction::Delete | CaAction::Disable | CaAction::Revoke);
                 view! {
                     <ConfirmDialog title confirm_label=format!("{} {cn}", button_label(action)) danger
                         pending=pending on_confirm=Callback::new(move |_| run(action))
-                        on_cancel=Callback::new(move |_| open.set(None))>
+                        on_cancel=Callback::new(move |_| runner.cancel())>
                         {(action == CaAction::Activate).then(|| view! {
                             <ActivationFields signals=activation errors=activation_errors all=all.get_value() own_id=ca.with_value(|c| c.ca_id.clone()) />
                         })}
@@ -159,8 +147,20 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
                     </ConfirmDialog>
                 }
             })}
-            {move || error.get().map(|e| view! { <ApiErrorView title="The action failed" error=e /> })}
+            <ActionError runner />
         </section>
+    }
+}
+
+/// Why an action is not offered on this CA, or `None` when it is: the
+/// status rules, and for a CA revoked from here, what the service refuses
+/// after a revocation (enabling it, revoking it again).
+fn why_not(action: CaAction, ca: &CertificateAuthority, revoked: Option<CaRevocation>) -> Option<String> {
+    match (action, revoked) {
+        (CaAction::Enable | CaAction::Revoke, Some(r)) => {
+            Some(format!("{}: a revoked CA cannot be enabled or revoked again.", r.describe()))
+        }
+        _ => ca_action_allowed_for(action, ca).err().map(|d| d.reason),
     }
 }
 

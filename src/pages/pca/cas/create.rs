@@ -4,94 +4,45 @@
 
 use ccm_api::common::{KeyAlgorithm, KeyUsage, SignatureAlgorithm, ValidityType};
 use ccm_api::pca::cas::{CertificateAuthority, CreateCertificateAuthorityResponse};
-use ccm_api::validate::ValidationError;
-use ccm_api::{ApiError, ApiRequest};
+use ccm_api::Service;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use super::create_form::{eligible_issuers, max_path_length, CaDraft, CaKindChoice};
 use super::loader;
 use super::obs_access::ObsBucketPicker;
-use crate::components::submit_guard::SubmitGuard;
+use super::validity_cap::{capped, most_units_before};
 use crate::api::client::use_api;
-use crate::components::api_error::{change_failed_title, ApiErrorView};
-use crate::components::field::TextField;
+use crate::components::api_error::ApiErrorView;
 use crate::components::notifications::use_notifications;
+use crate::components::select::WireSelect;
+use crate::components::subject_fields::{SubjectFields, SubjectSignals};
+use crate::components::validity_fields::ValidityFields;
+use crate::form::field::RuleField;
+use crate::form::request_form::RequestForm;
+use crate::form::review::{ReviewButton, SendPanel};
 
-#[derive(Clone, Copy)]
-struct DraftSignals {
-    choice: RwSignal<CaKindChoice>,
-    common_name: RwSignal<String>,
-    country: RwSignal<String>,
-    state: RwSignal<String>,
-    locality: RwSignal<String>,
-    organization: RwSignal<String>,
-    organizational_unit: RwSignal<String>,
-    key_algorithm: RwSignal<String>,
-    signature_algorithm: RwSignal<String>,
-    validity_type: RwSignal<String>,
-    validity_value: RwSignal<String>,
-    start_date: RwSignal<String>,
-    issuer_id: RwSignal<String>,
-    path_length: RwSignal<String>,
-    key_usages: RwSignal<Vec<String>>,
-    crl_publish: RwSignal<bool>,
-    crl_bucket: RwSignal<String>,
-    crl_name: RwSignal<String>,
-    crl_valid_days: RwSignal<String>,
-}
-
-impl DraftSignals {
-    fn new() -> Self {
-        let d = CaDraft::default();
-        DraftSignals {
-            choice: RwSignal::new(d.choice),
-            common_name: RwSignal::new(d.common_name),
-            country: RwSignal::new(d.country),
-            state: RwSignal::new(d.state),
-            locality: RwSignal::new(d.locality),
-            organization: RwSignal::new(d.organization),
-            organizational_unit: RwSignal::new(d.organizational_unit),
-            key_algorithm: RwSignal::new(d.key_algorithm),
-            signature_algorithm: RwSignal::new(d.signature_algorithm),
-            validity_type: RwSignal::new(d.validity_type),
-            validity_value: RwSignal::new(d.validity_value),
-            start_date: RwSignal::new(d.start_date),
-            issuer_id: RwSignal::new(d.issuer_id),
-            path_length: RwSignal::new(d.path_length),
-            key_usages: RwSignal::new(d.key_usages),
-            crl_publish: RwSignal::new(d.crl_publish),
-            crl_bucket: RwSignal::new(d.crl_bucket),
-            crl_name: RwSignal::new(d.crl_name),
-            crl_valid_days: RwSignal::new(d.crl_valid_days),
-        }
-    }
-
-    fn draft(&self) -> CaDraft {
-        CaDraft {
-            choice: self.choice.get(),
-            common_name: self.common_name.get(),
-            country: self.country.get(),
-            state: self.state.get(),
-            locality: self.locality.get(),
-            organization: self.organization.get(),
-            organizational_unit: self.organizational_unit.get(),
-            key_algorithm: self.key_algorithm.get(),
-            signature_algorithm: self.signature_algorithm.get(),
-            validity_type: self.validity_type.get(),
-            validity_value: self.validity_value.get(),
-            start_date: self.start_date.get(),
-            issuer_id: self.issuer_id.get(),
-            path_length: self.path_length.get(),
-            key_usages: self.key_usages.get(),
-            crl_publish: self.crl_publish.get(),
-            crl_bucket: self.crl_bucket.get(),
-            crl_name: self.crl_name.get(),
-            crl_valid_days: self.crl_valid_days.get(),
-        }
-    }
-}
+crate::draft_signals!(DraftSignals for CaDraft {
+    choice: CaKindChoice,
+    common_name: String,
+    country: String,
+    state: String,
+    locality: String,
+    organization: String,
+    organizational_unit: String,
+    key_algorithm: String,
+    signature_algorithm: String,
+    validity_type: String,
+    validity_value: String,
+    start_date: String,
+    issuer_id: String,
+    path_length: String,
+    key_usages: Vec<String>,
+    crl_publish: bool,
+    crl_bucket: String,
+    crl_name: String,
+    crl_valid_days: String,
+});
 
 #[component]
 pub fn CreateCaPage() -> impl IntoView {
@@ -99,74 +50,40 @@ pub fn CreateCaPage() -> impl IntoView {
     let notify = use_notifications();
     let navigate = use_navigate();
     let d = DraftSignals::new();
-    let cas = RwSignal::new(Vec::<CertificateAuthority>::new());
-    let load_error = RwSignal::new(None::<ApiError>);
-    spawn_local(async move {
-        match loader::load_all(api, RwSignal::new(None)).await {
-            Ok(list) => {
-                cas.try_set(list);
-            }
-            Err(ApiError::Aborted) => {}
-            Err(e) => {
-                load_error.try_set(Some(e));
-            }
-        }
+    let (cas, load_error) = loader::load_all_into(api);
+    let form = RequestForm::new(Service::Ccm, "create_certificate_authority", move || {
+        cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64))
     });
 
-    // Checked on every change once the user asked to review.
-    let reviewed = RwSignal::new(false);
-    let result = Memo::new(move |_| cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64)));
-    let errors = move || if reviewed.get() { result.get().err().unwrap_or_default() } else { Vec::new() };
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            errors().into_iter().find(|e: &ValidationError| e.field == field || e.field.starts_with(&format!("{field}."))).map(|e| e.message)
-        })
-    };
-    let preview = RwSignal::new(None::<ApiRequest>);
-    let guard = SubmitGuard::new();
-    let pending = guard.pending;
-    let api_error = RwSignal::new(None::<ApiError>);
-
-    let review = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        reviewed.set(true);
-        preview.set(result.get_untracked().ok());
-    };
-    // Navigation happens in an effect so the click handler stays Copy.
+    // Navigation happens in an effect so the send callback stays Copy.
     let created = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(id) = created.get() {
             navigate(&format!("/pca/cas?ca={id}"), Default::default());
         }
     });
-    let create = move |_| {
-        let Some(req) = preview.get_untracked() else { return };
-        if !guard.ready() {
-            return;
-        }
-        if !guard.begin() {
-            return;
-        }
-        api_error.set(None);
-        spawn_local(async move {
-            let answer = api.json::<CreateCertificateAuthorityResponse>(req).await;
-            guard.end();
-            match answer {
-                Ok(r) => {
-                    notify.success(format!("CA {} created", d.common_name.get_untracked()));
-                    created.try_set(Some(r.ca_id));
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    api_error.try_set(Some(e));
-                }
-            }
-        });
-    };
-    // Any edit invalidates the previewed request.
+    let create = form.sender(api, move |r: CreateCertificateAuthorityResponse| {
+        notify.success(format!("CA {} created", d.common_name.get_untracked()));
+        created.try_set(Some(r.ca_id));
+    });
+
+    let issuer = Memo::new(move |_| {
+        let id = d.issuer_id.get();
+        cas.with(|c| eligible_issuers(c).into_iter().find(|i| i.ca_id == id).cloned())
+    });
+    // A subordinate must end before its issuer: picking an issuer cuts a
+    // validity that would outlast it, and says so.
+    let capped_to = RwSignal::new(None::<String>);
     Effect::new(move |_| {
-        d.draft();
-        preview.set(None);
+        let (Some(issuer), CaKindChoice::SubordinateNow) = (issuer.get(), d.choice.get()) else { return };
+        let Some(end) = issuer.not_after else { return };
+        let kind = ValidityType::from_wire(&d.validity_type.get_untracked());
+        let now = js_sys::Date::now() as i64;
+        if let Some((unit, value)) = capped(now, end, &kind, &d.validity_value.get_untracked()) {
+            d.validity_type.set(unit.as_str().to_owned());
+            d.validity_value.set(value.to_string());
+            capped_to.set(Some(format!("Validity set to {value} {} so that it ends before {} does.", unit.label(), issuer.distinguished_name.common_name)));
+        }
     });
 
     let choice_radio = move |value: CaKindChoice, label: &'static str| view! {
@@ -177,11 +94,21 @@ pub fn CreateCaPage() -> impl IntoView {
     };
     let signs_now = move || d.choice.get() != CaKindChoice::SubordinatePending;
     let crl_ready = RwSignal::new(false);
+    let subject = SubjectSignals {
+        common_name: d.common_name,
+        country: d.country,
+        state: d.state,
+        locality: d.locality,
+        organization: d.organization,
+        organizational_unit: d.organizational_unit,
+    };
+    let issuer_error = form.error_for("issuer_id");
 
     view! {
         <h1>"Create a CA"</h1>
         {move || load_error.get().map(|e| view! { <ApiErrorView title="Could not load the existing CAs" error=e /> })}
-        <form class="panel wizard" on:submit=review novalidate>
+        <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
+            <p class="field-hint">"Fields marked * are required."</p>
             <fieldset>
                 <legend>"Kind"</legend>
                 {choice_radio(CaKindChoice::Root, "Root CA (self-signed, top of a hierarchy)")}
@@ -190,16 +117,7 @@ pub fn CreateCaPage() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Subject"</legend>
-                <TextField id="ca-cn" label="Common name" value=d.common_name error=error_for("distinguished_name.common_name") />
-                <div class="field-row">
-                    <TextField id="ca-country" label="Country (2 letters)" value=d.country error=error_for("distinguished_name.country") />
-                    <TextField id="ca-state" label="State or province" value=d.state error=error_for("distinguished_name.state") />
-                    <TextField id="ca-locality" label="Locality" value=d.locality error=error_for("distinguished_name.locality") />
-                </div>
-                <div class="field-row">
-                    <TextField id="ca-org" label="Organization" value=d.organization error=error_for("distinguished_name.organization") />
-                    <TextField id="ca-ou" label="Organizational unit" value=d.organizational_unit error=error_for("distinguished_name.organizational_unit") />
-                </div>
+                <SubjectFields id_prefix="ca" signals=subject form />
             </fieldset>
             <fieldset>
                 <legend>"Keys"</legend>
@@ -212,7 +130,7 @@ pub fn CreateCaPage() -> impl IntoView {
                     </Show>
                 </div>
                 <Show when=move || d.choice.get() == CaKindChoice::Root
-                    fallback=move || view! { <KeyUsagePicker usages=d.key_usages error=error_for("key_usages") /> }>
+                    fallback=move || view! { <KeyUsagePicker usages=d.key_usages error=form.error_for("key_usages") /> }>
                     <p class="field-hint">"A root CA's key usages are fixed: digital signature, certificate signing, CRL signing."</p>
                 </Show>
             </fieldset>
@@ -222,7 +140,8 @@ pub fn CreateCaPage() -> impl IntoView {
                     <div class="field">
                         <label for="ca-issuer">"Issuing CA"</label>
                         <select id="ca-issuer" on:change=move |ev| d.issuer_id.set(event_target_value(&ev))
-                            aria-invalid=move || error_for("issuer_id").get().is_some().to_string()>
+                            on:blur=move |_| form.leave("issuer_id")
+                            aria-invalid=move || issuer_error.get().is_some().to_string()>
                             <option value="" selected=move || d.issuer_id.get().is_empty()>"Choose an active CA"</option>
                             {move || cas.with(|c| eligible_issuers(c).into_iter().map(|i| {
                                 let id = i.ca_id.clone();
@@ -233,27 +152,21 @@ pub fn CreateCaPage() -> impl IntoView {
                             }).collect::<Vec<_>>())}
                         </select>
                         <p class="field-hint">"Only active CAs whose path length leaves room for another CA are listed."</p>
-                        <p class="field-error">{move || error_for("issuer_id").get()}</p>
+                        <p class="field-error">{move || issuer_error.get()}</p>
                     </div>
-                    <TextField id="ca-path" label="Path length (0 to 6)" value=d.path_length error=error_for("path_length")
+                    <RuleField form path="path_length" id="ca-path" label="Path length (0 to 6)" value=d.path_length
                         hint="How many levels of CAs may exist below this one; 0 means it signs only end-entity certificates." />
                 </fieldset>
             </Show>
             <Show when=signs_now>
                 <fieldset>
                     <legend>"Validity"</legend>
-                    <div class="field-row">
-                        <TextField id="ca-validity" label="Validity" value=d.validity_value error=error_for("validity.value") />
-                        <WireSelect id="ca-validity-unit" label="Unit" value=d.validity_type
-                            options=ValidityType::known().into_iter().map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect() />
-                        <div class="field">
-                            <label for="ca-start">"Start (optional)"</label>
-                            <input id="ca-start" type="date" prop:value=move || d.start_date.get()
-                                on:input=move |ev| d.start_date.set(event_target_value(&ev)) />
-                            <p class="field-error">{move || error_for("validity.start_from").get()}</p>
-                        </div>
-                    </div>
-                    <p class="field-hint">"A root CA may be valid for up to 30 years, a subordinate for up to 20 and not beyond its issuer."</p>
+                    <ValidityFields id_prefix="ca" value=d.validity_value unit=d.validity_type start_date=d.start_date form
+                        hint="A root CA may be valid for up to 30 years, a subordinate for up to 20 and not beyond its issuer." />
+                    {move || (d.choice.get() == CaKindChoice::SubordinateNow).then(|| issuer.get()).flatten().map(|i| {
+                        view! { <IssuerFit issuer=i unit=d.validity_type /> }
+                    })}
+                    {move || capped_to.get().map(|m| view! { <p class="field-hint" role="status">{m}</p> })}
                 </fieldset>
             </Show>
             <Show when=signs_now>
@@ -266,33 +179,33 @@ pub fn CreateCaPage() -> impl IntoView {
                     </label>
                     <Show when=move || d.crl_publish.get()>
                         <ObsBucketPicker id="ca-crl-bucket" bucket=d.crl_bucket ready=crl_ready
-                            bucket_error=error_for("crl_configuration.obs_bucket_name") />
+                            bucket_error=form.error_for("crl_configuration.obs_bucket_name") />
                         <div class="field-row">
-                            <TextField id="ca-crl-name" label="CRL name (optional)" value=d.crl_name error=error_for("crl_configuration.crl_name") />
-                            <TextField id="ca-crl-days" label="Renew every (7 to 30 days)" value=d.crl_valid_days
-                                error=error_for("crl_configuration.valid_days") />
+                            <RuleField form path="crl_configuration.crl_name" id="ca-crl-name" label="CRL name (optional)" value=d.crl_name />
+                            <RuleField form path="crl_configuration.valid_days" id="ca-crl-days" label="Renew every (7 to 30 days)" value=d.crl_valid_days />
                         </div>
                     </Show>
                 </fieldset>
             </Show>
-            <div class="actions">
-                <button type="submit" class="primary">"Review request"</button>
-            </div>
-            {move || (reviewed.get() && result.with(|r| r.is_err())).then(|| view! {
-                <p class="field-error" role="alert">"Some fields need attention; nothing was sent."</p>
-            })}
+            <ReviewButton form />
         </form>
-        {move || preview.get().map(|req| view! {
-            <section class="panel" aria-label="Request to send">
-                <h2>"Request to send"</h2>
-                <pre class="request-preview"><code>{format!("{} {}\n\n{}", req.method, req.path_and_query(),
-                    req.body.as_ref().map(|b| serde_json::to_string_pretty(b).unwrap_or_default()).unwrap_or_default())}</code></pre>
-                <button class="primary" disabled=move || pending.get() on:click=create>
-                    {move || if pending.get() { "Creating…" } else { "Create CA" }}
-                </button>
-            </section>
-        })}
-        {move || api_error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "The CA was not created", "No confirmation from the service: the CA may have been created") error=e /> })}
+        <SendPanel form on_send=create send_label="Create CA" sending_label="Creating…"
+            not_done="The CA was not created" unsure="No confirmation from the service: the CA may have been created" />
+    }
+}
+
+/// How long a subordinate may be valid under the chosen issuer, in the
+/// chosen unit.
+#[component]
+fn IssuerFit(issuer: CertificateAuthority, unit: RwSignal<String>) -> impl IntoView {
+    let name = issuer.distinguished_name.common_name.clone();
+    move || {
+        issuer.not_after.map(|end| {
+            let kind = ValidityType::from_wire(&unit.get());
+            let most = most_units_before(js_sys::Date::now() as i64, end, &kind);
+            format!("{name} is valid until {}: at most {most} {} fit under it.", crate::expiry::date(end), kind.label())
+        })
+        .map(|text| view! { <p class="field-hint">{text}</p> })
     }
 }
 
@@ -321,20 +234,5 @@ fn KeyUsagePicker(usages: RwSignal<Vec<String>>, error: Signal<Option<String>>) 
             }).collect::<Vec<_>>()}
             <p class="field-error" id="ca-key-usages-error">{move || error.get()}</p>
         </fieldset>
-    }
-}
-
-#[component]
-fn WireSelect(id: &'static str, label: &'static str, value: RwSignal<String>, options: Vec<(String, String)>) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
-                {options.into_iter().map(|(wire, text)| {
-                    let w = wire.clone();
-                    view! { <option value=wire selected=move || value.get() == w>{text}</option> }
-                }).collect::<Vec<_>>()}
-            </select>
-        </div>
     }
 }

@@ -78,6 +78,7 @@ impl Default for CaDraft {
     }
 }
 
+#[cfg(test)]
 const DAY_MS: i64 = 86_400_000;
 
 /// CAs that may sign a subordinate: active, and a root or with path length
@@ -102,16 +103,10 @@ pub fn max_path_length(issuer: &CertificateAuthority) -> i64 {
     }
 }
 
-/// Rough end of a validity (a year counted as 365 days, a month as 31), to
-/// warn before sending; the service decides the exact date.
+/// The latest end of a validity, each unit at its longest (see
+/// `validity_cap.rs`), to refuse before sending what the service would.
 pub fn approximate_end(start_ms: i64, kind: &ValidityType, value: i64) -> i64 {
-    let unit = match kind {
-        ValidityType::Year => 365 * DAY_MS,
-        ValidityType::Month => 31 * DAY_MS,
-        ValidityType::Day => DAY_MS,
-        _ => 3_600_000,
-    };
-    start_ms + value * unit
+    super::validity_cap::latest_end(start_ms, kind, value)
 }
 
 /// `YYYY-MM-DD` to Unix ms at 00:00 UTC.

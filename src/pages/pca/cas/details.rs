@@ -9,6 +9,7 @@ use super::crl::CrlPanel;
 use super::exports::CaExports;
 use super::import::LazyCaImport;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
+use crate::state::ca_revocations::CaRevocations;
 use crate::components::tags::TagEditor;
 use ccm_api::pca::tags::TagTarget;
 use crate::expiry::date;
@@ -20,13 +21,15 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
         value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
     };
     let crl = ca.crl_configuration.clone();
+    let revoked = CaRevocations::get_or_provide().of(&ca);
     view! {
         <aside class="panel details" aria-label=format!("Details of {}", dn.common_name)>
             <h2>{dn.common_name.clone()}</h2>
-            <p><CaStatusBadge status=ca.status.clone() />" "{ca.kind.label().to_owned()}
+            <p><CaStatusBadge status=ca.status.clone() revoked=revoked.is_some() />" "{ca.kind.label().to_owned()}
                {ca.not_after.map(|t| view! { " " <ExpiryBadge not_after=t now /> })}</p>
             <dl class="details-list">
                 {row("CA id", Some(ca.ca_id.clone()))}
+                {row("Revoked", revoked.as_ref().map(|r| format!("{}; its issuer lists it in its CRL", r.describe())))}
                 {row("Issuer", ca.issuer_name.clone().or_else(|| ca.issuer_id.clone()))}
                 {row("Country", dn.country.clone())}
                 {row("State or province", dn.state.clone())}

@@ -6,13 +6,15 @@ use ccm_api::pca::tags::{list_domain_tags, DomainTagsResponse, TagTarget};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{CaViewQuery, Layout, SetQuery};
+use super::query::REVOKED;
+use super::{CaViewQuery, Layout};
+use crate::list::SetQuery;
 use crate::api::client::use_api;
 use crate::tags::TagFilter;
 
 #[component]
 pub fn FilterBar(query: Memo<CaViewQuery>) -> impl IntoView {
-    let SetQuery(set) = expect_context::<SetQuery>();
+    let SetQuery(set) = expect_context::<SetQuery<CaViewQuery>>();
     let update = move |f: &dyn Fn(&mut CaViewQuery)| {
         let mut q = query.get_untracked();
         f(&mut q);
@@ -26,9 +28,13 @@ pub fn FilterBar(query: Memo<CaViewQuery>) -> impl IntoView {
                     on:input=move |ev| { let v = event_target_value(&ev); update(&|q| q.name = v.clone()) } />
             </div>
             <EnumSelect id="ca-filter-status" label="Status" any="Any status"
-                options=CaStatus::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
-                value=Signal::derive(move || query.with(|q| q.status.as_ref().map(|s| s.as_str().to_owned())))
-                on_pick=Callback::new(move |v: Option<String>| update(&|q| q.status = v.as_deref().map(CaStatus::from_wire))) />
+                options=CaStatus::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+                    .chain([(REVOKED.to_owned(), "Revoked".to_owned())]).collect()
+                value=Signal::derive(move || query.with(|q| if q.revoked { Some(REVOKED.to_owned()) } else { q.status.as_ref().map(|s| s.as_str().to_owned()) }))
+                on_pick=Callback::new(move |v: Option<String>| update(&|q| {
+                    q.revoked = v.as_deref() == Some(REVOKED);
+                    q.status = v.as_deref().filter(|v| *v != REVOKED).map(CaStatus::from_wire);
+                })) />
             <EnumSelect id="ca-filter-type" label="Type" any="Any type"
                 options=CaType::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
                 value=Signal::derive(move || query.with(|q| q.kind.as_ref().map(|s| s.as_str().to_owned())))

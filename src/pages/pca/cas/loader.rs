@@ -44,6 +44,25 @@ pub async fn load_all(api: Api, progress: Progress) -> Result<Vec<CertificateAut
     }
 }
 
+/// The CAs a form picks its issuer from: every CA, loaded in the
+/// background into the first signal; a failure goes into the second.
+pub fn load_all_into(api: Api) -> (RwSignal<Vec<CertificateAuthority>>, RwSignal<Option<ApiError>>) {
+    let cas = RwSignal::new(Vec::new());
+    let error = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        match load_all(api, RwSignal::new(None)).await {
+            Ok(list) => {
+                cas.try_set(list);
+            }
+            Err(ApiError::Aborted) => {}
+            Err(e) => {
+                error.try_set(Some(e));
+            }
+        }
+    });
+    (cas, error)
+}
+
 /// The ids of every CA carrying the tag, page by page.
 pub async fn load_tagged(api: Api, filter: &TagFilter) -> Result<BTreeSet<String>, ApiError> {
     let mut ids = BTreeSet::new();

@@ -15,18 +15,20 @@ mod obs_access;
 mod query;
 mod table;
 mod tree;
+mod validity_cap;
 
 use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::quota_cards::QuotaCards;
+use crate::list::{query_from_url, SetQuery};
+use crate::state::ca_revocations::CaRevocations;
 use crate::tags::TagFilter;
 pub use create::CreateCaPage;
 use details::CaDetails;
@@ -35,16 +37,11 @@ pub use query::{CaViewQuery, Layout};
 use table::CaTable;
 use tree::{CaTree, Collapsed};
 
-/// Writes a new view state into the URL (history entry replaced, so the
-/// back button leaves the view rather than undoing each keystroke).
-#[derive(Clone, Copy)]
-pub struct SetQuery(pub Callback<CaViewQuery>);
-
 #[component]
 pub fn CaHierarchyPage() -> impl IntoView {
     let api = use_api();
-    let params = use_query_map();
-    let url_query = Memo::new(move |_| params.with(|p| CaViewQuery::from_lookup(|k| p.get(k))));
+    let url_query = query_from_url::<CaViewQuery>();
+    let revocations = CaRevocations::get_or_provide();
     // The tag filter's ids, looked up whenever the filter (or a reload) asks.
     let tagged = RwSignal::new(None::<(TagFilter, Arc<BTreeSet<String>>)>);
     let tag_error = RwSignal::new(None::<ApiError>);
@@ -69,14 +66,12 @@ pub fn CaHierarchyPage() -> impl IntoView {
     let query = Memo::new(move |_| {
         let mut q = url_query.get();
         q.tagged = tagged.with(|t| t.as_ref().filter(|(f, _)| Some(f) == q.tag.as_ref()).map(|(_, ids)| ids.clone()));
+        if q.revoked {
+            q.revoked_ids = revocations.ids();
+        }
         q
     });
-    let navigate = use_navigate();
-    let set_query = SetQuery(Callback::new(move |q: CaViewQuery| {
-        let url = format!("/pca/cas{}", q.to_query());
-        navigate(&url, leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() });
-    }));
-    provide_context(set_query);
+    SetQuery::<CaViewQuery>::provide_in_url("/pca/cas");
     provide_context(Collapsed(RwSignal::new(Default::default())));
 
     let cas = RwSignal::new(None::<Result<Vec<CertificateAuthority>, ApiError>>);

@@ -3,11 +3,15 @@
 
 use ccm_api::common::{CaStatus, CaType, SortDir};
 use ccm_api::pca::cas::{CaSortKey, CertificateAuthority};
-use ccm_api::sign::encode_component;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use crate::list::sort::Sorted;
+use crate::list::url_state::{QueryReader, QueryWriter, UrlState};
 use crate::tags::TagFilter;
+
+/// The status filter's value for "revoked from here".
+pub const REVOKED: &str = "REVOKED";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -20,6 +24,11 @@ pub struct CaViewQuery {
     /// Part of the common name, as the API's `name` filter.
     pub name: String,
     pub status: Option<CaStatus>,
+    /// Only CAs revoked from this console (`status=REVOKED`: the service
+    /// itself shows them as disabled; see state/ca_revocations.rs).
+    pub revoked: bool,
+    /// The ids recorded as revoked; not in the URL, filled in by the page.
+    pub revoked_ids: Arc<BTreeSet<String>>,
     pub kind: Option<CaType>,
     pub sort_key: CaSortKey,
     pub sort_dir: SortDir,
@@ -37,6 +46,8 @@ impl Default for CaViewQuery {
         CaViewQuery {
             name: String::new(),
             status: None,
+            revoked: false,
+            revoked_ids: Arc::default(),
             kind: None,
             sort_key: CaSortKey::CreateTime,
             sort_dir: SortDir::Asc,
@@ -48,59 +59,55 @@ impl Default for CaViewQuery {
     }
 }
 
-impl CaViewQuery {
-    /// Reads the query; unknown or empty values fall back to defaults.
-    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
+impl UrlState for CaViewQuery {
+    fn read(q: &QueryReader<'_>) -> Self {
         let d = CaViewQuery::default();
-        let known = |v: Option<String>, wire: &[&str]| v.filter(|v| wire.contains(&v.as_str()));
         CaViewQuery {
-            name: get("name").unwrap_or_default(),
-            status: known(get("status"), CaStatus::WIRE).map(|s| CaStatus::from_wire(&s)),
-            kind: known(get("type"), CaType::WIRE).map(|s| CaType::from_wire(&s)),
-            sort_key: known(get("sort_key"), CaSortKey::WIRE).map(|s| CaSortKey::from_wire(&s)).unwrap_or(d.sort_key),
-            sort_dir: known(get("sort_dir"), SortDir::WIRE).map(|s| SortDir::from_wire(&s)).unwrap_or(d.sort_dir),
-            layout: if get("view").as_deref() == Some("table") { Layout::Table } else { Layout::Tree },
-            selected: get("ca").filter(|s| !s.is_empty()),
-            tag: get("tag").and_then(|t| TagFilter::from_param(&t)),
+            name: q.text("name"),
+            status: q.wire("status"),
+            revoked: q.is("status", REVOKED),
+            revoked_ids: Arc::default(),
+            kind: q.wire("type"),
+            sort_key: q.wire("sort_key").unwrap_or(d.sort_key),
+            sort_dir: q.wire("sort_dir").unwrap_or(d.sort_dir),
+            layout: if q.is("view", "table") { Layout::Table } else { Layout::Tree },
+            selected: q.id("ca"),
+            tag: q.raw("tag").and_then(|t| TagFilter::from_param(&t)),
             tagged: None,
         }
     }
 
-    /// `?name=…&status=…` with defaults left out (short, stable links).
-    pub fn to_query(&self) -> String {
+    fn write(&self, w: &mut QueryWriter) {
         let d = CaViewQuery::default();
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if !self.name.is_empty() {
-            pairs.push(("name", self.name.clone()));
-        }
-        if let Some(s) = &self.status {
-            pairs.push(("status", s.as_str().to_owned()));
-        }
-        if let Some(k) = &self.kind {
-            pairs.push(("type", k.as_str().to_owned()));
-        }
-        if self.sort_key != d.sort_key {
-            pairs.push(("sort_key", self.sort_key.as_str().to_owned()));
-        }
-        if self.sort_dir != d.sort_dir {
-            pairs.push(("sort_dir", self.sort_dir.as_str().to_owned()));
-        }
-        if self.layout == Layout::Table {
-            pairs.push(("view", "table".to_owned()));
-        }
-        if let Some(t) = &self.tag {
-            pairs.push(("tag", t.to_param()));
-        }
-        if let Some(id) = &self.selected {
-            pairs.push(("ca", id.clone()));
-        }
-        if pairs.is_empty() {
-            return String::new();
-        }
-        let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect();
-        format!("?{}", body.join("&"))
+        w.text("name", &self.name);
+        w.wire("status", self.status.as_ref());
+        w.flag("status", REVOKED, self.revoked);
+        w.wire("type", self.kind.as_ref());
+        w.wire_unless("sort_key", &self.sort_key, &d.sort_key);
+        w.wire_unless("sort_dir", &self.sort_dir, &d.sort_dir);
+        w.flag("view", "table", self.layout == Layout::Table);
+        w.id("tag", self.tag.as_ref().map(TagFilter::to_param).as_deref());
+        w.id("ca", self.selected.as_deref());
+    }
+}
+
+impl Sorted for CaViewQuery {
+    type Key = CaSortKey;
+
+    fn sort_key(&self) -> &CaSortKey {
+        &self.sort_key
     }
 
+    fn sort_dir(&self) -> &SortDir {
+        &self.sort_dir
+    }
+
+    fn sorted_by(&self, key: CaSortKey, dir: SortDir) -> Self {
+        CaViewQuery { sort_key: key, sort_dir: dir, ..self.clone() }
+    }
+}
+
+impl CaViewQuery {
     /// The same filter the API applies: name contained in the common name
     /// (case-insensitive), exact status and type; with a tag filter, one of
     /// the ids the tag search found.
@@ -108,29 +115,23 @@ impl CaViewQuery {
         let name = self.name.trim().to_lowercase();
         (name.is_empty() || ca.distinguished_name.common_name.to_lowercase().contains(&name))
             && self.status.as_ref().is_none_or(|s| &ca.status == s)
+            && (!self.revoked || (ca.status == CaStatus::Disabled && self.revoked_ids.contains(&ca.ca_id)))
             && self.kind.as_ref().is_none_or(|k| &ca.kind == k)
             && (self.tag.is_none() || self.tagged.as_ref().is_some_and(|ids| ids.contains(&ca.ca_id)))
     }
 
     pub fn has_filter(&self) -> bool {
-        !self.name.trim().is_empty() || self.status.is_some() || self.kind.is_some() || self.tag.is_some()
+        !self.name.trim().is_empty() || self.status.is_some() || self.revoked || self.kind.is_some() || self.tag.is_some()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
+    use crate::list::url_state::{assert_round_trip, from_pairs};
 
     fn parse(q: &[(&str, &str)]) -> CaViewQuery {
-        let map: HashMap<String, String> = q.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        CaViewQuery::from_lookup(|k| map.get(k).cloned())
-    }
-
-    #[test]
-    fn defaults_make_an_empty_query() {
-        assert_eq!(CaViewQuery::default().to_query(), "");
-        assert_eq!(parse(&[]), CaViewQuery::default());
+        from_pairs(q)
     }
 
     #[test]
@@ -138,6 +139,8 @@ mod tests {
         let q = CaViewQuery {
             name: "team ca".into(),
             status: Some(CaStatus::Disabled),
+            revoked: false,
+            revoked_ids: Arc::default(),
             kind: Some(CaType::Subordinate),
             sort_key: CaSortKey::NotAfter,
             sort_dir: SortDir::Desc,
@@ -146,20 +149,10 @@ mod tests {
             tag: Some(TagFilter { key: "env".into(), value: Some("prod".into()) }),
             tagged: None,
         };
-        let text = q.to_query();
-        assert_eq!(
-            text,
-            "?name=team%20ca&status=DISABLED&type=SUBORDINATE&sort_key=not_after&sort_dir=DESC&view=table&tag=env%3Dprod&ca=4c0e772e"
+        assert_round_trip(
+            q,
+            "?name=team%20ca&status=DISABLED&type=SUBORDINATE&sort_key=not_after&sort_dir=DESC&view=table&tag=env%3Dprod&ca=4c0e772e",
         );
-        let pairs: Vec<(String, String)> = text[1..]
-            .split('&')
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap();
-                (k.to_owned(), ccm_api::sign::decode_component(v))
-            })
-            .collect();
-        let back = CaViewQuery::from_lookup(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()));
-        assert_eq!(back, q);
     }
 
     #[test]
@@ -185,5 +178,22 @@ mod tests {
         assert!(tagged.matches(&ca));
         tagged.tagged = Some(Arc::new(BTreeSet::new()));
         assert!(!tagged.matches(&ca));
+    }
+
+    #[test]
+    fn the_revoked_filter_keeps_disabled_cas_recorded_as_revoked() {
+        let ca = |id: &str, status: &str| -> CertificateAuthority {
+            serde_json::from_value(serde_json::json!({
+                "ca_id": id, "type": "SUBORDINATE", "status": status, "distinguished_name": {"common_name": id}
+            }))
+            .unwrap()
+        };
+        let mut q = parse(&[("status", "REVOKED")]);
+        assert!(q.revoked && q.status.is_none() && q.has_filter());
+        assert_eq!(q.to_query(), "?status=REVOKED");
+        q.revoked_ids = Arc::new(BTreeSet::from(["a".to_owned()]));
+        assert!(q.matches(&ca("a", "DISABLED")));
+        assert!(!q.matches(&ca("a", "DELETED")));
+        assert!(!q.matches(&ca("b", "DISABLED")));
     }
 }

@@ -2,13 +2,15 @@
 
 use std::collections::HashMap;
 
-use ccm_api::common::SortDir;
 use ccm_api::pca::cas::{CaSortKey, CertificateAuthority};
 use leptos::prelude::*;
 
-use super::{CaViewQuery, SetQuery};
+use super::CaViewQuery;
+use crate::list::sort::SortHeader;
+use crate::list::url_state::UrlState;
+use crate::state::ca_revocations::CaRevocations;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
-use crate::components::render_steps::{drawn_in_steps, even_steps};
+use crate::components::render_steps::{drawn_in_steps, first_then_rest};
 use crate::pages::pca::hierarchy::compare;
 
 #[component]
@@ -19,9 +21,9 @@ pub fn CaTable(cas: Vec<CertificateAuthority>, query: CaViewQuery, now: i64) -> 
     rows.sort_by(|a, b| compare(a, b, &query.sort_key, &query.sort_dir));
     let empty = rows.is_empty();
     let q = StoredValue::new(query);
-    // 1,000 rows take a few hundred ms to build: the first hundred go out
-    // first (components/render_steps.rs).
-    let drawn = drawn_in_steps(even_steps(rows.len(), ROWS_PER_STEP));
+    // 1,000 rows take a few hundred ms to build: a screenful goes out
+    // first, the rest in the next task (components/render_steps.rs).
+    let drawn = drawn_in_steps(first_then_rest(rows.len(), FIRST_ROWS));
     let rows = StoredValue::new(rows);
     view! {
         {empty.then(|| view! { <p class="empty">"No CA matches these filters."</p> })}
@@ -49,8 +51,8 @@ pub fn CaTable(cas: Vec<CertificateAuthority>, query: CaViewQuery, now: i64) -> 
     }
 }
 
-/// Rows drawn per step; see `CaTree`'s.
-const ROWS_PER_STEP: usize = 100;
+/// Rows drawn in the first step; see `CaTree`'s.
+const FIRST_ROWS: usize = 40;
 
 /// One CA as a table row.
 fn table_row(ca: &CertificateAuthority, names: &HashMap<String, String>, q: StoredValue<CaViewQuery>, now: i64) -> AnyView {
@@ -61,7 +63,7 @@ fn table_row(ca: &CertificateAuthority, names: &HashMap<String, String>, q: Stor
         <tr>
             <td><a href=href>{name}</a></td>
             <td>{ca.kind.label().to_owned()}</td>
-            <td><CaStatusBadge status=ca.status.clone() /></td>
+            <td><CaStatusBadge status=ca.status.clone() revoked=CaRevocations::get_or_provide().of(ca).is_some() /></td>
             <td>{issuer.unwrap_or_else(|| "—".into())}</td>
             <td>{ca.key_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
             <td>{ca.signature_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
@@ -73,24 +75,3 @@ fn table_row(ca: &CertificateAuthority, names: &HashMap<String, String>, q: Stor
     .into_any()
 }
 
-/// A column header that sorts by its key; a second click reverses.
-#[component]
-fn SortHeader(label: &'static str, key: CaSortKey, query: StoredValue<CaViewQuery>) -> impl IntoView {
-    let SetQuery(set) = expect_context::<SetQuery>();
-    let (active, dir) = query.with_value(|q| (q.sort_key == key, q.sort_dir.clone()));
-    let aria = if !active { "none" } else if dir == SortDir::Desc { "descending" } else { "ascending" };
-    let key_for_click = key.clone();
-    view! {
-        <th scope="col" aria-sort=aria>
-            <button class="sort-button" aria-label=format!("Sort by {label}") on:click=move |_| {
-                let mut q = query.get_value();
-                q.sort_dir = if q.sort_key == key_for_click && q.sort_dir == SortDir::Asc { SortDir::Desc } else { SortDir::Asc };
-                q.sort_key = key_for_click.clone();
-                set.run(q);
-            }>
-                {label}
-                {active.then(|| if dir == SortDir::Desc { " ↓" } else { " ↑" })}
-            </button>
-        </th>
-    }
-}

@@ -18,6 +18,8 @@ use leptos_router::NavigateOptions;
 
 use super::CaViewQuery;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
+use crate::list::url_state::UrlState;
+use crate::state::ca_revocations::CaRevocations;
 use crate::components::render_steps::drawn_in_steps;
 use crate::pages::pca::hierarchy::{build, Filtered, Hierarchy};
 
@@ -59,7 +61,7 @@ pub fn CaTree(cas: Vec<CertificateAuthority>, query: Memo<CaViewQuery>, now: i64
             collapsed: expect_context::<Collapsed>().0,
             now,
         };
-        let drawn = drawn_in_steps(h.render_steps(ROWS_PER_STEP));
+        let drawn = drawn_in_steps(h.render_steps(FIRST_ROWS));
         let top = h.top.clone();
         view! {
             {(total == 0).then(|| view! { <p class="empty">"No private CAs yet. Create a root CA to start a hierarchy."</p> })}
@@ -73,9 +75,10 @@ pub fn CaTree(cas: Vec<CertificateAuthority>, query: Memo<CaViewQuery>, now: i64
     }
 }
 
-/// Rows drawn per step (components/render_steps.rs): a few screenfuls, about
-/// 30 ms of work, so the first rows show while the rest follow.
-const ROWS_PER_STEP: usize = 100;
+/// Rows drawn in the first step (components/render_steps.rs): more than a
+/// screenful, about 10 ms of work, so the top of the tree paints before the
+/// rest is built.
+const FIRST_ROWS: usize = 40;
 
 /// What filters and the selection change in one row.
 #[derive(Debug, Clone, PartialEq)]
@@ -199,7 +202,7 @@ fn tree_item(rows: &Rows, i: usize) -> AnyView {
                 {toggle}
                 <a href=href on:click=open_here class="tree-name">{cn.clone()}</a>
                 <span class="pill pill-muted">{ca.kind.label().to_owned()}</span>
-                <CaStatusBadge status=ca.status.clone() />
+                <CaStatusBadge status=ca.status.clone() revoked=CaRevocations::get_or_provide().of(ca).is_some() />
                 {node.orphan.then(|| view! { <span class="pill pill-warn" title="The issuing CA is not in the list">"issuer not visible"</span> })}
                 <span class="tree-meta">
                     {ca.key_algorithm.as_ref().map(|k| k.as_str().to_owned())}

@@ -5,24 +5,19 @@
 use ccm_api::catalogue::{cert_action_allowed_for, CertAction};
 use ccm_api::common::RevocationReason;
 use ccm_api::pca::certs::{delete_certificate, revoke_certificate, PrivateCertificate};
-use ccm_api::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::revoke_reason::ReasonSelect;
 use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
 use crate::components::confirm::ConfirmDialog;
-use crate::components::notifications::use_notifications;
+use crate::form::action::{ActionError, ActionRunner};
 
 /// `on_revoked` reloads the page; `on_deleted` leaves it.
 #[component]
 pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on_deleted: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let notify = use_notifications();
-    let open = RwSignal::new(None::<CertAction>);
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let runner = ActionRunner::<CertAction>::new();
+    let pending = runner.pending();
     let reason = RwSignal::new(String::new());
     let cert = StoredValue::new(cert);
     let name = cert.with_value(|c| c.distinguished_name.common_name.clone());
@@ -36,22 +31,8 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
             }
             _ => delete_certificate(&id),
         };
-        pending.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let result = api.send(req).await;
-            pending.try_set(false);
-            match result {
-                Ok(()) => {
-                    open.try_set(None);
-                    notify.success(format!("{cn}: {}", action.label()));
-                    if action == CertAction::Revoke { on_revoked.run(()) } else { on_deleted.run(()) }
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
+        runner.send(api, req, format!("{cn}: {}", action.label()), move || {
+            if action == CertAction::Revoke { on_revoked.run(()) } else { on_deleted.run(()) }
         });
     };
 
@@ -67,7 +48,7 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
                         <li>
                             <button class=if action == CertAction::Delete { "danger" } else { "" } disabled=why.is_some()
                                 aria-describedby=why.as_ref().map(|_| why_id.clone())
-                                on:click=move |_| { error.set(None); reason.set(String::new()); open.set(Some(action)); }>
+                                on:click=move |_| { reason.set(String::new()); runner.open(action); }>
                                 {label}
                             </button>
                             {why.map(|r| view! { <span class="field-hint" id=why_id>{r}</span> })}
@@ -75,7 +56,7 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
                     }
                 }).collect::<Vec<_>>()}
             </ul>
-            {move || open.get().map(|action| {
+            {move || runner.opened().map(|action| {
                 let cn = cert.with_value(|c| c.distinguished_name.common_name.clone());
                 let (title, confirm) = match action {
                     CertAction::Revoke => (format!("Revoke {cn}? Its issuer lists it in its CRL; this cannot be undone."), format!("Revoke {cn}")),
@@ -83,12 +64,12 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
                 };
                 view! {
                     <ConfirmDialog title confirm_label=confirm danger=true pending on_confirm=Callback::new(move |_| run(action))
-                        on_cancel=Callback::new(move |_| open.set(None))>
+                        on_cancel=Callback::new(move |_| runner.cancel())>
                         {(action == CertAction::Revoke).then(|| view! { <ReasonSelect id="revoke-reason" value=reason /> })}
                     </ConfirmDialog>
                 }
             })}
-            {move || error.get().map(|e| view! { <ApiErrorView title="The action failed" error=e /> })}
+            <ActionError runner />
         </section>
     }
 }

@@ -5,86 +5,44 @@
 //! failure keeps the input.
 
 use ccm_api::common::{KeyAlgorithm, KeyUsage, SignatureAlgorithm};
-use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::pca::certs::CreateCertificateResponse;
-use ccm_api::validate::ValidationError;
-use ccm_api::{ApiError, ApiRequest};
+use ccm_api::Service;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::apply_form::{inherited, ApplyDraft, DnPart, EkuChoice, SanRow, Template};
 use super::issuers::{active_issuers, find_issuer, issuer_label};
-use super::request_preview::RequestPreview;
 use super::san_editor::SanEditor;
-use crate::components::submit_guard::SubmitGuard;
 use crate::api::client::use_api;
-use crate::components::api_error::{change_failed_title, ApiErrorView};
-use crate::components::field::{error_lookup, TextField};
+use crate::components::api_error::ApiErrorView;
 use crate::components::notifications::use_notifications;
 use crate::components::select::WireSelect;
 use crate::components::subject_fields::{SubjectFields, SubjectSignals};
 use crate::components::validity_fields::ValidityFields;
+use crate::form::field::RuleField;
+use crate::form::request_form::RequestForm;
+use crate::form::review::{ReviewButton, SendPanel};
 use crate::pages::pca::cas::loader;
 
-#[derive(Clone, Copy)]
-struct ApplySignals {
-    issuer_id: RwSignal<String>,
-    subject: SubjectSignals,
-    key_algorithm: RwSignal<String>,
-    signature_algorithm: RwSignal<String>,
-    validity_type: RwSignal<String>,
-    validity_value: RwSignal<String>,
-    start_date: RwSignal<String>,
-    sans: RwSignal<Vec<SanRow>>,
-    key_usages: RwSignal<Vec<String>>,
-    eku: RwSignal<EkuChoice>,
-    extension_oid: RwSignal<String>,
-    extension_value: RwSignal<String>,
-}
-
-impl ApplySignals {
-    fn new(issuer_id: String) -> Self {
-        let d = ApplyDraft::default();
-        ApplySignals {
-            issuer_id: RwSignal::new(issuer_id),
-            subject: SubjectSignals::new(),
-            key_algorithm: RwSignal::new(d.key_algorithm),
-            signature_algorithm: RwSignal::new(d.signature_algorithm),
-            validity_type: RwSignal::new(d.validity_type),
-            validity_value: RwSignal::new(d.validity_value),
-            start_date: RwSignal::new(d.start_date),
-            sans: RwSignal::new(d.sans),
-            key_usages: RwSignal::new(d.key_usages),
-            eku: RwSignal::new(d.eku),
-            extension_oid: RwSignal::new(d.extension_oid),
-            extension_value: RwSignal::new(d.extension_value),
-        }
-    }
-
-    fn draft(&self) -> ApplyDraft {
-        let s = self.subject;
-        ApplyDraft {
-            issuer_id: self.issuer_id.get(),
-            common_name: s.common_name.get(),
-            country: s.country.get(),
-            state: s.state.get(),
-            locality: s.locality.get(),
-            organization: s.organization.get(),
-            organizational_unit: s.organizational_unit.get(),
-            key_algorithm: self.key_algorithm.get(),
-            signature_algorithm: self.signature_algorithm.get(),
-            validity_type: self.validity_type.get(),
-            validity_value: self.validity_value.get(),
-            start_date: self.start_date.get(),
-            sans: self.sans.get(),
-            key_usages: self.key_usages.get(),
-            eku: self.eku.get(),
-            extension_oid: self.extension_oid.get(),
-            extension_value: self.extension_value.get(),
-        }
-    }
-}
+crate::draft_signals!(ApplySignals for ApplyDraft {
+    issuer_id: String,
+    common_name: String,
+    country: String,
+    state: String,
+    locality: String,
+    organization: String,
+    organizational_unit: String,
+    key_algorithm: String,
+    signature_algorithm: String,
+    validity_type: String,
+    validity_value: String,
+    start_date: String,
+    sans: Vec<SanRow>,
+    key_usages: Vec<String>,
+    eku: EkuChoice,
+    extension_oid: String,
+    extension_value: String,
+});
 
 #[component]
 pub fn ApplyCertificatePage() -> impl IntoView {
@@ -92,75 +50,33 @@ pub fn ApplyCertificatePage() -> impl IntoView {
     let notify = use_notifications();
     let navigate = use_navigate();
     let params = use_query_map();
-    let d = ApplySignals::new(params.with_untracked(|p| p.get("issuer")).unwrap_or_default());
-    let cas = RwSignal::new(Vec::<CertificateAuthority>::new());
-    let load_error = RwSignal::new(None::<ApiError>);
-    spawn_local(async move {
-        match loader::load_all(api, RwSignal::new(None)).await {
-            Ok(list) => {
-                cas.try_set(list);
-            }
-            Err(ApiError::Aborted) => {}
-            Err(e) => {
-                load_error.try_set(Some(e));
-            }
-        }
+    let issuer_id = params.with_untracked(|p| p.get("issuer")).unwrap_or_default();
+    let d = ApplySignals::from_draft(ApplyDraft { issuer_id, ..Default::default() });
+    let (cas, load_error) = loader::load_all_into(api);
+    let form = RequestForm::new(Service::Ccm, "create_certificate", move || {
+        cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64))
     });
-
-    // Checked on every change once the user asked to review.
-    let reviewed = RwSignal::new(false);
-    let result = Memo::new(move |_| cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64)));
-    let errors = Signal::derive(move || if reviewed.get() { result.get().err().unwrap_or_default() } else { Vec::new() });
-    let error_for = error_lookup(errors);
-    let exact_error = Callback::new(move |field: String| {
-        errors.with(|list: &Vec<ValidationError>| list.iter().find(|e| e.field == field).map(|e| e.message.clone()))
-    });
-    let preview = RwSignal::new(None::<ApiRequest>);
-    let guard = SubmitGuard::new();
-    let pending = guard.pending;
-    let api_error = RwSignal::new(None::<ApiError>);
+    let error_for = form.error_lookup();
     let issuer = Memo::new(move |_| cas.with(|c| find_issuer(c, &d.issuer_id.get()).cloned()));
 
-    let review = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        reviewed.set(true);
-        preview.set(result.get_untracked().ok());
-    };
     let created = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(id) = created.get() {
             navigate(&format!("/pca/certs/{id}"), Default::default());
         }
     });
-    let send = Callback::new(move |_: ()| {
-        let Some(req) = preview.get_untracked() else { return };
-        if !guard.ready() {
-            return;
-        }
-        if !guard.begin() {
-            return;
-        }
-        api_error.set(None);
-        spawn_local(async move {
-            let answer = api.json::<CreateCertificateResponse>(req).await;
-            guard.end();
-            match answer {
-                Ok(r) => {
-                    notify.success(format!("Certificate {} issued", d.subject.common_name.get_untracked()));
-                    created.try_set(Some(r.certificate_id));
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    api_error.try_set(Some(e));
-                }
-            }
-        });
+    let send = form.sender(api, move |r: CreateCertificateResponse| {
+        notify.success(format!("Certificate {} issued", d.common_name.get_untracked()));
+        created.try_set(Some(r.certificate_id));
     });
-    // Any edit invalidates the previewed request.
-    Effect::new(move |_| {
-        d.draft();
-        preview.set(None);
-    });
+    let subject = SubjectSignals {
+        common_name: d.common_name,
+        country: d.country,
+        state: d.state,
+        locality: d.locality,
+        organization: d.organization,
+        organizational_unit: d.organizational_unit,
+    };
 
     let inherited_values = move || {
         let i = issuer.get();
@@ -172,7 +88,7 @@ pub fn ApplyCertificatePage() -> impl IntoView {
         <h1>"Apply for a certificate"</h1>
         <p><a href="/pca/certs">"Back to the certificate list"</a></p>
         {move || load_error.get().map(|e| view! { <ApiErrorView title="Could not load the CAs" error=e /> })}
-        <form class="panel wizard" on:submit=review novalidate>
+        <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
             <fieldset>
                 <legend>"Template"</legend>
                 <p class="field-hint">"A template sets the key usages and extended key usages; adjust them below."</p>
@@ -205,8 +121,8 @@ pub fn ApplyCertificatePage() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Subject"</legend>
-                <p class="field-hint">"Only the common name is required; a part left empty takes the issuer's value, shown in grey."</p>
-                {move || view! { <SubjectFields id_prefix="cert" signals=d.subject error_for inherited=inherited_values() /> }}
+                <p class="field-hint">"Only the common name (marked *) is required; a part left empty takes the issuer's value, shown in grey."</p>
+                {move || view! { <SubjectFields id_prefix="cert" signals=subject form inherited=inherited_values() /> }}
             </fieldset>
             <fieldset>
                 <legend>"Keys"</legend>
@@ -219,10 +135,10 @@ pub fn ApplyCertificatePage() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Validity"</legend>
-                <ValidityFields id_prefix="cert" value=d.validity_value unit=d.validity_type start_date=d.start_date error_for
+                <ValidityFields id_prefix="cert" value=d.validity_value unit=d.validity_type start_date=d.start_date form
                     hint="At most 20 years, and not beyond the issuer's own validity." />
             </fieldset>
-            <SanEditor rows=d.sans error_for=exact_error />
+            <SanEditor rows=d.sans error_for=form.exact_error_lookup() />
             <fieldset>
                 <legend>"Key usages"</legend>
                 <div class="check-grid">
@@ -256,23 +172,15 @@ pub fn ApplyCertificatePage() -> impl IntoView {
             <fieldset>
                 <legend>"Custom extension (optional)"</legend>
                 <div class="field-row">
-                    <TextField id="cert-ext-oid" label="Object identifier" value=d.extension_oid placeholder="1.3.6.1.4.1.2011.4.99"
-                        error=error_for.run("customized_extension.object_identifier") />
-                    <TextField id="cert-ext-value" label="Extension value" value=d.extension_value
-                        error=error_for.run("customized_extension.value") />
+                    <RuleField form path="customized_extension.object_identifier" id="cert-ext-oid" label="Object identifier"
+                        value=d.extension_oid placeholder="1.3.6.1.4.1.2011.4.99" />
+                    <RuleField form path="customized_extension.value" id="cert-ext-value" label="Extension value" value=d.extension_value />
                 </div>
             </fieldset>
-            <div class="actions">
-                <button type="submit" class="primary">"Review request"</button>
-            </div>
-            {move || (reviewed.get() && result.with(|r| r.is_err())).then(|| view! {
-                <p class="field-error" role="alert">"Some fields need attention; nothing was sent."</p>
-            })}
+            <ReviewButton form />
         </form>
-        {move || preview.get().map(|req| view! {
-            <RequestPreview req pending send_label="Apply" on_send=send />
-        })}
-        {move || api_error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "The certificate was not issued", "No confirmation from the service: the certificate may have been issued") error=e /> })}
+        <SendPanel form on_send=send send_label="Apply"
+            not_done="The certificate was not issued" unsure="No confirmation from the service: the certificate may have been issued" />
     }
 }
 

@@ -3,61 +3,34 @@
 //! are shown side by side. Then issuer, validity and type (leaf, or a
 //! subordinate CA with a path length); the exact request is shown first.
 
-use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::pca::certs::{parse_certificate_signing_request, CreateCertificateResponse, CsrCertType, ParseCsrResponse};
 use ccm_api::validate::{validate_request, Context};
-use ccm_api::{ApiError, ApiRequest};
+use ccm_api::{ApiError, Service};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use super::csr_form::{compare, decode, key_text, CsrDraft};
 use super::issuers::{active_issuers, find_issuer, issuer_label};
-use super::request_preview::RequestPreview;
-use crate::components::submit_guard::SubmitGuard;
 use crate::api::client::use_api;
-use crate::components::api_error::{change_failed_title, ApiErrorView};
-use crate::components::field::{error_lookup, TextField};
+use crate::components::api_error::ApiErrorView;
 use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
 use crate::components::validity_fields::ValidityFields;
+use crate::form::field::RuleField;
+use crate::form::request_form::RequestForm;
+use crate::form::review::{ReviewButton, SendPanel};
 use crate::pages::pca::cas::create_form::max_path_length;
 use crate::pages::pca::cas::loader;
 
-#[derive(Clone, Copy)]
-struct CsrSignals {
-    csr: RwSignal<String>,
-    issuer_id: RwSignal<String>,
-    validity_type: RwSignal<String>,
-    validity_value: RwSignal<String>,
-    kind: RwSignal<String>,
-    path_length: RwSignal<String>,
-}
-
-impl CsrSignals {
-    fn new() -> Self {
-        let d = CsrDraft::default();
-        CsrSignals {
-            csr: RwSignal::new(d.csr),
-            issuer_id: RwSignal::new(d.issuer_id),
-            validity_type: RwSignal::new(d.validity_type),
-            validity_value: RwSignal::new(d.validity_value),
-            kind: RwSignal::new(d.kind),
-            path_length: RwSignal::new(d.path_length),
-        }
-    }
-
-    fn draft(&self) -> CsrDraft {
-        CsrDraft {
-            csr: self.csr.get(),
-            issuer_id: self.issuer_id.get(),
-            validity_type: self.validity_type.get(),
-            validity_value: self.validity_value.get(),
-            kind: self.kind.get(),
-            path_length: self.path_length.get(),
-        }
-    }
-}
+crate::draft_signals!(CsrSignals for CsrDraft {
+    csr: String,
+    issuer_id: String,
+    validity_type: String,
+    validity_value: String,
+    kind: String,
+    path_length: String,
+});
 
 #[component]
 pub fn IssueFromCsrPage() -> impl IntoView {
@@ -65,19 +38,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
     let notify = use_notifications();
     let navigate = use_navigate();
     let d = CsrSignals::new();
-    let cas = RwSignal::new(Vec::<CertificateAuthority>::new());
-    let load_error = RwSignal::new(None::<ApiError>);
-    spawn_local(async move {
-        match loader::load_all(api, RwSignal::new(None)).await {
-            Ok(list) => {
-                cas.try_set(list);
-            }
-            Err(ApiError::Aborted) => {}
-            Err(e) => {
-                load_error.try_set(Some(e));
-            }
-        }
-    });
+    let (cas, load_error) = loader::load_all_into(api);
 
     // The browser's reading, as the text changes.
     let local = Memo::new(move |_| d.csr.with(|t| (!t.trim().is_empty()).then(|| decode(t))));
@@ -103,14 +64,10 @@ pub fn IssueFromCsrPage() -> impl IntoView {
         });
     });
 
-    let reviewed = RwSignal::new(false);
-    let result = Memo::new(move |_| cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64)));
-    let errors = Signal::derive(move || if reviewed.get() { result.get().err().unwrap_or_default() } else { Vec::new() });
-    let error_for = error_lookup(errors);
-    let preview = RwSignal::new(None::<ApiRequest>);
-    let guard = SubmitGuard::new();
-    let pending = guard.pending;
-    let api_error = RwSignal::new(None::<ApiError>);
+    let form = RequestForm::new(Service::Ccm, "create_certificate_by_csr", move || {
+        cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64))
+    });
+    let error_for = form.error_lookup();
     let issued_ca = RwSignal::new(None::<String>);
     let issued_cert = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -118,42 +75,15 @@ pub fn IssueFromCsrPage() -> impl IntoView {
             navigate(&format!("/pca/certs/{id}"), Default::default());
         }
     });
-    Effect::new(move |_| {
-        d.draft();
-        preview.set(None);
-    });
-    let review = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        reviewed.set(true);
-        preview.set(result.get_untracked().ok());
-    };
-    let send = Callback::new(move |_: ()| {
-        let Some(req) = preview.get_untracked() else { return };
-        if !guard.ready() {
-            return;
+    let send = form.sender(api, move |r: CreateCertificateResponse| {
+        // A subordinate CA issued from a CSR stays out of the CA list (its
+        // key is elsewhere): say where it went instead of leaving the page.
+        if d.kind.get_untracked() == CsrCertType::IntermediateCa.as_str() {
+            issued_ca.try_set(Some(r.certificate_id));
+        } else {
+            notify.success("Certificate issued from the CSR");
+            issued_cert.try_set(Some(r.certificate_id));
         }
-        if !guard.begin() {
-            return;
-        }
-        api_error.set(None);
-        let as_ca = d.draft().is_ca();
-        spawn_local(async move {
-            let answer = api.json::<CreateCertificateResponse>(req).await;
-            guard.end();
-            match answer {
-                Ok(r) if as_ca => {
-                    issued_ca.try_set(Some(r.certificate_id));
-                }
-                Ok(r) => {
-                    notify.success("Certificate issued from the CSR");
-                    issued_cert.try_set(Some(r.certificate_id));
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    api_error.try_set(Some(e));
-                }
-            }
-        });
     });
     let is_ca = move || d.kind.get() == CsrCertType::IntermediateCa.as_str();
     let room = move || {
@@ -164,7 +94,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
         <h1>"Issue a certificate from a CSR"</h1>
         <p><a href="/pca/certs">"Back to the certificate list"</a></p>
         {move || load_error.get().map(|e| view! { <ApiErrorView title="Could not load the CAs" error=e /> })}
-        <form class="panel wizard" on:submit=review novalidate>
+        <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
             <fieldset>
                 <legend>"Request"</legend>
                 <PemInput id="csr-text" label="Certificate signing request (PEM)" value=d.csr rows=10
@@ -220,7 +150,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Validity"</legend>
-                <ValidityFields id_prefix="csr" value=d.validity_value unit=d.validity_type error_for
+                <ValidityFields id_prefix="csr" value=d.validity_value unit=d.validity_type form
                     hint="At most 20 years, and not beyond the issuer's own validity." />
             </fieldset>
             <fieldset>
@@ -236,18 +166,15 @@ pub fn IssueFromCsrPage() -> impl IntoView {
                     }
                 }).collect::<Vec<_>>()}
                 <Show when=is_ca>
-                    <TextField id="csr-path" label="Path length (0 to 6)" value=d.path_length error=error_for.run("path_length")
+                    <RuleField form path="path_length" id="csr-path" label="Path length (0 to 6)" value=d.path_length
                         hint="How many levels of CAs may exist below the new CA; 0 means it signs only end-entity certificates." />
                     {move || room().map(|n| view! { <p class="field-hint">{format!("The chosen issuer allows at most {n}.")}</p> })}
                 </Show>
             </fieldset>
-            <div class="actions"><button type="submit" class="primary">"Review request"</button></div>
-            {move || (reviewed.get() && result.with(|r| r.is_err())).then(|| view! {
-                <p class="field-error" role="alert">"Some fields need attention; nothing was sent."</p>
-            })}
+            <ReviewButton form />
         </form>
-        {move || preview.get().map(|req| view! { <RequestPreview req pending send_label="Issue" on_send=send /> })}
-        {move || api_error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "Nothing was issued", "No confirmation from the service: the certificate may have been issued") error=e /> })}
+        <SendPanel form on_send=send send_label="Issue"
+            not_done="Nothing was issued" unsure="No confirmation from the service: the certificate may have been issued" />
         {move || issued_ca.get().map(|id| view! {
             <section class="panel" role="status" aria-label="Issued">
                 <p>{format!("Subordinate CA issued; its id is {id}. The service keeps it out of the CA list because its key is held elsewhere.")}</p>

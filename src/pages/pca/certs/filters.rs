@@ -7,13 +7,14 @@ use ccm_api::pca::tags::{list_domain_tags, DomainTagsResponse, TagTarget};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::query::{CertViewQuery, SetQuery};
+use super::query::CertViewQuery;
+use crate::list::SetQuery;
 use crate::tags::TagFilter;
 use crate::api::client::use_api;
 
 #[component]
 pub fn FilterBar(query: Memo<CertViewQuery>) -> impl IntoView {
-    let SetQuery(set) = expect_context::<SetQuery>();
+    let SetQuery(set) = expect_context::<SetQuery<CertViewQuery>>();
     let update = move |f: &dyn Fn(&mut CertViewQuery)| {
         let mut q = query.get_untracked().first_page();
         f(&mut q);

@@ -5,28 +5,22 @@ use ccm_api::pca::certs::PrivateCertificate;
 use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::bulk_actions::BulkActions;
 use super::filters::FilterBar;
 use super::loader::{self, CertPage, LoadError};
-use super::query::{CertViewQuery, SetQuery, PAGE_SIZES};
+use super::query::{CertViewQuery, PAGE_SIZES};
 use super::table::CertTable;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
-use crate::components::pager::{PageInfo, Pager};
+use crate::list::page::{PageInfo, Pager};
+use crate::list::{query_from_url, SetQuery};
 
 #[component]
 pub fn PrivateCertificatesPage() -> impl IntoView {
     let api = use_api();
-    let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| CertViewQuery::from_lookup(|k| p.get(k))));
-    let navigate = use_navigate();
-    let set_query = SetQuery(Callback::new(move |q: CertViewQuery| {
-        let url = format!("/pca/certs{}", q.to_query());
-        navigate(&url, leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() });
-    }));
-    provide_context(set_query);
+    let query = query_from_url::<CertViewQuery>();
+    let SetQuery(set) = SetQuery::<CertViewQuery>::provide_in_url("/pca/certs");
 
     let page = RwSignal::new(None::<Result<CertPage, LoadError>>);
     let selected = RwSignal::new(Vec::<PrivateCertificate>::new());
@@ -83,7 +77,6 @@ pub fn PrivateCertificatesPage() -> impl IntoView {
                 Some(Ok(p)) => {
                     let q = query.get_untracked();
                     let info = PageInfo { total: p.total, limit: q.limit, offset: q.offset };
-                    let SetQuery(set) = expect_context::<SetQuery>();
                     let note = p.scanned.map(|n| format!("Filtered in the browser from {n} certificates."));
                     view! {
                         <CertTable certificates=p.certificates query=q.clone() now=now.get_untracked() selected />

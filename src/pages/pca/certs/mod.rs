@@ -19,7 +19,6 @@ mod list;
 mod loader;
 mod local_list;
 mod query;
-mod request_preview;
 mod revoke_reason;
 mod san_editor;
 mod table;
@@ -32,5 +31,6 @@ pub use list::PrivateCertificatesPage;
 /// What the list reads first for the address's view state; its route sends
 /// it while the page's code loads (api/prefetch.rs).
 pub fn list_first_reads() -> Vec<ccm_api::ApiRequest> {
+    use crate::list::url_state::UrlState;
     loader::first_reads(&query::CertViewQuery::from_lookup(crate::api::prefetch::url_query()))
 }

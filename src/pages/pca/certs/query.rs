@@ -1,12 +1,11 @@
 //! The certificate list's state in the URL: filters, sort, page, the
-//! issuing CA and the tag filter, so every list can be linked. Pure, but
-//! for [`SetQuery`], the handle the list's parts write it through.
+//! issuing CA and the tag filter, so every list can be linked. Pure.
 
 use ccm_api::common::{CertificateStatus, SortDir};
 use ccm_api::pca::certs::{CertListQuery, CertSortKey};
-use ccm_api::sign::encode_component;
-use leptos::prelude::Callback;
 
+use crate::list::sort::Sorted;
+use crate::list::url_state::{QueryReader, QueryWriter, UrlState};
 use crate::tags::TagFilter;
 
 /// Page sizes offered; the API accepts up to 1000.
@@ -28,11 +27,6 @@ pub struct CertViewQuery {
     /// Only certificates with this tag (the resource-instance search).
     pub tag: Option<TagFilter>,
 }
-
-/// Writes a new list state into the URL (history entry replaced, so the
-/// back button leaves the view rather than undoing each keystroke).
-#[derive(Clone, Copy)]
-pub struct SetQuery(pub Callback<CertViewQuery>);
 
 impl Default for CertViewQuery {
     fn default() -> Self {
@@ -59,59 +53,51 @@ pub enum ListSource {
     Everything,
 }
 
-impl CertViewQuery {
-    /// Reads the query; unknown or empty values fall back to defaults.
-    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
+impl UrlState for CertViewQuery {
+    fn read(q: &QueryReader<'_>) -> Self {
         let d = CertViewQuery::default();
-        let known = |v: Option<String>, wire: &[&str]| v.filter(|v| wire.contains(&v.as_str()));
-        let number = |k: &str| get(k).and_then(|v| v.trim().parse::<i64>().ok());
         CertViewQuery {
-            name: get("name").unwrap_or_default(),
-            status: known(get("status"), CertificateStatus::WIRE).map(|s| CertificateStatus::from_wire(&s)),
-            sort_key: known(get("sort_key"), CertSortKey::WIRE).map(|s| CertSortKey::from_wire(&s)).unwrap_or(d.sort_key),
-            sort_dir: known(get("sort_dir"), SortDir::WIRE).map(|s| SortDir::from_wire(&s)).unwrap_or(d.sort_dir),
-            limit: number("limit").filter(|l| PAGE_SIZES.contains(l)).unwrap_or(d.limit),
-            offset: number("offset").filter(|o| *o >= 0).unwrap_or(0),
-            ca_id: get("ca_id").filter(|s| !s.trim().is_empty()),
-            tag: get("tag").and_then(|t| TagFilter::from_param(t.trim())),
+            name: q.text("name"),
+            status: q.wire("status"),
+            sort_key: q.wire("sort_key").unwrap_or(d.sort_key),
+            sort_dir: q.wire("sort_dir").unwrap_or(d.sort_dir),
+            limit: q.number_in("limit", &PAGE_SIZES).unwrap_or(d.limit),
+            offset: q.offset("offset"),
+            ca_id: q.id("ca_id"),
+            tag: q.raw("tag").and_then(|t| TagFilter::from_param(t.trim())),
         }
     }
 
-    /// `?name=…&status=…` with defaults left out (short, stable links).
-    pub fn to_query(&self) -> String {
+    fn write(&self, w: &mut QueryWriter) {
         let d = CertViewQuery::default();
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if !self.name.is_empty() {
-            pairs.push(("name", self.name.clone()));
-        }
-        if let Some(s) = &self.status {
-            pairs.push(("status", s.as_str().to_owned()));
-        }
-        if self.sort_key != d.sort_key {
-            pairs.push(("sort_key", self.sort_key.as_str().to_owned()));
-        }
-        if self.sort_dir != d.sort_dir {
-            pairs.push(("sort_dir", self.sort_dir.as_str().to_owned()));
-        }
-        if self.limit != d.limit {
-            pairs.push(("limit", self.limit.to_string()));
-        }
-        if self.offset != 0 {
-            pairs.push(("offset", self.offset.to_string()));
-        }
-        if let Some(id) = &self.ca_id {
-            pairs.push(("ca_id", id.clone()));
-        }
-        if let Some(t) = &self.tag {
-            pairs.push(("tag", t.to_param()));
-        }
-        if pairs.is_empty() {
-            return String::new();
-        }
-        let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect();
-        format!("?{}", body.join("&"))
+        w.text("name", &self.name);
+        w.wire("status", self.status.as_ref());
+        w.wire_unless("sort_key", &self.sort_key, &d.sort_key);
+        w.wire_unless("sort_dir", &self.sort_dir, &d.sort_dir);
+        w.number_unless("limit", self.limit, d.limit);
+        w.number_unless("offset", self.offset, 0);
+        w.id("ca_id", self.ca_id.as_deref());
+        w.id("tag", self.tag.as_ref().map(TagFilter::to_param).as_deref());
+    }
+}
+
+impl Sorted for CertViewQuery {
+    type Key = CertSortKey;
+
+    fn sort_key(&self) -> &CertSortKey {
+        &self.sort_key
     }
 
+    fn sort_dir(&self) -> &SortDir {
+        &self.sort_dir
+    }
+
+    fn sorted_by(&self, key: CertSortKey, dir: SortDir) -> Self {
+        CertViewQuery { sort_key: key, sort_dir: dir, ..self.clone() }.first_page()
+    }
+}
+
+impl CertViewQuery {
     /// The same view from its first page (after a filter changed).
     pub fn first_page(mut self) -> Self {
         self.offset = 0;
@@ -148,17 +134,10 @@ impl CertViewQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
+    use crate::list::url_state::{assert_round_trip, from_pairs};
 
     fn parse(q: &[(&str, &str)]) -> CertViewQuery {
-        let map: HashMap<String, String> = q.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        CertViewQuery::from_lookup(|k| map.get(k).cloned())
-    }
-
-    #[test]
-    fn defaults_make_an_empty_query() {
-        assert_eq!(CertViewQuery::default().to_query(), "");
-        assert_eq!(parse(&[]), CertViewQuery::default());
+        from_pairs(q)
     }
 
     #[test]
@@ -173,20 +152,16 @@ mod tests {
             ca_id: Some("a0000000-0000-4000-8000-000000000001".into()),
             tag: Some(TagFilter { key: "env".into(), value: Some("prod".into()) }),
         };
-        let text = q.to_query();
-        assert_eq!(
-            text,
-            "?name=web%2001&status=REVOKED&sort_key=not_after&sort_dir=ASC&limit=50&offset=100&ca_id=a0000000-0000-4000-8000-000000000001&tag=env%3Dprod"
+        assert_round_trip(
+            q,
+            "?name=web%2001&status=REVOKED&sort_key=not_after&sort_dir=ASC&limit=50&offset=100&ca_id=a0000000-0000-4000-8000-000000000001&tag=env%3Dprod",
         );
-        let pairs: Vec<(String, String)> = text[1..]
-            .split('&')
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap();
-                (k.to_owned(), ccm_api::sign::decode_component(v))
-            })
-            .collect();
-        let back = CertViewQuery::from_lookup(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()));
-        assert_eq!(back, q);
+    }
+
+    #[test]
+    fn a_new_sort_starts_at_the_first_page() {
+        let q = parse(&[("offset", "40")]).sorted_by(CertSortKey::NotAfter, SortDir::Asc);
+        assert_eq!((q.offset, q.sort_key, q.sort_dir), (0, CertSortKey::NotAfter, SortDir::Asc));
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! One page of certificates as a table: sortable headers, a checkbox per
 //! row for the bulk actions, and a link to each certificate's details.
 
-use ccm_api::common::SortDir;
 use ccm_api::pca::certs::{CertSortKey, PrivateCertificate};
 use leptos::prelude::*;
 
-use super::query::{CertViewQuery, SetQuery};
+use super::query::CertViewQuery;
+use crate::list::sort::SortHeader;
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
 use crate::expiry::date;
 
@@ -88,23 +88,3 @@ pub fn CertTable(
     }
 }
 
-/// A column header that sorts by its key; a second click reverses.
-#[component]
-fn SortHeader(label: &'static str, key: CertSortKey, query: StoredValue<CertViewQuery>) -> impl IntoView {
-    let SetQuery(set) = expect_context::<SetQuery>();
-    let (active, dir) = query.with_value(|q| (q.sort_key == key, q.sort_dir.clone()));
-    let aria = if !active { "none" } else if dir == SortDir::Desc { "descending" } else { "ascending" };
-    view! {
-        <th scope="col" aria-sort=aria>
-            <button class="sort-button" aria-label=format!("Sort by {label}") on:click=move |_| {
-                let mut q = query.get_value().first_page();
-                q.sort_dir = if q.sort_key == key && q.sort_dir == SortDir::Asc { SortDir::Desc } else { SortDir::Asc };
-                q.sort_key = key.clone();
-                set.run(q);
-            }>
-                {label}
-                {active.then(|| if dir == SortDir::Desc { " ↓" } else { " ↑" })}
-            </button>
-        </th>
-    }
-}

@@ -1,4 +1,4 @@
-//! Limit/offset paging: "21-40 of 135", previous and next, page size.
+//! Limit/offset paging, for every paged list: "21-40 of 135", previous and next, page size.
 
 use leptos::prelude::*;
 
@@ -20,8 +20,13 @@ impl PageInfo {
         }
     }
 
+    /// 1-based number of the last item shown (0 when there is none).
     pub fn last(&self) -> i64 {
-        (self.offset + self.limit).min(self.total)
+        if self.first() == 0 {
+            0
+        } else {
+            (self.offset + self.limit).min(self.total)
+        }
     }
 
     pub fn page(&self) -> i64 {
@@ -40,8 +45,16 @@ impl PageInfo {
         (self.offset + self.limit < self.total).then(|| self.offset + self.limit)
     }
 
-    pub fn summary(&self) -> String {
-        format!("{}–{} of {}", self.first(), self.last(), self.total)
+    /// "21–40 of 135"; `empty` for an empty list, and a plain word when
+    /// the offset (from an old link) lies past the end.
+    pub fn summary(&self, empty: &str) -> String {
+        if self.total == 0 {
+            empty.to_owned()
+        } else if self.first() == 0 {
+            format!("Past the end of the list ({} in all)", self.total)
+        } else {
+            format!("{}–{} of {}", self.first(), self.last(), self.total)
+        }
     }
 }
 
@@ -61,7 +74,7 @@ pub fn Pager(
             <button disabled=info.previous().is_none() on:click=move |_| if let Some(o) = info.previous() { on_offset.run(o) }>
                 "Previous page"
             </button>
-            <span role="status">{format!("Page {} of {} ({})", info.page(), info.pages(), info.summary())}</span>
+            <span role="status">{format!("Page {} of {} ({})", info.page(), info.pages(), info.summary("none"))}</span>
             <button disabled=info.next().is_none() on:click=move |_| if let Some(o) = info.next() { on_offset.run(o) }>
                 "Next page"
             </button>
@@ -83,9 +96,13 @@ mod tests {
         assert_eq!((p.first(), p.last(), p.page(), p.pages()), (21, 40, 2, 3));
         assert_eq!((p.previous(), p.next()), (Some(0), Some(40)));
         let last = PageInfo { total: 45, limit: 20, offset: 40 };
-        assert_eq!((last.summary().as_str(), last.next()), ("41–45 of 45", None));
+        assert_eq!((last.summary("none").as_str(), last.next()), ("41–45 of 45", None));
         let empty = PageInfo { total: 0, limit: 20, offset: 0 };
-        assert_eq!((empty.first(), empty.pages(), empty.previous()), (0, 1, None));
+        assert_eq!((empty.first(), empty.last(), empty.pages(), empty.previous()), (0, 0, 1, None));
+        assert_eq!(empty.summary("No certificates"), "No certificates");
+        let past = PageInfo { total: 45, limit: 20, offset: 60 };
+        assert_eq!((past.first(), past.last(), past.previous()), (0, 0, Some(40)));
+        assert_eq!(past.summary("none"), "Past the end of the list (45 in all)");
         assert_eq!(PageInfo { total: 10, limit: 20, offset: 5 }.previous(), Some(0));
     }
 }

@@ -1,0 +1,19 @@
+//! One machinery for the request forms (create CA, apply, issue from a
+//! CSR, and those to come): a draft struct of typed text turned into the
+//! exact request by pure code, the contract's field rules for the required
+//! markers, errors shown once a field is left or the form reviewed, the
+//! request shown before it is sent, and one guarded send.
+//!
+//! - `draft_signals!` declares one signal per draft field;
+//! - [`request_form::RequestForm`] holds the check, what is shown, the
+//!   previewed request and the send;
+//! - [`field::RuleField`] is a text field bound to one wire path;
+//! - [`review`] has the "Review request" footer and the send panel;
+//! - [`action::ActionRunner`] runs the lifecycle actions behind a confirmation.
+
+pub mod action;
+pub mod draft_signals;
+pub mod field;
+pub mod request_form;
+pub mod review;
+pub mod shown;
