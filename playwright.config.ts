@@ -82,6 +82,13 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      // Another empty one for the CA workflow a new user goes through
+      // (tests/e2e/ca-workflow.spec.ts), so ca-build's tree stays its own.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8099 --dist dist --emulate --seed empty',
+      url: 'http://127.0.0.1:8099/',
+      reuseExistingServer: false,
+    },
+    {
       // 60 SSL certificates for the list; import, export, push and delete.
       command: `target/release/ccm-serve --listen 127.0.0.1:8097 --dist dist --emulate --state ${scmState}`,
       url: 'http://127.0.0.1:8097/',

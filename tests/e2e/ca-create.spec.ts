@@ -52,7 +52,11 @@ test('the issuer picker lists only active CAs with room in their path length', a
   await fillSubject(page, 'Team API CA');
   await page.getByLabel('Issuing CA').selectOption({ index: 1 });
   await page.getByLabel('Path length (0 to 6)').fill('1');
+  // The issuer ends within the month: the default ten years are cut to what fits.
+  await expect(page.getByLabel('Unit', { exact: true })).toHaveValue('DAY');
+  await expect(page.getByText(/Validity set to \d+ days so that it ends before Acme Issuing CA 1 does\./)).toBeVisible();
   await page.getByLabel('Validity', { exact: true }).fill('2');
+  await page.getByLabel('Unit', { exact: true }).selectOption('YEAR');
   await page.getByRole('button', { name: 'Review request' }).click();
   await expect(page.getByText('at most 0 under Acme Issuing CA 1')).toBeVisible();
   await expect(page.getByText(/must end before the issuer does/)).toBeVisible();
