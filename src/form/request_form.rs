@@ -14,6 +14,19 @@ use super::shown::{message_at, message_under, Shown};
 use crate::api::client::Api;
 use crate::components::submit_guard::SubmitGuard;
 
+/// A signal that navigates to the path it is set to (a form's send
+/// callback sets it on success and stays `Copy`).
+pub fn navigate_when_set() -> RwSignal<Option<String>> {
+    let target = RwSignal::new(None::<String>);
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(path) = target.get() {
+            navigate(&path, Default::default());
+        }
+    });
+    target
+}
+
 /// What a draft checks into: the request, or every problem by wire path.
 pub type Checked = Result<ApiRequest, Vec<ValidationError>>;
 
@@ -66,12 +79,6 @@ impl RequestForm {
     pub fn error_for(&self, path: &'static str) -> Signal<Option<String>> {
         let form = *self;
         Signal::derive(move || message_under(&form.shown_errors(), path))
-    }
-
-    /// `error_for` as a callback, for components that look up many paths.
-    pub fn error_lookup(&self) -> Callback<&'static str, Signal<Option<String>>> {
-        let form = *self;
-        Callback::new(move |path| form.error_for(path))
     }
 
     /// The message for exactly one path (list entries: `…[2].value`).

@@ -158,9 +158,9 @@ test('CA lifecycle: enable, disable, delete, restore and revoke, each confirmed;
   await expect(dialog.getByLabel('Reason (RFC 5280)')).toBeFocused();
   await choose(page, dialog.getByLabel('Reason (RFC 5280)'), 'Superseded');
   await press(page, dialog.getByRole('button', { name: `Revoke ${ca}` }));
-  // A revoked CA stays disabled, for good.
+  // A revoked CA stays disabled for good, and reads as revoked.
   await expect(page.getByText(`${ca}: revoked`)).toBeVisible();
-  await expect(item(page, ca)).toContainText('Disabled');
+  await expect(item(page, ca)).toContainText('Revoked');
   await expectFocusOnPage(page);
 });
 

@@ -4,9 +4,7 @@
 
 use ccm_api::common::{KeyAlgorithm, KeyUsage, SignatureAlgorithm, ValidityType};
 use ccm_api::pca::cas::{CertificateAuthority, CreateCertificateAuthorityResponse};
-use ccm_api::Service;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::create_form::{eligible_issuers, max_path_length, CaDraft, CaKindChoice};
 use super::loader;
@@ -19,7 +17,7 @@ use crate::components::select::WireSelect;
 use crate::components::subject_fields::{SubjectFields, SubjectSignals};
 use crate::components::validity_fields::ValidityFields;
 use crate::form::field::RuleField;
-use crate::form::request_form::RequestForm;
+use crate::form::request_form::navigate_when_set;
 use crate::form::review::{ReviewButton, SendPanel};
 
 crate::draft_signals!(DraftSignals for CaDraft {
@@ -48,23 +46,12 @@ crate::draft_signals!(DraftSignals for CaDraft {
 pub fn CreateCaPage() -> impl IntoView {
     let api = use_api();
     let notify = use_notifications();
-    let navigate = use_navigate();
     let d = DraftSignals::new();
-    let (cas, load_error) = loader::load_all_into(api);
-    let form = RequestForm::new(Service::Ccm, "create_certificate_authority", move || {
-        cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64))
-    });
-
-    // Navigation happens in an effect so the send callback stays Copy.
-    let created = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if let Some(id) = created.get() {
-            navigate(&format!("/pca/cas?ca={id}"), Default::default());
-        }
-    });
+    let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate_authority", move |cas, now| d.draft().to_request(cas, now));
+    let go_to = navigate_when_set();
     let create = form.sender(api, move |r: CreateCertificateAuthorityResponse| {
         notify.success(format!("CA {} created", d.common_name.get_untracked()));
-        created.try_set(Some(r.ca_id));
+        go_to.try_set(Some(format!("/pca/cas?ca={}", r.ca_id)));
     });
 
     let issuer = Memo::new(move |_| {

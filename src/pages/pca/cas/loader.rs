@@ -5,10 +5,11 @@ use std::collections::BTreeSet;
 
 use ccm_api::pca::cas::{list_certificate_authority, CaListQuery, CaListResponse, CertificateAuthority};
 use ccm_api::pca::tags::{list_resource_instances, ResourceInstancesBody, ResourceInstancesResponse, TagTarget};
-use ccm_api::{ApiError, ApiRequest};
+use ccm_api::{ApiError, ApiRequest, Service};
 use leptos::prelude::*;
 
 use crate::api::client::Api;
+use crate::form::request_form::{Checked, RequestForm};
 use crate::components::quota_cards::quota_reads;
 use crate::tags::TagFilter;
 
@@ -61,6 +62,19 @@ pub fn load_all_into(api: Api) -> (RwSignal<Vec<CertificateAuthority>>, RwSignal
         }
     });
     (cas, error)
+}
+
+/// A request form whose check needs every CA (the forms that pick an
+/// issuer): the CAs load in the background and `check(cas, now_ms)` runs
+/// on every edit; a failed load lands in the error signal.
+pub fn form_over_cas(
+    api: Api,
+    operation: &str,
+    check: impl Fn(&[CertificateAuthority], i64) -> Checked + Send + Sync + 'static,
+) -> (RequestForm, RwSignal<Vec<CertificateAuthority>>, RwSignal<Option<ApiError>>) {
+    let (cas, error) = load_all_into(api);
+    let form = RequestForm::new(Service::Ccm, operation, move || cas.with(|c| check(c, js_sys::Date::now() as i64)));
+    (form, cas, error)
 }
 
 /// The ids of every CA carrying the tag, page by page.

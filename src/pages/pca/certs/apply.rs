@@ -6,12 +6,12 @@
 
 use ccm_api::common::{KeyAlgorithm, KeyUsage, SignatureAlgorithm};
 use ccm_api::pca::certs::CreateCertificateResponse;
-use ccm_api::Service;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::apply_form::{inherited, ApplyDraft, DnPart, EkuChoice, SanRow, Template};
-use super::issuers::{active_issuers, find_issuer, issuer_label};
+use super::issuer_select::IssuerSelect;
+use super::issuers::find_issuer;
 use super::san_editor::SanEditor;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
@@ -20,7 +20,7 @@ use crate::components::select::WireSelect;
 use crate::components::subject_fields::{SubjectFields, SubjectSignals};
 use crate::components::validity_fields::ValidityFields;
 use crate::form::field::RuleField;
-use crate::form::request_form::RequestForm;
+use crate::form::request_form::navigate_when_set;
 use crate::form::review::{ReviewButton, SendPanel};
 use crate::pages::pca::cas::loader;
 
@@ -48,26 +48,15 @@ crate::draft_signals!(ApplySignals for ApplyDraft {
 pub fn ApplyCertificatePage() -> impl IntoView {
     let api = use_api();
     let notify = use_notifications();
-    let navigate = use_navigate();
-    let params = use_query_map();
-    let issuer_id = params.with_untracked(|p| p.get("issuer")).unwrap_or_default();
+    let issuer_id = use_query_map().with_untracked(|p| p.get("issuer")).unwrap_or_default();
     let d = ApplySignals::from_draft(ApplyDraft { issuer_id, ..Default::default() });
-    let (cas, load_error) = loader::load_all_into(api);
-    let form = RequestForm::new(Service::Ccm, "create_certificate", move || {
-        cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64))
-    });
-    let error_for = form.error_lookup();
+    let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate", move |cas, now| d.draft().to_request(cas, now));
     let issuer = Memo::new(move |_| cas.with(|c| find_issuer(c, &d.issuer_id.get()).cloned()));
 
-    let created = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if let Some(id) = created.get() {
-            navigate(&format!("/pca/certs/{id}"), Default::default());
-        }
-    });
+    let go_to = navigate_when_set();
     let send = form.sender(api, move |r: CreateCertificateResponse| {
         notify.success(format!("Certificate {} issued", d.common_name.get_untracked()));
-        created.try_set(Some(r.certificate_id));
+        go_to.try_set(Some(format!("/pca/certs/{}", r.certificate_id)));
     });
     let subject = SubjectSignals {
         common_name: d.common_name,
@@ -104,20 +93,8 @@ pub fn ApplyCertificatePage() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Issuer"</legend>
-                <div class="field">
-                    <label for="cert-issuer">"Issuing CA"</label>
-                    <select id="cert-issuer" on:change=move |ev| d.issuer_id.set(event_target_value(&ev))
-                        aria-invalid=move || error_for.run("issuer_id").get().is_some().to_string()>
-                        <option value="" selected=move || d.issuer_id.get().is_empty()>"Choose an active CA"</option>
-                        {move || cas.with(|c| active_issuers(c).into_iter().map(|i| {
-                            let id = i.ca_id.clone();
-                            let id_sel = id.clone();
-                            view! { <option value=id selected=move || d.issuer_id.get() == id_sel>{issuer_label(i)}</option> }
-                        }).collect::<Vec<_>>())}
-                    </select>
-                    <p class="field-hint">"Only active CAs are listed. The certificate must end before its issuer does."</p>
-                    <p class="field-error">{move || error_for.run("issuer_id").get()}</p>
-                </div>
+                <IssuerSelect id="cert-issuer" value=d.issuer_id cas form
+                    hint="Only active CAs are listed. The certificate must end before its issuer does." />
             </fieldset>
             <fieldset>
                 <legend>"Subject"</legend>

@@ -5,20 +5,20 @@
 
 use ccm_api::pca::certs::{parse_certificate_signing_request, CreateCertificateResponse, CsrCertType, ParseCsrResponse};
 use ccm_api::validate::{validate_request, Context};
-use ccm_api::{ApiError, Service};
+use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 use super::csr_form::{compare, decode, key_text, CsrDraft};
-use super::issuers::{active_issuers, find_issuer, issuer_label};
+use super::issuer_select::IssuerSelect;
+use super::issuers::find_issuer;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
 use crate::components::validity_fields::ValidityFields;
 use crate::form::field::RuleField;
-use crate::form::request_form::RequestForm;
+use crate::form::request_form::navigate_when_set;
 use crate::form::review::{ReviewButton, SendPanel};
 use crate::pages::pca::cas::create_form::max_path_length;
 use crate::pages::pca::cas::loader;
@@ -36,9 +36,8 @@ crate::draft_signals!(CsrSignals for CsrDraft {
 pub fn IssueFromCsrPage() -> impl IntoView {
     let api = use_api();
     let notify = use_notifications();
-    let navigate = use_navigate();
     let d = CsrSignals::new();
-    let (cas, load_error) = loader::load_all_into(api);
+    let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate_by_csr", move |cas, now| d.draft().to_request(cas, now));
 
     // The browser's reading, as the text changes.
     let local = Memo::new(move |_| d.csr.with(|t| (!t.trim().is_empty()).then(|| decode(t))));
@@ -64,17 +63,8 @@ pub fn IssueFromCsrPage() -> impl IntoView {
         });
     });
 
-    let form = RequestForm::new(Service::Ccm, "create_certificate_by_csr", move || {
-        cas.with(|c| d.draft().to_request(c, js_sys::Date::now() as i64))
-    });
-    let error_for = form.error_lookup();
     let issued_ca = RwSignal::new(None::<String>);
-    let issued_cert = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if let Some(id) = issued_cert.get() {
-            navigate(&format!("/pca/certs/{id}"), Default::default());
-        }
-    });
+    let go_to = navigate_when_set();
     let send = form.sender(api, move |r: CreateCertificateResponse| {
         // A subordinate CA issued from a CSR stays out of the CA list (its
         // key is elsewhere): say where it went instead of leaving the page.
@@ -82,7 +72,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
             issued_ca.try_set(Some(r.certificate_id));
         } else {
             notify.success("Certificate issued from the CSR");
-            issued_cert.try_set(Some(r.certificate_id));
+            go_to.try_set(Some(format!("/pca/certs/{}", r.certificate_id)));
         }
     });
     let is_ca = move || d.kind.get() == CsrCertType::IntermediateCa.as_str();
@@ -98,7 +88,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
             <fieldset>
                 <legend>"Request"</legend>
                 <PemInput id="csr-text" label="Certificate signing request (PEM)" value=d.csr rows=10
-                    hint="Paste the CSR or choose its file. The key stays with you: the service only signs." error=error_for.run("csr") />
+                    hint="Paste the CSR or choose its file. The key stays with you: the service only signs." error=form.error_for("csr") />
             </fieldset>
             {move || local.get().map(|decoded| match decoded {
                 Err(why) => view! { <p class="field-error" role="alert">{format!("The browser cannot use this CSR: {why}")}</p> }.into_any(),
@@ -134,19 +124,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
             })}
             <fieldset>
                 <legend>"Issuer"</legend>
-                <div class="field">
-                    <label for="csr-issuer">"Issuing CA"</label>
-                    <select id="csr-issuer" on:change=move |ev| d.issuer_id.set(event_target_value(&ev))
-                        aria-invalid=move || error_for.run("issuer_id").get().is_some().to_string()>
-                        <option value="" selected=move || d.issuer_id.get().is_empty()>"Choose an active CA"</option>
-                        {move || cas.with(|c| active_issuers(c).into_iter().map(|i| {
-                            let id = i.ca_id.clone();
-                            let id_sel = id.clone();
-                            view! { <option value=id selected=move || d.issuer_id.get() == id_sel>{issuer_label(i)}</option> }
-                        }).collect::<Vec<_>>())}
-                    </select>
-                    <p class="field-error">{move || error_for.run("issuer_id").get()}</p>
-                </div>
+                <IssuerSelect id="csr-issuer" value=d.issuer_id cas form />
             </fieldset>
             <fieldset>
                 <legend>"Validity"</legend>
