@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { signInToEmulator } from './helpers';
+import { fillCaSubject as fillSubject, signInToEmulator } from './helpers';
 
 // An empty emulator: every CA here is made through the console.
 test.use({ baseURL: 'http://127.0.0.1:8094' });
@@ -13,15 +13,6 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ccm-ca-build-'));
 const tree = (page: Page) => page.getByRole('tree', { name: 'CA hierarchy' });
 const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name, exact: true });
 const details = (page: Page, name: string) => page.getByRole('complementary', { name: `Details of ${name}` });
-
-async function fillSubject(page: Page, cn: string) {
-  await page.getByLabel('Common name').fill(cn);
-  await page.getByLabel('Country (2 letters)').fill('DE');
-  await page.getByLabel('State or province').fill('Berlin');
-  await page.getByLabel('Locality').fill('Berlin');
-  await page.getByLabel('Organization', { exact: true }).fill('Acme');
-  await page.getByLabel('Organizational unit').fill('PKI');
-}
 
 async function createCa(page: Page, cn: string, kind: RegExp, setup: () => Promise<void> = async () => {}) {
   await page.goto('/pca/cas/new');

@@ -1,18 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { signInToEmulator } from './helpers';
+import { fillCaSubject as fillSubject, signInToEmulator } from './helpers';
 
 // The fixture hierarchy, read only here: the wizard lists its issuers.
 test.use({ baseURL: 'http://127.0.0.1:8092' });
-
-/** A CA's subject needs every field. */
-async function fillSubject(page, cn: string) {
-  await page.getByLabel('Common name').fill(cn);
-  await page.getByLabel('Country (2 letters)').fill('DE');
-  await page.getByLabel('State or province').fill('Berlin');
-  await page.getByLabel('Locality').fill('Berlin');
-  await page.getByLabel('Organization', { exact: true }).fill('Acme');
-  await page.getByLabel('Organizational unit').fill('PKI');
-}
 
 test.beforeEach(async ({ page }) => {
   await signInToEmulator(page);

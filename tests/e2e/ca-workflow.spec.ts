@@ -1,5 +1,5 @@
 import { expect, test, Page } from '@playwright/test';
-import { signInToEmulator } from './helpers';
+import { fillCaSubject as fillSubject, signInToEmulator } from './helpers';
 
 // What a new user meets first when building a hierarchy with the form's
 // defaults: required fields marked from the start, errors as a field is
@@ -11,15 +11,6 @@ test.describe.configure({ mode: 'serial' });
 const tree = (page: Page) => page.getByRole('tree', { name: 'CA hierarchy' });
 const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name, exact: true });
 const details = (page: Page, name: string) => page.getByRole('complementary', { name: `Details of ${name}` });
-
-async function fillSubject(page: Page, cn: string) {
-  await page.getByLabel('Common name').fill(cn);
-  await page.getByLabel('Country (2 letters)').fill('DE');
-  await page.getByLabel('State or province').fill('Berlin');
-  await page.getByLabel('Locality').fill('Berlin');
-  await page.getByLabel('Organization', { exact: true }).fill('Acme');
-  await page.getByLabel('Organizational unit').fill('PKI');
-}
 
 test.beforeEach(async ({ page }) => {
   await signInToEmulator(page);

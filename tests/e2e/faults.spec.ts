@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openConsole, signInToEmulator } from './helpers';
+import { fillCaSubject, openConsole, signInToEmulator } from './helpers';
 import { EmulatorApi, uniqueName } from './fixtures/certs-api';
 
 // The fault suite: the emulator on its own port (demo seed) is made slow,
@@ -173,13 +173,8 @@ interface FormCase {
   noBody?: boolean;
 }
 
-async function fillCaSubject(page: Page, cn: string) {
-  await page.getByLabel('Common name').fill(cn);
-  await page.getByLabel('Country (2 letters)').fill('DE');
-  await page.getByLabel('State or province').fill('Berlin');
-  await page.getByLabel('Locality').fill('Berlin');
-  await page.getByLabel('Organization', { exact: true }).fill('Acme');
-  await page.getByLabel('Organizational unit').fill('PKI');
+async function fillQuickCa(page: Page, cn: string) {
+  await fillCaSubject(page, cn);
   // A quick key: the emulator makes RSA 4096 keys for real, which takes seconds.
   await page.getByLabel('Key algorithm').selectOption('EC256');
 }
@@ -194,7 +189,7 @@ const FORMS: FormCase[] = [
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Private CAs' }).click();
       await page.getByRole('link', { name: 'Create CA' }).click();
       const cn = uniqueName('Faults Root');
-      await fillCaSubject(page, cn);
+      await fillQuickCa(page, cn);
       await page.getByRole('button', { name: 'Review request' }).click();
       return [[page.getByLabel('Common name'), cn], [page.getByLabel('Organization', { exact: true }), 'Acme']];
     },
@@ -386,7 +381,7 @@ test('a token that expires while a form is filled: the input stays and the creat
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Private CAs' }).click();
   await page.getByRole('link', { name: 'Create CA' }).click();
   const cn = uniqueName('Expired Root');
-  await fillCaSubject(page, cn);
+  await fillQuickCa(page, cn);
   await page.getByRole('button', { name: 'Review request' }).click();
   await page.waitForTimeout(3_000);
   const calls = watchCalls(page);

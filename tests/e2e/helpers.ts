@@ -60,3 +60,13 @@ export async function signInToEmulator(page: Page) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('Signed in to')).toBeVisible();
 }
+
+/** Fills a CA's subject on the create-CA form: a CA needs every part. */
+export async function fillCaSubject(page: Page, cn: string) {
+  await page.getByLabel('Common name').fill(cn);
+  await page.getByLabel('Country (2 letters)').fill('DE');
+  await page.getByLabel('State or province').fill('Berlin');
+  await page.getByLabel('Locality').fill('Berlin');
+  await page.getByLabel('Organization', { exact: true }).fill('Acme');
+  await page.getByLabel('Organizational unit').fill('PKI');
+}
