@@ -77,6 +77,19 @@ pub mod codes {
     pub const SCM_STATUS_NOT_ALLOWED: &str = "SCM.0010";
     pub const SCM_NOT_FOUND: &str = "SCM.0094";
     pub const SCM_BAD_TOKEN: &str = "SCM.1000";
+    pub const SCM_NO_PRIVATE_KEY: &str = "SCM.0059";
+    pub const SCM_CSR_UNREADABLE: &str = "SCM.0034";
+    pub const SCM_CSR_DOMAIN_MISMATCH: &str = "SCM.0035";
+    pub const SCM_DOMAIN_COUNT: &str = "SCM.0036";
+    pub const SCM_DUPLICATE_DOMAIN: &str = "SCM.0063";
+    pub const SCM_NOT_DEPLOYABLE: &str = "SCM.0101";
+    pub const SCM_ALREADY_DEPLOYED: &str = "SCM.0102";
+    pub const SCM_RESOURCE_NOT_FOUND: &str = "SCM.0103";
+    pub const SCM_DEPLOYED: &str = "SCM.0105";
+    pub const SCM_RESOURCE_DOMAIN_MISMATCH: &str = "SCM.0106";
+    pub const SCM_TAG_NOT_FOUND: &str = "SCM.0301";
+    pub const SCM_TAG_QUOTA: &str = "SCM.0302";
+    pub const SCM_CERTIFICATE_INFO_MISSING: &str = "SCM.0080";
     pub const PCA_BAD_PARAMETER: &str = "PCA.00020001";
     pub const PCA_BAD_TOKEN: &str = "PCA.00010001";
     pub const PCA_NO_PERMISSION: &str = "PCA.00010004";
@@ -320,11 +333,26 @@ pub fn code_for_field(
     match service {
         Service::Iam => None,
         Service::Scm => Some(match top {
-            "certificate_id" => "SCM.0008",
-            "name" => "SCM.0032",
+            "certificate_id" | "cert_id" | "resource_id" | "certificate_ids" => "SCM.0008",
+            "name" if operation == "import_certificate" => "SCM.0032",
             "certificate" => "SCM.0031",
-            "private_key" => "SCM.0012",
-            "target_service" => "SCM.0030",
+            "private_key" if operation == "import_certificate" => "SCM.0012",
+            "target_service" | "service_name" => "SCM.0030",
+            "csr" => "SCM.0034",
+            "domain" | "domain_name" | "sans" => "SCM.0108",
+            "cert_brand" => "SCM.0049",
+            "cert_type" => "SCM.0050",
+            "domain_type" => "SCM.0051",
+            "effective_time" => "SCM.0052",
+            "domain_numbers" => "SCM.0036",
+            "order_id" => "SCM.0060",
+            "applicant_name" => "SCM.0083",
+            "applicant_phone" | "contact_phone" => "SCM.0085",
+            "applicant_email" | "contact_email" => "SCM.0086",
+            "action" if operation == "batch_create_or_delete_tags" => "SCM.0304",
+            "tag" | "tags" if field.ends_with(".key") => "SCM.0310",
+            "tag" | "tags" if field.ends_with(".value") => "SCM.0309",
+            "tag" | "tags" => "SCM.0313",
             _ => "SCM.0005",
         }),
         Service::Ccm => Some(match top {
@@ -601,6 +629,19 @@ mod tests {
             codes::SCM_STATUS_NOT_ALLOWED,
             codes::SCM_NOT_FOUND,
             codes::SCM_BAD_TOKEN,
+            codes::SCM_NO_PRIVATE_KEY,
+            codes::SCM_CSR_UNREADABLE,
+            codes::SCM_CSR_DOMAIN_MISMATCH,
+            codes::SCM_DOMAIN_COUNT,
+            codes::SCM_DUPLICATE_DOMAIN,
+            codes::SCM_NOT_DEPLOYABLE,
+            codes::SCM_ALREADY_DEPLOYED,
+            codes::SCM_RESOURCE_NOT_FOUND,
+            codes::SCM_DEPLOYED,
+            codes::SCM_RESOURCE_DOMAIN_MISMATCH,
+            codes::SCM_TAG_NOT_FOUND,
+            codes::SCM_TAG_QUOTA,
+            codes::SCM_CERTIFICATE_INFO_MISSING,
             codes::PCA_BAD_PARAMETER,
             codes::PCA_BAD_TOKEN,
             codes::PCA_NO_PERMISSION,

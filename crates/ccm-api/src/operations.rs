@@ -45,7 +45,7 @@ const fn op(
     Operation { service, name, method, path, success, response, source }
 }
 
-use Method::{Delete, Get, Post};
+use Method::{Delete, Get, Post, Put};
 use Service::{Ccm, Iam, Scm};
 use Source::{Reference as Ref, Sdk};
 
@@ -60,6 +60,29 @@ pub const OPERATIONS: &[Operation] = &[
     op(Scm, "delete_certificate", Delete, "/v3/scm/certificates/{certificate_id}", 204, Ref),
     op(Scm, "export_certificate", Post, "/v3/scm/certificates/{certificate_id}/export", 200, Ref),
     op(Scm, "push_certificate", Post, "/v3/scm/certificates/{certificate_id}/push", 204, Ref),
+    // SDK only: SSL lifecycle (orders, applications), deployment, CSR
+    // manager, tags and notifications. Chapter 6 has the v2 forms.
+    op(Scm, "subscribe_certificate", Post, "/v3/scm/certificates/buy", 200, Sdk),
+    op(Scm, "apply_certificate", Post, "/v3/scm/certificates/{certificate_id}/apply", 200, Sdk),
+    op(Scm, "cancel_certificate_request", Post, "/v3/scm/certificates/{certificate_id}/cancel-cert", 200, Sdk),
+    op(Scm, "unsubscribe_certificate", Delete, "/v3/scm/certificates/{cert_id}/unsubscribe", 200, Sdk),
+    op(Scm, "deploy_certificate", Post, "/v3/scm/certificates/{certificate_id}/deploy", 200, Sdk),
+    op(Scm, "list_deployed_resources", Post, "/v3/scm/deployed-resources", 200, Sdk),
+    op(Scm, "batch_push_certificate", Post, "/v3/scm/certificates/{certificate_id}/batch-push", 200, Sdk),
+    op(Scm, "create_csr", Post, "/v3/scm/csr", 201, Sdk),
+    op(Scm, "upload_csr", Post, "/v3/scm/csr/upload", 200, Sdk),
+    op(Scm, "list_csr", Get, "/v3/scm/csr", 200, Sdk),
+    op(Scm, "show_csr", Get, "/v3/scm/csr/{id}", 200, Sdk),
+    op(Scm, "update_csr", Put, "/v3/scm/csr/{id}", 200, Sdk),
+    op(Scm, "delete_csr", Delete, "/v3/scm/csr/{id}", 204, Sdk),
+    op(Scm, "show_csr_private_key", Get, "/v3/scm/csr/{id}/private-key", 200, Sdk),
+    op(Scm, "create_certificate_tag", Post, "/v3/scm/{resource_id}/tags", 200, Sdk),
+    op(Scm, "batch_create_or_delete_tags", Post, "/v3/scm/{resource_id}/tags/action", 200, Sdk),
+    op(Scm, "list_all_tags", Get, "/v3/scm/tags", 200, Sdk),
+    op(Scm, "list_tags_by_certificate", Get, "/v3/scm/{resource_id}/tags", 200, Sdk),
+    op(Scm, "list_certificates_by_tag", Post, "/v3/scm/{resource_instances}/action", 200, Sdk),
+    op(Scm, "enable_notification", Post, "/v3/scm/notification/enable", 204, Sdk),
+    op(Scm, "disable_notification", Post, "/v3/scm/notification/disable", 204, Sdk),
     // 4.2.1 private CAs
     op(Ccm, "list_certificate_authority", Get, CA, 200, Ref),
     op(Ccm, "create_certificate_authority", Post, CA, 200, Ref),
@@ -295,6 +318,22 @@ mod tests {
         assert_eq!((o.service, o.name), (Service::Scm, "delete_certificate"));
         assert_eq!(p[0].1, "scs1554192131150");
         assert!(route(None, Method::Put, "/v3/scm/certificates").is_none());
+        let (o, _) = route(Some(Service::Scm), Method::Post, "/v3/scm/certificates/buy").unwrap();
+        assert_eq!(o.name, "subscribe_certificate");
+        let (o, _) = route(Some(Service::Scm), Method::Post, "/v3/scm/csr/upload").unwrap();
+        assert_eq!(o.name, "upload_csr");
+        let (o, p) = route(Some(Service::Scm), Method::Get, "/v3/scm/csr/c-1/private-key").unwrap();
+        assert_eq!((o.name, p[0].1.as_str()), ("show_csr_private_key", "c-1"));
+        let (o, _) = route(Some(Service::Scm), Method::Get, "/v3/scm/tags").unwrap();
+        assert_eq!(o.name, "list_all_tags");
+        let (o, p) = route(Some(Service::Scm), Method::Get, "/v3/scm/scs1554192131150/tags").unwrap();
+        assert_eq!((o.name, p[0].1.as_str()), ("list_tags_by_certificate", "scs1554192131150"));
+        let (o, _) = route(Some(Service::Scm), Method::Post, "/v3/scm/resource_instances/action").unwrap();
+        assert_eq!(o.name, "list_certificates_by_tag");
+        let (o, _) = route(Some(Service::Scm), Method::Post, "/v3/scm/notification/enable").unwrap();
+        assert_eq!(o.name, "enable_notification");
+        let (o, p) = route(Some(Service::Scm), Method::Delete, "/v3/scm/certificates/scs1554192131150/unsubscribe").unwrap();
+        assert_eq!((o.name, p[0].0), ("unsubscribe_certificate", "cert_id"));
         assert!(route(None, Method::Get, "/v1/nothing").is_none());
     }
 

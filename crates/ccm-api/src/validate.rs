@@ -21,7 +21,12 @@ use crate::endpoints::Service;
 use crate::operations;
 use crate::pca::certs::{CertSortKey, CsrCertType, ExportType};
 use crate::request::ApiRequest;
-use crate::scm::{PushService, ScmSortKey, SCM_PAGE_SIZES};
+use crate::scm::{
+    CsrUsage, PrimaryDomainType, PrivateKeyAlgo, PushService, ScmBrand, ScmCertType, ScmDomainType, ScmSortKey, TagAction,
+    TagQueryAction, ValidationMethod, WafResourceType, DEPLOYED_SERVICE_NAMES, MAX_DEPLOYED_QUERY, MAX_DEPLOY_RESOURCES,
+    MAX_DOMAIN_NUMBERS, MAX_EFFECTIVE_YEARS, MAX_NOTICE_ENTRIES, MAX_ORDER_NUMBER, MAX_PUSH_TARGETS,
+    MAX_TAGS_PER_CERTIFICATE, SCM_PAGE_SIZES,
+};
 
 /// One problem with one field: its wire path and what is allowed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -728,6 +733,104 @@ const TAG_FILTER: &[FieldRule] = &[
 
 const REVOKE: &[FieldRule] = &[rule(Body, "reason", OPT, &[OneOf(RevocationReason::WIRE)])];
 
+/// An SCM tag operation names the certificate `resource_id`.
+const SCM_RESOURCE_ID: &[FieldRule] = &[rule(Path, "resource_id", REQ, &[Check::Format(Format::ScmId)])];
+
+const SCM_TAGS_OPT: &[FieldRule] = &[
+    rule(Body, "tags", OPT, &[Items { min: 0, max: MAX_TAGS_PER_CERTIFICATE }]),
+    rule(Body, "tags[]", REQ, &[Object]),
+    rule(Body, "tags[].key", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "tags[].value", OPT, &[Chars { min: 0, max: 255 }]),
+];
+const SCM_TAGS_REQ: &[FieldRule] = &[
+    rule(Body, "tags", REQ, &[Items { min: 1, max: MAX_TAGS_PER_CERTIFICATE }]),
+    rule(Body, "tags[]", REQ, &[Object]),
+    rule(Body, "tags[].key", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "tags[].value", OPT, &[Chars { min: 0, max: 255 }]),
+];
+
+/// The tag query: four tag lists of the same shape, paging, name match.
+const SCM_TAG_QUERY: &[FieldRule] = &[
+    rule(Path, "resource_instances", REQ, &[OneOf(&["resource_instances"])]),
+    rule(Body, "action", REQ, &[OneOf(TagQueryAction::WIRE)]),
+    rule(Body, "without_any_tag", OPT, &[Bool]),
+    rule(Body, "limit", OPT, &[Int { min: 1, max: 1000 }]),
+    rule(Body, "offset", OPT, &[Int { min: 0, max: i64::MAX }]),
+    rule(Body, "tags", OPT, &[Items { min: 0, max: MAX_TAGS_PER_CERTIFICATE }]),
+    rule(Body, "tags[].key", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "tags[].values", OPT, &[Items { min: 0, max: MAX_TAGS_PER_CERTIFICATE }]),
+    rule(Body, "tags[].values[]", REQ, &[Chars { min: 0, max: 255 }]),
+    rule(Body, "tags_any", OPT, &[Items { min: 0, max: MAX_TAGS_PER_CERTIFICATE }]),
+    rule(Body, "tags_any[].key", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "not_tags", OPT, &[Items { min: 0, max: MAX_TAGS_PER_CERTIFICATE }]),
+    rule(Body, "not_tags[].key", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "not_tags_any", OPT, &[Items { min: 0, max: MAX_TAGS_PER_CERTIFICATE }]),
+    rule(Body, "not_tags_any[].key", REQ, &[Chars { min: 1, max: 128 }]),
+    rule(Body, "matches", OPT, &[Items { min: 0, max: 1 }]),
+    rule(Body, "matches[].key", REQ, &[OneOf(&["resource_name"])]),
+    rule(Body, "matches[].value", REQ, &[Chars { min: 0, max: 255 }]),
+];
+
+/// Purchase of SSL certificates (the v3 page's limits).
+const SUBSCRIBE: &[FieldRule] = &[
+    rule(Body, "cert_brand", REQ, &[Chars { min: 0, max: 32 }, OneOf(ScmBrand::WIRE)]),
+    rule(Body, "cert_type", REQ, &[Chars { min: 0, max: 32 }, OneOf(ScmCertType::WIRE)]),
+    rule(Body, "domain_type", REQ, &[Chars { min: 0, max: 32 }, OneOf(ScmDomainType::WIRE)]),
+    rule(Body, "effective_time", REQ, &[Int { min: 1, max: MAX_EFFECTIVE_YEARS }]),
+    rule(Body, "domain_numbers", REQ, &[Int { min: 1, max: MAX_DOMAIN_NUMBERS }]),
+    rule(Body, "order_number", REQ, &[Int { min: 1, max: MAX_ORDER_NUMBER }]),
+    rule(Body, "agree_privacy_protection", REQ, &[Bool]),
+    rule(Body, "primary_domain_type", OPT, &[Chars { min: 0, max: 63 }, OneOf(PrimaryDomainType::WIRE)]),
+    rule(Body, "single_domain_number", OPT, &[Int { min: 1, max: MAX_DOMAIN_NUMBERS }]),
+    rule(Body, "wildcard_domain_number", OPT, &[Int { min: 1, max: MAX_DOMAIN_NUMBERS }]),
+    rule(Body, "is_auto_pay", OPT, &[Bool]),
+    rule(Body, "enterprise_project_id", OPT, &[Chars { min: 0, max: 64 }]),
+    rule(Body, "order_id", OPT, &[Chars { min: 0, max: 63 }]),
+];
+
+/// Application for an ordered certificate (the v3 page's limits; the
+/// domain must also be a DNS name, wildcard allowed).
+const APPLY: &[FieldRule] = &[
+    rule(Body, "domain", REQ, &[Chars { min: 1, max: 255 }, Check::Format(Format::DnsName)]),
+    rule(Body, "sans", OPT, &[Chars { min: 0, max: 4096 }]),
+    rule(Body, "csr", OPT, &[Chars { min: 0, max: 5120 }, Check::Format(Format::PemCsr)]),
+    rule(Body, "company_name", OPT, &[Chars { min: 0, max: 63 }]),
+    rule(Body, "company_unit", OPT, &[Chars { min: 0, max: 63 }]),
+    rule(Body, "company_province", OPT, &[Chars { min: 0, max: 63 }]),
+    rule(Body, "company_city", OPT, &[Chars { min: 0, max: 63 }]),
+    rule(Body, "country", OPT, &[Chars { min: 2, max: 2 }, Check::Format(Format::Country)]),
+    rule(Body, "applicant_name", OPT, &[Chars { min: 0, max: 63 }]),
+    rule(Body, "applicant_phone", OPT, &[Chars { min: 0, max: 63 }]),
+    rule(Body, "applicant_email", OPT, &[Chars { min: 0, max: 256 }, Check::Format(Format::Email)]),
+    rule(Body, "contact_name", OPT, &[Chars { min: 0, max: 63 }]),
+    rule(Body, "contact_phone", OPT, &[Chars { min: 0, max: 63 }]),
+    rule(Body, "contact_email", OPT, &[Chars { min: 0, max: 256 }, Check::Format(Format::Email)]),
+    rule(Body, "auto_dns_auth", OPT, &[Bool]),
+    rule(Body, "agree_privacy_protection", REQ, &[Bool]),
+    rule(Body, "domain_method", OPT, &[Chars { min: 0, max: 32 }, OneOfIgnoreCase(ValidationMethod::WIRE)]),
+    rule(Body, "key_algorithm", OPT, &[Chars { min: 0, max: 63 }, OneOf(PrivateKeyAlgo::WIRE)]),
+    rule(Body, "ca_hash_algorithm", OPT, &[Chars { min: 0, max: 64 }]),
+];
+
+/// A CSR's name: the page allows 0 to 63 characters; an empty name is
+/// refused here (a nameless entry cannot be told apart in the list).
+const CSR_NAME: FieldRule = rule(Body, "name", REQ, &[Chars { min: 1, max: 63 }]);
+/// CSR ids are service-made text (at most 63 characters per the page).
+const CSR_ID: &[FieldRule] = &[rule(Path, "id", REQ, &[Chars { min: 1, max: 63 }])];
+
+const CREATE_CSR: &[FieldRule] = &[
+    CSR_NAME,
+    rule(Body, "domain_name", REQ, &[Chars { min: 1, max: 63 }, Check::Format(Format::DnsName)]),
+    rule(Body, "sans", OPT, &[Chars { min: 0, max: 255 }]),
+    rule(Body, "private_key_algo", REQ, &[Chars { min: 0, max: 63 }, OneOf(PrivateKeyAlgo::WIRE)]),
+    rule(Body, "usage", REQ, &[Chars { min: 0, max: 255 }, OneOf(CsrUsage::WIRE)]),
+    // A subject's country is two letters whatever the page's 255 says.
+    rule(Body, "company_country", OPT, &[Chars { min: 2, max: 2 }, Check::Format(Format::Country)]),
+    rule(Body, "company_province", OPT, &[Chars { min: 0, max: 255 }]),
+    rule(Body, "company_city", OPT, &[Chars { min: 0, max: 255 }]),
+    rule(Body, "company_name", OPT, &[Chars { min: 0, max: 255 }]),
+];
+
 const NONE: &[FieldRule] = &[];
 
 // Conditions ----------------------------------------------------------------
@@ -796,6 +899,62 @@ pub const BODY_OBJECT: Condition = Condition {
     check: body_object,
 };
 
+/// Orders and applications go through only with the privacy consent.
+pub const PRIVACY_AGREED: Condition = Condition {
+    id: "privacy_protection_agreed",
+    summary: "agree_privacy_protection must be true",
+    fields: &["agree_privacy_protection"],
+    check: privacy_agreed,
+};
+
+/// Single and wildcard certificates cover one name, multi-domain 2 to 100.
+pub const DOMAIN_NUMBERS_BY_TYPE: Condition = Condition {
+    id: "domain_numbers_by_domain_type",
+    summary: "domain_numbers is 1 for SINGLE_DOMAIN and WILDCARD, 2 to 100 for MULTI_DOMAIN",
+    fields: &["domain_numbers"],
+    check: domain_numbers_by_type,
+};
+
+/// Additional names of an application: DNS names, none twice.
+pub const APPLY_SANS: Condition = Condition {
+    id: "apply_sans_are_distinct_dns_names",
+    summary: "each ;-separated additional name is a DNS name, and no name appears twice (the domain included)",
+    fields: &["sans"],
+    check: apply_sans,
+};
+
+/// What each service needs to know about a deployment target.
+pub const DEPLOY_TARGETS: Condition = Condition {
+    id: "deploy_target_fields_by_service",
+    summary: "ELB and WAF targets need id, WAF targets also type; CDN targets need domain_name",
+    fields: &["resources[].id", "resources[].type", "resources[].domain_name"],
+    check: deploy_targets,
+};
+
+/// An enterprise CSR names the company.
+pub const ENTERPRISE_NEEDS_COMPANY: Condition = Condition {
+    id: "enterprise_csr_needs_company",
+    summary: "usage ENTERPRISE needs company_country, company_province, company_city and company_name",
+    fields: &["company_country", "company_province", "company_city", "company_name"],
+    check: enterprise_needs_company,
+};
+
+/// Additional names of a CSR: DNS names.
+pub const CSR_SANS: Condition = Condition {
+    id: "csr_sans_are_dns_names",
+    summary: "each additional name of a CSR (separated by ; or ,) is a DNS name",
+    fields: &["sans"],
+    check: csr_sans,
+};
+
+/// The notification switch body: a list of certificates and notice types.
+pub const NOTICE_LIST: Condition = Condition {
+    id: "notice_list",
+    summary: "the body is a list of 1 to 50 entries, each with an SCM certificate id and at least one notice type",
+    fields: &["body", "[].resource_id", "[].notice_type"],
+    check: notice_list,
+};
+
 /// Every condition, for documentation and counting.
 pub const CONDITIONS: &[Condition] = &[
     ROOT_NEEDS_VALIDITY,
@@ -806,7 +965,144 @@ pub const CONDITIONS: &[Condition] = &[
     SAN_VALUES,
     ARCHIVE_ONLY,
     BODY_OBJECT,
+    PRIVACY_AGREED,
+    DOMAIN_NUMBERS_BY_TYPE,
+    APPLY_SANS,
+    DEPLOY_TARGETS,
+    ENTERPRISE_NEEDS_COMPANY,
+    CSR_SANS,
+    NOTICE_LIST,
 ];
+
+fn privacy_agreed(input: &Input, _: &Context) -> Vec<ValidationError> {
+    match input.body_field("agree_privacy_protection") {
+        Some(Value::Bool(false)) => vec![ValidationError::new(
+            "agree_privacy_protection",
+            "must be true: the order or application is accepted only with the privacy consent",
+        )],
+        _ => Vec::new(),
+    }
+}
+
+fn domain_numbers_by_type(input: &Input, _: &Context) -> Vec<ValidationError> {
+    let kind = input.body_field("domain_type").and_then(Value::as_str);
+    // Out of 1..=100 the field's own rule speaks.
+    let Some(n) = input.body_field("domain_numbers").and_then(Value::as_i64).filter(|n| (1..=MAX_DOMAIN_NUMBERS).contains(n))
+    else {
+        return Vec::new();
+    };
+    let (ok, allowed) = match kind {
+        Some("SINGLE_DOMAIN") | Some("WILDCARD") => (n == 1, "exactly 1 for a single-domain or wildcard certificate".to_owned()),
+        Some("MULTI_DOMAIN") => ((2..=MAX_DOMAIN_NUMBERS).contains(&n), format!("2 to {MAX_DOMAIN_NUMBERS} for a multi-domain certificate")),
+        _ => (true, String::new()),
+    };
+    if ok {
+        Vec::new()
+    } else {
+        vec![ValidationError::new("domain_numbers", format!("is {n}; allowed: {allowed}"))]
+    }
+}
+
+/// Splits a list of names on `;` (and `,` when `comma`), trimmed, empties dropped.
+pub fn split_names(s: &str, comma: bool) -> Vec<&str> {
+    s.split(|c| c == ';' || (comma && c == ','))
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+fn check_names(field: &str, names: &[&str], also: Option<&str>) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    let mut seen: Vec<String> = also.map(|d| vec![d.to_ascii_lowercase()]).unwrap_or_default();
+    for name in names {
+        if !is_dns_name(name, true) {
+            errors.push(ValidationError::new(
+                field,
+                format!("'{}' is not valid; allowed: {}", abbreviate(name), Format::DnsName.describe()),
+            ));
+        } else if seen.contains(&name.to_ascii_lowercase()) {
+            errors.push(ValidationError::new(field, format!("'{name}' appears twice; enter each name once")));
+        } else {
+            seen.push(name.to_ascii_lowercase());
+        }
+    }
+    errors
+}
+
+fn apply_sans(input: &Input, _: &Context) -> Vec<ValidationError> {
+    let Some(sans) = input.body_field("sans").and_then(Value::as_str) else { return Vec::new() };
+    let domain = input.body_field("domain").and_then(Value::as_str);
+    check_names("sans", &split_names(sans, false), domain)
+}
+
+fn csr_sans(input: &Input, _: &Context) -> Vec<ValidationError> {
+    let Some(sans) = input.body_field("sans").and_then(Value::as_str) else { return Vec::new() };
+    check_names("sans", &split_names(sans, true), None)
+}
+
+fn deploy_targets(input: &Input, _: &Context) -> Vec<ValidationError> {
+    let service = input.body_field("service_name").and_then(Value::as_str).unwrap_or("");
+    let Some(Value::Array(items)) = input.body_field("resources") else { return Vec::new() };
+    let mut errors = Vec::new();
+    let present = |item: &Value, key: &str| item.get(key).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty());
+    for (i, item) in items.iter().enumerate() {
+        let mut need = |key: &str, why: &str| {
+            if !present(item, key) {
+                errors.push(ValidationError::new(format!("resources[{i}].{key}"), format!("is required {why}")));
+            }
+        };
+        match service {
+            "ELB" => need("id", "for an ELB target: the listener's id"),
+            "WAF" => {
+                need("id", "for a WAF target: the protected domain's id");
+                need("type", "for a WAF target: cloud or premium");
+            }
+            "CDN" => need("domain_name", "for a CDN target: the accelerated domain, which the certificate must cover"),
+            _ => {}
+        }
+    }
+    errors
+}
+
+fn enterprise_needs_company(input: &Input, _: &Context) -> Vec<ValidationError> {
+    if input.body_field("usage").and_then(Value::as_str) != Some("ENTERPRISE") {
+        return Vec::new();
+    }
+    ["company_country", "company_province", "company_city", "company_name"]
+        .into_iter()
+        .filter(|f| input.body_field(f).and_then(Value::as_str).is_none_or(|s| s.trim().is_empty()))
+        .map(|f| ValidationError::new(f, "is required for an enterprise CSR"))
+        .collect()
+}
+
+fn notice_list(input: &Input, _: &Context) -> Vec<ValidationError> {
+    let Value::Array(items) = &input.body else {
+        return vec![ValidationError::new("body", "must be a JSON list of {resource_id, notice_type} entries")];
+    };
+    let mut errors = Vec::new();
+    if items.is_empty() || items.len() > MAX_NOTICE_ENTRIES {
+        errors.push(ValidationError::new(
+            "body",
+            format!("has {} entries; allowed: a list of 1 to {MAX_NOTICE_ENTRIES} entries", items.len()),
+        ));
+    }
+    for (i, item) in items.iter().enumerate() {
+        match item.get("resource_id").and_then(Value::as_str) {
+            Some(id) if Format::ScmId.matches(id) => {}
+            _ => errors.push(ValidationError::new(format!("[{i}].resource_id"), format!("is required: {}", Format::ScmId.describe()))),
+        }
+        let types_ok = item.get("notice_type").and_then(Value::as_array).is_some_and(|t| {
+            !t.is_empty() && t.iter().all(|x| x.as_str().is_some_and(|s| !s.is_empty() && s.chars().count() <= 64))
+        });
+        if !types_ok {
+            errors.push(ValidationError::new(
+                format!("[{i}].notice_type"),
+                "is required: a list of at least one notice type such as CERT_EXPIRATION (each at most 64 characters)",
+            ));
+        }
+    }
+    errors
+}
 
 fn root_needs_validity(input: &Input, _: &Context) -> Vec<ValidationError> {
     if input.body_field("type").and_then(Value::as_str) != Some(CaType::Root.as_str()) {
@@ -988,6 +1284,8 @@ pub const RULE_SETS: &[RuleSet] = &[
             rule(Query, "deploy_support", OPT, &[Bool]),
             rule(Query, "owned_by_self", OPT, &[Bool]),
             rule(Query, "expired_days_since", OPT, &[Int { min: 0, max: i64::MAX }]),
+            // No page gives a limit for the search text; 255 like a name.
+            rule(Query, "content", OPT, &[Chars { min: 1, max: 255 }]),
         ]],
         &[],
     ),
@@ -1019,6 +1317,94 @@ pub const RULE_SETS: &[RuleSet] = &[
         ],
         &[],
     ),
+    // SCM, SDK only: orders and applications
+    set(Scm, "subscribe_certificate", &[SUBSCRIBE, SCM_TAGS_OPT], &[PRIVACY_AGREED, DOMAIN_NUMBERS_BY_TYPE]),
+    set(Scm, "apply_certificate", &[SCM_ID, APPLY], &[PRIVACY_AGREED, APPLY_SANS]),
+    set(Scm, "cancel_certificate_request", &[SCM_ID], &[]),
+    set(Scm, "unsubscribe_certificate", &[&[rule(Path, "cert_id", REQ, &[Check::Format(Format::ScmId)])]], &[]),
+    // SCM, SDK only: deployment
+    set(
+        Scm,
+        "deploy_certificate",
+        &[
+            SCM_ID,
+            &[
+                rule(Body, "project_name", OPT, &[Chars { min: 1, max: 255 }]),
+                rule(Body, "service_name", REQ, &[Chars { min: 1, max: 64 }, OneOf(PushService::WIRE)]),
+                rule(Body, "resources", REQ, &[Items { min: 1, max: MAX_DEPLOY_RESOURCES }]),
+                rule(Body, "resources[]", REQ, &[Object]),
+                rule(Body, "resources[].id", OPT, &[Chars { min: 0, max: 63 }]),
+                rule(Body, "resources[].type", OPT, &[Chars { min: 0, max: 63 }, OneOf(WafResourceType::WIRE)]),
+                rule(Body, "resources[].domain_name", OPT, &[Chars { min: 0, max: 63 }]),
+                rule(Body, "resources[].enterprise_project_id", OPT, &[Chars { min: 0, max: 63 }]),
+            ],
+        ],
+        &[DEPLOY_TARGETS],
+    ),
+    set(
+        Scm,
+        "list_deployed_resources",
+        &[&[
+            rule(Body, "certificate_ids", REQ, &[Items { min: 1, max: MAX_DEPLOYED_QUERY }]),
+            rule(Body, "certificate_ids[]", REQ, &[Chars { min: 16, max: 16 }, Check::Format(Format::ScmId)]),
+            rule(Body, "service_names", REQ, &[Items { min: 1, max: MAX_DEPLOYED_QUERY }]),
+            rule(Body, "service_names[]", REQ, &[Chars { min: 0, max: 5 }, OneOf(DEPLOYED_SERVICE_NAMES)]),
+        ]],
+        &[],
+    ),
+    set(
+        Scm,
+        "batch_push_certificate",
+        &[
+            SCM_ID,
+            &[
+                rule(Body, "target_projects", REQ, &[Items { min: 1, max: MAX_PUSH_TARGETS }]),
+                rule(Body, "target_projects[]", REQ, &[Chars { min: 1, max: 32 }]),
+                rule(Body, "target_service", REQ, &[Chars { min: 1, max: 64 }, OneOf(PushService::WIRE)]),
+            ],
+        ],
+        &[],
+    ),
+    // SCM, SDK only: CSR manager
+    set(Scm, "create_csr", &[CREATE_CSR], &[ENTERPRISE_NEEDS_COMPANY, CSR_SANS]),
+    set(
+        Scm,
+        "upload_csr",
+        &[&[
+            CSR_NAME,
+            rule(Body, "csr", REQ, &[Chars { min: 1, max: 5120 }, Check::Format(Format::PemCsr)]),
+            rule(Body, "private_key", OPT, &[Chars { min: 0, max: 8192 }, Check::Format(Format::PemPrivateKey)]),
+        ]],
+        &[],
+    ),
+    set(
+        Scm,
+        "list_csr",
+        &[&[
+            rule(Query, "limit", OPT, &[Int { min: 1, max: 100 }]),
+            rule(Query, "offset", OPT, &[Int { min: 0, max: i64::MAX }]),
+            rule(Query, "name", OPT, &[Chars { min: 1, max: 63 }]),
+            rule(Query, "private_key_algo", OPT, &[OneOf(PrivateKeyAlgo::WIRE)]),
+        ]],
+        &[],
+    ),
+    set(Scm, "show_csr", &[CSR_ID], &[]),
+    set(Scm, "update_csr", &[CSR_ID, &[CSR_NAME]], &[]),
+    set(Scm, "delete_csr", &[CSR_ID], &[]),
+    set(Scm, "show_csr_private_key", &[CSR_ID], &[]),
+    // SCM, SDK only: tags and notifications
+    set(Scm, "create_certificate_tag", &[SCM_RESOURCE_ID, TAG_ONE], &[]),
+    set(
+        Scm,
+        "batch_create_or_delete_tags",
+        &[SCM_RESOURCE_ID, &[rule(Body, "action", REQ, &[OneOf(TagAction::WIRE)])], SCM_TAGS_REQ],
+        &[],
+    ),
+    set(Scm, "list_all_tags", &[NONE], &[]),
+    set(Scm, "list_tags_by_certificate", &[SCM_RESOURCE_ID], &[]),
+    set(Scm, "list_certificates_by_tag", &[SCM_TAG_QUERY], &[]),
+    set(Scm, "enable_notification", &[NONE], &[NOTICE_LIST]),
+    set(Scm, "disable_notification", &[NONE], &[NOTICE_LIST]),
     // PCA: CAs
     set(
         Ccm,
@@ -1312,5 +1698,262 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, "ca_id");
         assert!(errors[0].message.contains("36 characters"), "{}", errors[0].message);
+    }
+}
+
+/// The SSL lifecycle rules (orders, applications, deployment, CSR manager,
+/// tags, notifications), each bound tested on both sides.
+#[cfg(test)]
+mod ssl_tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    const ID: &str = "scs1554192131150";
+    const CTX: Context = Context { now_millis: 0 };
+
+    fn errors(op: &str, path: &[(&str, String)], query: &[(&str, &str)], body: Value) -> Vec<ValidationError> {
+        let q: Vec<(String, String)> = query.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        validate_received(Service::Scm, op, path, &q, Some(body), &CTX)
+    }
+    fn fields(e: &[ValidationError]) -> Vec<&str> {
+        e.iter().map(|e| e.field.as_str()).collect()
+    }
+    fn id() -> Vec<(&'static str, String)> {
+        vec![("certificate_id", ID.to_owned())]
+    }
+    fn with(mut base: Value, key: &str, v: Value) -> Value {
+        base[key] = v;
+        base
+    }
+
+    fn order() -> Value {
+        json!({"cert_brand":"GEOTRUST","cert_type":"DV_SSL_CERT","domain_type":"SINGLE_DOMAIN","effective_time":1,
+               "domain_numbers":1,"order_number":1,"agree_privacy_protection":true})
+    }
+
+    #[test]
+    fn subscribe_limits() {
+        assert!(errors("subscribe_certificate", &[], &[], order()).is_empty());
+        for (k, ok, bad) in [("effective_time", 3, 4), ("order_number", 100, 101)] {
+            assert!(errors("subscribe_certificate", &[], &[], with(order(), k, json!(ok))).is_empty(), "{k}={ok}");
+            assert_eq!(fields(&errors("subscribe_certificate", &[], &[], with(order(), k, json!(bad)))), vec![k]);
+        }
+        assert_eq!(fields(&errors("subscribe_certificate", &[], &[], with(order(), "effective_time", json!(0)))), vec!["effective_time"]);
+        assert_eq!(fields(&errors("subscribe_certificate", &[], &[], with(order(), "order_number", json!(0)))), vec!["order_number"]);
+        assert_eq!(fields(&errors("subscribe_certificate", &[], &[], with(order(), "cert_brand", json!("ACME")))), vec!["cert_brand"]);
+        assert!(errors("subscribe_certificate", &[], &[], with(order(), "cert_brand", json!("TRUSTASIA"))).is_empty());
+        // Domain count by domain type.
+        assert_eq!(fields(&errors("subscribe_certificate", &[], &[], with(order(), "domain_numbers", json!(2)))), vec!["domain_numbers"]);
+        let multi = with(order(), "domain_type", json!("MULTI_DOMAIN"));
+        assert!(errors("subscribe_certificate", &[], &[], with(multi.clone(), "domain_numbers", json!(2))).is_empty());
+        assert!(errors("subscribe_certificate", &[], &[], with(multi.clone(), "domain_numbers", json!(100))).is_empty());
+        assert_eq!(fields(&errors("subscribe_certificate", &[], &[], with(multi.clone(), "domain_numbers", json!(1)))), vec!["domain_numbers"]);
+        assert_eq!(fields(&errors("subscribe_certificate", &[], &[], with(multi, "domain_numbers", json!(101)))), vec!["domain_numbers"]);
+        let e = errors("subscribe_certificate", &[], &[], with(order(), "agree_privacy_protection", json!(false)));
+        assert_eq!(fields(&e), vec!["agree_privacy_protection"]);
+        let mut missing = order();
+        missing.as_object_mut().unwrap().remove("cert_type");
+        assert_eq!(fields(&errors("subscribe_certificate", &[], &[], missing)), vec!["cert_type"]);
+        let tags = |n: usize| json!((0..n).map(|i| json!({"key": format!("k{i}"), "value": "v"})).collect::<Vec<_>>());
+        assert!(errors("subscribe_certificate", &[], &[], with(order(), "tags", tags(20))).is_empty());
+        assert_eq!(fields(&errors("subscribe_certificate", &[], &[], with(order(), "tags", tags(21)))), vec!["tags"]);
+    }
+
+    fn app() -> Value {
+        json!({"domain":"www.example.com","agree_privacy_protection":true})
+    }
+
+    #[test]
+    fn apply_limits() {
+        assert!(errors("apply_certificate", &id(), &[], app()).is_empty());
+        assert_eq!(fields(&errors("apply_certificate", &[("certificate_id", "scs1".into())], &[], app())), vec!["certificate_id"]);
+        assert_eq!(fields(&errors("apply_certificate", &id(), &[], with(app(), "domain", json!("")))), vec!["domain"]);
+        assert_eq!(fields(&errors("apply_certificate", &id(), &[], with(app(), "domain", json!("bad name")))), vec!["domain"]);
+        assert!(errors("apply_certificate", &id(), &[], with(app(), "domain", json!("*.example.com"))).is_empty());
+        let s63 = "x".repeat(63);
+        for k in ["company_name", "company_unit", "company_province", "company_city", "applicant_name", "applicant_phone", "contact_name", "contact_phone"] {
+            assert!(errors("apply_certificate", &id(), &[], with(app(), k, json!(s63))).is_empty(), "{k}");
+            assert_eq!(fields(&errors("apply_certificate", &id(), &[], with(app(), k, json!(format!("{s63}x"))))), vec![k]);
+        }
+        assert!(errors("apply_certificate", &id(), &[], with(app(), "applicant_email", json!("tom@example.com"))).is_empty());
+        assert_eq!(fields(&errors("apply_certificate", &id(), &[], with(app(), "contact_email", json!("no-at-sign")))), vec!["contact_email"]);
+        // A well-formed address of 318 characters: over the 256 allowed.
+        let domain = format!("{}.{}.{}.{}.com", "b".repeat(63), "c".repeat(63), "d".repeat(63), "e".repeat(57));
+        let long_email = format!("{}@{domain}", "a".repeat(64));
+        assert!(is_email(&long_email) && long_email.chars().count() > 256);
+        let e = errors("apply_certificate", &id(), &[], with(app(), "applicant_email", json!(long_email)));
+        assert_eq!(fields(&e), vec!["applicant_email"]);
+        assert!(e[0].message.contains("318"), "{e:?}");
+        assert!(errors("apply_certificate", &id(), &[], with(app(), "country", json!("CN"))).is_empty());
+        assert_eq!(fields(&errors("apply_certificate", &id(), &[], with(app(), "country", json!("CHN")))), vec!["country"]);
+        assert!(errors("apply_certificate", &id(), &[], with(app(), "domain_method", json!("dns"))).is_empty());
+        assert_eq!(fields(&errors("apply_certificate", &id(), &[], with(app(), "domain_method", json!("HTTP")))), vec!["domain_method"]);
+        assert!(errors("apply_certificate", &id(), &[], with(app(), "key_algorithm", json!("EC_P384"))).is_empty());
+        assert_eq!(fields(&errors("apply_certificate", &id(), &[], with(app(), "key_algorithm", json!("RSA2048")))), vec!["key_algorithm"]);
+        assert_eq!(fields(&errors("apply_certificate", &id(), &[], with(app(), "csr", json!("not pem")))), vec!["csr"]);
+        let pem = format!("-----BEGIN CERTIFICATE REQUEST-----\n{}\n-----END CERTIFICATE REQUEST-----", "A".repeat(5100));
+        assert!(pem.len() > 5120);
+        assert_eq!(fields(&errors("apply_certificate", &id(), &[], with(app(), "csr", json!(pem)))), vec!["csr"]);
+        assert_eq!(
+            fields(&errors("apply_certificate", &id(), &[], with(app(), "agree_privacy_protection", json!(false)))),
+            vec!["agree_privacy_protection"]
+        );
+        // Additional names: DNS names, each once.
+        assert!(errors("apply_certificate", &id(), &[], with(app(), "sans", json!("a.example.com;b.example.com"))).is_empty());
+        let e = errors("apply_certificate", &id(), &[], with(app(), "sans", json!("a.example.com;WWW.example.com")));
+        assert!(e[0].message.contains("twice"), "{e:?}");
+        let e = errors("apply_certificate", &id(), &[], with(app(), "sans", json!("a b")));
+        assert_eq!(fields(&e), vec!["sans"]);
+        assert!(errors("apply_certificate", &id(), &[], with(app(), "sans", json!("x".repeat(4097)))).iter().any(|e| e.message.contains("4097")));
+    }
+
+    #[test]
+    fn cancel_and_unsubscribe_ids() {
+        assert!(errors("cancel_certificate_request", &id(), &[], Value::Null).is_empty());
+        assert!(errors("unsubscribe_certificate", &[("cert_id", ID.into())], &[], Value::Null).is_empty());
+        assert_eq!(fields(&errors("unsubscribe_certificate", &[("cert_id", "scs15541921311500".into())], &[], Value::Null)), vec!["cert_id"]);
+    }
+
+    #[test]
+    fn deploy_limits() {
+        let elb = |n: usize| json!({"service_name":"ELB","resources": (0..n).map(|i| json!({"id": format!("l{i}")})).collect::<Vec<_>>()});
+        assert!(errors("deploy_certificate", &id(), &[], elb(1)).is_empty());
+        assert!(errors("deploy_certificate", &id(), &[], elb(20)).is_empty());
+        assert_eq!(fields(&errors("deploy_certificate", &id(), &[], elb(21))), vec!["resources"]);
+        assert_eq!(fields(&errors("deploy_certificate", &id(), &[], elb(0))), vec!["resources"]);
+        assert_eq!(fields(&errors("deploy_certificate", &id(), &[], with(elb(1), "service_name", json!("DNS")))), vec!["service_name"]);
+        let waf = json!({"service_name":"WAF","resources":[{"id":"w1"}]});
+        assert_eq!(fields(&errors("deploy_certificate", &id(), &[], waf)), vec!["resources[0].type"]);
+        let cdn = json!({"service_name":"CDN","resources":[{"id":"x"}]});
+        assert_eq!(fields(&errors("deploy_certificate", &id(), &[], cdn)), vec!["resources[0].domain_name"]);
+        let long = json!({"service_name":"ELB","resources":[{"id":"x".repeat(64)}]});
+        assert_eq!(fields(&errors("deploy_certificate", &id(), &[], long)), vec!["resources[0].id"]);
+        let ok63 = json!({"service_name":"ELB","resources":[{"id":"x".repeat(63)}]});
+        assert!(errors("deploy_certificate", &id(), &[], ok63).is_empty());
+        assert_eq!(fields(&errors("deploy_certificate", &id(), &[], with(elb(1), "project_name", json!("")))), vec!["project_name"]);
+    }
+
+    #[test]
+    fn deployed_resources_and_batch_push_limits() {
+        let q = |ids: usize, names: &[&str]| json!({"certificate_ids": vec![ID; ids], "service_names": names});
+        assert!(errors("list_deployed_resources", &[], &[], q(1, &["ALL"])).is_empty());
+        assert!(errors("list_deployed_resources", &[], &[], q(50, &["ELB", "WAF"])).is_empty());
+        assert_eq!(fields(&errors("list_deployed_resources", &[], &[], q(51, &["ALL"]))), vec!["certificate_ids"]);
+        assert_eq!(fields(&errors("list_deployed_resources", &[], &[], q(0, &["ALL"]))), vec!["certificate_ids"]);
+        assert_eq!(fields(&errors("list_deployed_resources", &[], &[], q(1, &["OBS"]))), vec!["service_names[0]"]);
+        let push = |n: usize| json!({"target_projects": vec!["ap-southeast-1"; n], "target_service": "ELB"});
+        assert!(errors("batch_push_certificate", &id(), &[], push(1)).is_empty());
+        assert!(errors("batch_push_certificate", &id(), &[], push(10)).is_empty());
+        assert_eq!(fields(&errors("batch_push_certificate", &id(), &[], push(11))), vec!["target_projects"]);
+        assert_eq!(fields(&errors("batch_push_certificate", &id(), &[], push(0))), vec!["target_projects"]);
+        let long = json!({"target_projects": ["x".repeat(33)], "target_service": "WAF"});
+        assert_eq!(fields(&errors("batch_push_certificate", &id(), &[], long)), vec!["target_projects[0]"]);
+        let ok = json!({"target_projects": ["x".repeat(32)], "target_service": "WAF"});
+        assert!(errors("batch_push_certificate", &id(), &[], ok).is_empty());
+    }
+
+    fn csr() -> Value {
+        json!({"name":"web","domain_name":"www.example.com","private_key_algo":"RSA_2048","usage":"PERSONAL"})
+    }
+
+    #[test]
+    fn csr_limits() {
+        assert!(errors("create_csr", &[], &[], csr()).is_empty());
+        assert!(errors("create_csr", &[], &[], with(csr(), "name", json!("n".repeat(63)))).is_empty());
+        assert_eq!(fields(&errors("create_csr", &[], &[], with(csr(), "name", json!("n".repeat(64))))), vec!["name"]);
+        assert_eq!(fields(&errors("create_csr", &[], &[], with(csr(), "name", json!("")))), vec!["name"]);
+        let d63 = format!("{}.com", "d".repeat(59));
+        assert!(errors("create_csr", &[], &[], with(csr(), "domain_name", json!(d63))).is_empty());
+        let d64 = format!("{}.com", "d".repeat(60));
+        assert_eq!(fields(&errors("create_csr", &[], &[], with(csr(), "domain_name", json!(d64)))), vec!["domain_name"]);
+        assert!(errors("create_csr", &[], &[], with(csr(), "private_key_algo", json!("SM2"))).is_empty());
+        assert_eq!(fields(&errors("create_csr", &[], &[], with(csr(), "private_key_algo", json!("RSA_1024")))), vec!["private_key_algo"]);
+        assert_eq!(fields(&errors("create_csr", &[], &[], with(csr(), "usage", json!("SHARED")))), vec!["usage"]);
+        assert!(errors("create_csr", &[], &[], with(csr(), "sans", json!("a.example.com,b.example.com"))).is_empty());
+        assert_eq!(fields(&errors("create_csr", &[], &[], with(csr(), "sans", json!("a.example.com;no way")))), vec!["sans"]);
+        let ent = with(csr(), "usage", json!("ENTERPRISE"));
+        assert_eq!(
+            fields(&errors("create_csr", &[], &[], ent.clone())),
+            vec!["company_country", "company_province", "company_city", "company_name"]
+        );
+        let full = json!({"name":"web","domain_name":"www.example.com","private_key_algo":"EC_P256","usage":"ENTERPRISE",
+            "company_country":"CN","company_province":"Beijing","company_city":"Beijing","company_name":"x".repeat(255)});
+        assert!(errors("create_csr", &[], &[], full.clone()).is_empty());
+        assert_eq!(fields(&errors("create_csr", &[], &[], with(full, "company_name", json!("x".repeat(256))))), vec!["company_name"]);
+        // Upload, list, id.
+        let up = json!({"name":"u","csr":"-----BEGIN CERTIFICATE REQUEST-----\nAA\n-----END CERTIFICATE REQUEST-----"});
+        assert!(errors("upload_csr", &[], &[], up.clone()).is_empty());
+        assert_eq!(fields(&errors("upload_csr", &[], &[], with(up.clone(), "private_key", json!("x")))), vec!["private_key"]);
+        assert_eq!(fields(&errors("upload_csr", &[], &[], with(up, "csr", json!("")))), vec!["csr"]);
+        assert!(errors("list_csr", &[], &[("limit", "100"), ("private_key_algo", "EC_P384")], Value::Null).is_empty());
+        assert_eq!(fields(&errors("list_csr", &[], &[("limit", "101")], Value::Null)), vec!["limit"]);
+        assert_eq!(fields(&errors("list_csr", &[], &[("limit", "0")], Value::Null)), vec!["limit"]);
+        assert!(errors("show_csr", &[("id", "x".repeat(63))], &[], Value::Null).is_empty());
+        assert_eq!(fields(&errors("show_csr", &[("id", "x".repeat(64))], &[], Value::Null)), vec!["id"]);
+        assert_eq!(fields(&errors("update_csr", &[("id", "c1".into())], &[], json!({"name": ""}))), vec!["name"]);
+    }
+
+    #[test]
+    fn tag_limits() {
+        let rid = vec![("resource_id", ID.to_owned())];
+        let one = |k: &str, v: &str| json!({"tag": {"key": k, "value": v}});
+        assert!(errors("create_certificate_tag", &rid, &[], one(&"k".repeat(128), &"v".repeat(255))).is_empty());
+        assert_eq!(fields(&errors("create_certificate_tag", &rid, &[], one(&"k".repeat(129), "v"))), vec!["tag.key"]);
+        assert_eq!(fields(&errors("create_certificate_tag", &rid, &[], one("", "v"))), vec!["tag.key"]);
+        assert_eq!(fields(&errors("create_certificate_tag", &rid, &[], one("k", &"v".repeat(256)))), vec!["tag.value"]);
+        let batch = |n: usize, action: &str| {
+            json!({"action": action, "tags": (0..n).map(|i| json!({"key": format!("k{i}"), "value": ""})).collect::<Vec<_>>()})
+        };
+        assert!(errors("batch_create_or_delete_tags", &rid, &[], batch(20, "create")).is_empty());
+        assert!(errors("batch_create_or_delete_tags", &rid, &[], batch(1, "delete")).is_empty());
+        assert_eq!(fields(&errors("batch_create_or_delete_tags", &rid, &[], batch(21, "create"))), vec!["tags"]);
+        assert_eq!(fields(&errors("batch_create_or_delete_tags", &rid, &[], batch(0, "create"))), vec!["tags"]);
+        assert_eq!(fields(&errors("batch_create_or_delete_tags", &rid, &[], batch(1, "update"))), vec!["action"]);
+        let path = vec![("resource_instances", "resource_instances".to_owned())];
+        let q = json!({"action":"filter","limit":1000,"tags":[{"key":"env","values":["prod"]}],"matches":[{"key":"resource_name","value":"web"}]});
+        assert!(errors("list_certificates_by_tag", &path, &[], q.clone()).is_empty());
+        assert_eq!(fields(&errors("list_certificates_by_tag", &path, &[], with(q.clone(), "limit", json!(1001)))), vec!["limit"]);
+        assert_eq!(fields(&errors("list_certificates_by_tag", &path, &[], with(q.clone(), "action", json!("list")))), vec!["action"]);
+        assert_eq!(
+            fields(&errors("list_certificates_by_tag", &path, &[], with(q, "matches", json!([{"key":"domain","value":"x"}])))),
+            vec!["matches[0].key"]
+        );
+    }
+
+    #[test]
+    fn notification_lists() {
+        let entry = json!({"resource_id": ID, "notice_type": ["CERT_EXPIRATION"]});
+        assert!(errors("enable_notification", &[], &[], json!([entry])).is_empty());
+        assert!(errors("disable_notification", &[], &[], json!(vec![entry.clone(); 50])).is_empty());
+        assert_eq!(fields(&errors("enable_notification", &[], &[], json!(vec![entry.clone(); 51]))), vec!["body"]);
+        assert_eq!(fields(&errors("enable_notification", &[], &[], json!([]))), vec!["body"]);
+        assert_eq!(fields(&errors("enable_notification", &[], &[], json!({"resource_id": ID}))), vec!["body"]);
+        let bad = json!([{"resource_id": "nope", "notice_type": []}]);
+        assert_eq!(fields(&errors("enable_notification", &[], &[], bad)), vec!["[0].resource_id", "[0].notice_type"]);
+    }
+
+    #[test]
+    fn list_filters() {
+        let q = |k: &str, v: &str| errors("list_certificates", &[], &[(k, v)], Value::Null);
+        assert!(q("content", &"c".repeat(255)).is_empty());
+        assert_eq!(fields(&q("content", &"c".repeat(256))), vec!["content"]);
+        assert!(q("deploy_support", "true").is_empty());
+        assert_eq!(fields(&q("owned_by_self", "yes")), vec!["owned_by_self"]);
+        assert!(q("expired_days_since", "0").is_empty());
+        assert_eq!(fields(&q("expired_days_since", "-1")), vec!["expired_days_since"]);
+    }
+
+    #[test]
+    fn new_fields_have_their_codes() {
+        use crate::catalogue::code_for_field;
+        let c = |op: &str, f: &str| code_for_field(Service::Scm, op, f, &Value::Null);
+        assert_eq!(c("apply_certificate", "csr"), Some("SCM.0034"));
+        assert_eq!(c("apply_certificate", "applicant_email"), Some("SCM.0086"));
+        assert_eq!(c("subscribe_certificate", "cert_brand"), Some("SCM.0049"));
+        assert_eq!(c("batch_create_or_delete_tags", "tags[0].key"), Some("SCM.0310"));
+        assert_eq!(c("create_certificate_tag", "tag.value"), Some("SCM.0309"));
+        assert_eq!(c("create_csr", "name"), Some("SCM.0005"));
+        assert_eq!(c("import_certificate", "name"), Some("SCM.0032"));
+        assert_eq!(c("unsubscribe_certificate", "cert_id"), Some("SCM.0008"));
     }
 }

@@ -630,7 +630,24 @@ fn every_condition_is_used_and_tested_here() {
     ] {
         assert!(me.contains(&format!("fn {name}")), "{name}");
     }
-    assert_eq!(CONDITIONS.len(), 8);
+    // The SSL lifecycle's seven are tested in crates/ccm-api/src/validate.rs
+    // (`ssl_tests`), next to their rules.
+    let ssl_tests = include_str!("../src/validate.rs");
+    for name in [
+        "privacy_protection_agreed",
+        "domain_numbers_by_domain_type",
+        "apply_sans_are_distinct_dns_names",
+        "deploy_target_fields_by_service",
+        "enterprise_csr_needs_company",
+        "csr_sans_are_dns_names",
+        "notice_list",
+    ] {
+        assert!(CONDITIONS.iter().any(|c| c.id == name), "{name}");
+    }
+    for name in ["subscribe_limits", "apply_limits", "deploy_limits", "csr_limits", "notification_lists"] {
+        assert!(ssl_tests.contains(&format!("fn {name}")), "{name}");
+    }
+    assert_eq!(CONDITIONS.len(), 15);
 }
 
 #[test]

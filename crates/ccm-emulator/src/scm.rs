@@ -133,6 +133,7 @@ pub fn describe(id: &str, name: &str, leaf: &CertificateInfo) -> ScmCertificate 
         enterprise_project_id: Some("0".into()),
         authentification: None,
         authentication: None,
+        notification_enabled: None,
     }
 }
 

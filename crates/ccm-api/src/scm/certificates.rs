@@ -1,6 +1,6 @@
-//! SCM, SSL certificates (API v3, chapter 4.1): list, import, details,
-//! delete, export and push. Certificate ids here are 16 characters
-//! (`scs1554192131150`), not UUIDs.
+//! The certificates themselves: list, import, details, delete, export and
+//! push (reference chapter 4.1), plus the per-domain validation records of
+//! a certificate being applied for.
 
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +51,9 @@ wire_enum! {
         Symantec = "SYMANTEC" => "Symantec",
         GeoTrust = "GEOTRUST" => "GeoTrust",
         Cfca = "CFCA" => "CFCA",
+        /// The v3 purchase page lists two more brands.
+        TrustAsia = "TRUSTASIA" => "TrustAsia",
+        Vtrus = "VTRUS" => "vTrus",
     }
 }
 
@@ -291,6 +294,11 @@ pub struct ScmCertificate {
     /// forms decode and re-encode unchanged. Read [`ScmCertificate::validation_records`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication: Option<Vec<DomainValidationRecord>>,
+    /// Not in the SDK: this project's emulator reports the expiry
+    /// notification switch ([`crate::scm::enable_notification`]) so a console
+    /// can show it. `None` from the live service means "not known".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification_enabled: Option<bool>,
 }
 
 impl ScmCertificate {
@@ -304,8 +312,17 @@ impl ScmCertificate {
     }
 }
 
-/// A DNS (or file/e-mail) record that proves domain ownership.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What proves ownership of one domain (`Authentification` in the SDK).
+///
+/// The SDK has four fields for all three methods; how each method fills
+/// them is read through [`DomainValidationRecord::step`]:
+/// - DNS: `record_name` is the host, `record_type` the type (`TXT`,
+///   `CNAME`), `record_value` the value;
+/// - FILE: `record_type` is `FILE`, `record_name` the URL (or path) the file
+///   must be served at, `record_value` its content;
+/// - EMAIL: `record_type` is `EMAIL`, `record_name` the addresses the
+///   approval mail goes to, `;`-separated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DomainValidationRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_name: Option<String>,
@@ -315,6 +332,63 @@ pub struct DomainValidationRecord {
     pub record_value: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
+    /// Not in the SDK: this project's emulator says per domain whether it
+    /// is validated yet. The live service sends nothing here; the
+    /// certificate's own status then stands for every domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_status: Option<DomainValidationStatus>,
+}
+
+wire_enum! {
+    /// Whether one domain's ownership is proven (emulator extension).
+    DomainValidationStatus {
+        Pending = "PENDING" => "Waiting for validation",
+        Validated = "VALIDATED" => "Validated",
+        Failed = "FAILED" => "Validation failed",
+    }
+}
+
+/// What the user has to do for one domain, by method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValidationStep {
+    /// Create this DNS record.
+    Dns { host: String, record_type: String, value: String },
+    /// Serve this content at this URL or path.
+    File { url: String, content: String },
+    /// Approve the mail sent to one of these addresses.
+    Email { addresses: Vec<String> },
+}
+
+impl DomainValidationRecord {
+    /// The step this record asks for. `record_type` decides (`FILE`,
+    /// `EMAIL`, anything else is a DNS record type); `method` is the
+    /// certificate's validation method, used when the type is missing.
+    pub fn step(&self, method: Option<&ValidationMethod>) -> ValidationStep {
+        let name = self.record_name.clone().unwrap_or_default();
+        let value = self.record_value.clone().unwrap_or_default();
+        let kind = self.record_type.clone().unwrap_or_default();
+        let by_method = match method {
+            Some(ValidationMethod::File) => "FILE",
+            Some(ValidationMethod::Email) => "EMAIL",
+            _ => "",
+        };
+        let effective = if kind.is_empty() { by_method.to_owned() } else { kind.to_ascii_uppercase() };
+        match effective.as_str() {
+            "FILE" => ValidationStep::File { url: name, content: value },
+            "EMAIL" => {
+                let source = if name.is_empty() { value } else { name };
+                ValidationStep::Email {
+                    addresses: source.split([';', ',']).map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect(),
+                }
+            }
+            _ => ValidationStep::Dns { host: name, record_type: if kind.is_empty() { "TXT".into() } else { kind }, value },
+        }
+    }
+
+    /// True once the emulator reports the domain validated.
+    pub fn is_validated(&self) -> bool {
+        self.validation_status == Some(DomainValidationStatus::Validated)
+    }
 }
 
 /// Applicant details of a purchased certificate (SDK only).
@@ -417,6 +491,34 @@ mod tests {
         );
         assert_eq!(p.body.unwrap(), serde_json::json!({"target_project":"ap-southeast-1","target_service":"ELB"}));
         assert_eq!(p.response, ResponseKind::Empty);
+    }
+
+    #[test]
+    fn validation_steps_by_method() {
+        let rec = |name: &str, kind: Option<&str>, value: &str| DomainValidationRecord {
+            record_name: Some(name.into()),
+            record_type: kind.map(Into::into),
+            record_value: Some(value.into()),
+            domain: Some("www.example.com".into()),
+            validation_status: None,
+        };
+        assert_eq!(
+            rec("_dnsauth.www.example.com", Some("TXT"), "v1").step(None),
+            ValidationStep::Dns { host: "_dnsauth.www.example.com".into(), record_type: "TXT".into(), value: "v1".into() }
+        );
+        assert_eq!(
+            rec("http://www.example.com/.well-known/pki-validation/fileauth.txt", Some("file"), "c").step(None),
+            ValidationStep::File { url: "http://www.example.com/.well-known/pki-validation/fileauth.txt".into(), content: "c".into() }
+        );
+        assert_eq!(
+            rec("admin@example.com; webmaster@example.com", Some("EMAIL"), "").step(None),
+            ValidationStep::Email { addresses: vec!["admin@example.com".into(), "webmaster@example.com".into()] }
+        );
+        // No type: the certificate's method decides; DNS records default to TXT.
+        assert!(matches!(rec("/f.txt", None, "c").step(Some(&ValidationMethod::File)), ValidationStep::File { .. }));
+        assert!(matches!(rec("h", None, "v").step(None), ValidationStep::Dns { record_type, .. } if record_type == "TXT"));
+        let validated = DomainValidationRecord { validation_status: Some(DomainValidationStatus::Validated), ..rec("h", None, "v") };
+        assert!(validated.is_validated() && !rec("h", None, "v").is_validated());
     }
 
     #[test]
