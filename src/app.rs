@@ -12,6 +12,8 @@ use crate::api::in_flight::provide_in_flight;
 use crate::pages::activity::ActivityPage;
 use crate::pages::pca::cas::{CaHierarchyPage, CreateCaPage};
 use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage};
+use crate::pages::scm::csr::{CreateCsrPage, CsrManagerPage, UploadCsrPage};
+use crate::pages::scm::order::{ApplySslPage, OrderCertificatePage};
 use crate::pages::scm::{ImportCertificatePage, SslCertificatesPage};
 use crate::pages::settings::SettingsPage;
 use crate::pages::{not_found::NotFound, overview::OverviewPage};
@@ -21,6 +23,11 @@ use crate::state::session::provide_session;
 // of its own, fetched on its first visit (layout/lazy_page.rs).
 lazy_page!(SslListRoute, ssl_list_page in ssl, SslCertificatesPage, prefetch = crate::pages::scm::first_reads);
 lazy_page!(SslImportRoute, ssl_import_page in pki, ImportCertificatePage);
+lazy_page!(CsrListRoute, csr_list_page in ssl, CsrManagerPage, prefetch = crate::pages::scm::csr::first_reads);
+lazy_page!(CsrCreateRoute, csr_create_page in ssl, CreateCsrPage);
+lazy_page!(CsrUploadRoute, csr_upload_page in pki, UploadCsrPage);
+lazy_page!(SslOrderRoute, ssl_order_page in ssl, OrderCertificatePage);
+lazy_page!(SslApplyRoute, ssl_apply_page in ssl, ApplySslPage);
 lazy_page!(CaHierarchyRoute, ca_hierarchy_page in ca, CaHierarchyPage, prefetch = crate::pages::pca::cas::loader::first_reads);
 lazy_page!(CaCreateRoute, ca_create_page in ca, CreateCaPage);
 lazy_page!(CertListRoute, cert_list_page in certs, PrivateCertificatesPage, prefetch = crate::pages::pca::certs::list_first_reads);
@@ -67,6 +74,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=OverviewPage />
                         <Route path=path!("/scm") view={Lazy::<SslListRoute>::new()} />
                         <Route path=path!("/scm/import") view={Lazy::<SslImportRoute>::new()} />
+                        <Route path=path!("/scm/csr") view={Lazy::<CsrListRoute>::new()} />
+                        <Route path=path!("/scm/csr/new") view={Lazy::<CsrCreateRoute>::new()} />
+                        <Route path=path!("/scm/csr/upload") view={Lazy::<CsrUploadRoute>::new()} />
+                        <Route path=path!("/scm/order") view={Lazy::<SslOrderRoute>::new()} />
+                        <Route path=path!("/scm/apply") view={Lazy::<SslApplyRoute>::new()} />
                         <Route path=path!("/pca/cas") view={Lazy::<CaHierarchyRoute>::new()} />
                         <Route path=path!("/pca/cas/new") view={Lazy::<CaCreateRoute>::new()} />
                         <Route path=path!("/pca/certs") view={Lazy::<CertListRoute>::new()} />

@@ -1,21 +1,68 @@
-//! Tags on CAs and private certificates: the checks of the add form and the
-//! filter the lists use. Pure; the components are in `components/tags.rs`.
+//! Tags on CAs, private certificates and SSL certificates: the calls of
+//! each, the checks of the add form and the filter the lists use. Pure; the
+//! components are in `components/tags.rs`.
 
 use ccm_api::common::{DomainTags, ResourceTag};
-use ccm_api::pca::tags::{create_tag, TagTarget};
+use ccm_api::pca::tags::{batch_delete_tags, create_tag, list_tags, TagTarget};
+use ccm_api::scm::{
+    batch_create_or_delete_tags, create_certificate_tag, list_tags_by_certificate, BatchTagsBody, CreateCertificateTagBody,
+    ScmTag, TagAction,
+};
 use ccm_api::validate::{validate_request, Context, ValidationError};
+use ccm_api::ApiRequest;
+
+/// Whose tags: a CA or private certificate (CCM) or an SSL certificate
+/// (SCM). The answers of both list calls read as `TagsResponse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagOwner {
+    Pca(TagTarget),
+    Ssl,
+}
+
+impl From<TagTarget> for TagOwner {
+    fn from(t: TagTarget) -> Self {
+        TagOwner::Pca(t)
+    }
+}
+
+fn ssl_tag(tag: &ResourceTag) -> ScmTag {
+    ScmTag { key: tag.key.clone(), value: tag.value.clone().unwrap_or_default() }
+}
+
+impl TagOwner {
+    pub fn list(self, id: &str) -> ApiRequest {
+        match self {
+            TagOwner::Pca(t) => list_tags(t, id),
+            TagOwner::Ssl => list_tags_by_certificate(id),
+        }
+    }
+
+    pub fn create(self, id: &str, tag: &ResourceTag) -> ApiRequest {
+        match self {
+            TagOwner::Pca(t) => create_tag(t, id, tag),
+            TagOwner::Ssl => create_certificate_tag(id, &CreateCertificateTagBody { tag: ssl_tag(tag) }),
+        }
+    }
+
+    pub fn delete(self, id: &str, tag: &ResourceTag) -> ApiRequest {
+        match self {
+            TagOwner::Pca(t) => batch_delete_tags(t, id, std::slice::from_ref(tag)),
+            TagOwner::Ssl => batch_create_or_delete_tags(id, &BatchTagsBody { action: TagAction::Delete, tags: vec![ssl_tag(tag)] }),
+        }
+    }
+}
 
 /// Checks a new tag with the contract's rules (key 1-128 characters, value
 /// up to 255) and refuses a key the resource already has with the same value.
 pub fn check_new_tag(
-    target: TagTarget,
+    target: impl Into<TagOwner>,
     id: &str,
     key: &str,
     value: &str,
     existing: &[ResourceTag],
 ) -> Result<ResourceTag, Vec<ValidationError>> {
     let tag = ResourceTag { key: key.trim().to_owned(), value: Some(value.trim().to_owned()) };
-    let problems = validate_request(&create_tag(target, id, &tag), &Context { now_millis: 0 });
+    let problems = validate_request(&target.into().create(id, &tag), &Context { now_millis: 0 });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -109,6 +156,22 @@ mod tests {
         assert_eq!(twice[0].message, "this tag is already there");
         // Same key, new value: allowed, the service replaces the value.
         assert!(check_new_tag(TagTarget::Ca, CA, "env", "dev", &[ResourceTag::new("env", "prod")]).is_ok());
+    }
+
+    #[test]
+    fn ssl_certificate_tags_use_the_scm_calls() {
+        const SSL: &str = "scs1554192131150";
+        let tag = check_new_tag(TagOwner::Ssl, SSL, "env", "prod", &[]).unwrap();
+        let create = TagOwner::Ssl.create(SSL, &tag);
+        assert_eq!(create.path, format!("/v3/scm/{SSL}/tags"));
+        assert_eq!(create.body.unwrap(), serde_json::json!({"tag": {"key": "env", "value": "prod"}}));
+        let delete = TagOwner::Ssl.delete(SSL, &tag).body.unwrap();
+        assert_eq!(delete, serde_json::json!({"action": "delete", "tags": [{"key": "env", "value": "prod"}]}));
+        assert_eq!(TagOwner::Ssl.list(SSL).path, format!("/v3/scm/{SSL}/tags"));
+        assert_eq!(check_new_tag(TagOwner::Ssl, SSL, "", "x", &[]).unwrap_err()[0].field, "tag.key");
+        assert_eq!(check_new_tag(TagOwner::Ssl, SSL, "k", &"v".repeat(256), &[]).unwrap_err()[0].field, "tag.value");
+        // The same call as before for the CCM resources.
+        assert_eq!(TagOwner::from(TagTarget::Ca).list(CA).operation, "list_ca_tags");
     }
 
     #[test]

@@ -2,6 +2,8 @@ pub mod api_error;
 pub mod badges;
 pub mod cert_info;
 pub mod confirm;
+pub mod copy_button;
+pub mod csr_summary;
 pub mod focus;
 pub mod download;
 pub mod field;

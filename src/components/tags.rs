@@ -1,8 +1,8 @@
-//! The tags of one CA or private certificate: listed, added and removed with
-//! the tag calls. Used by both details panels.
+//! The tags of one CA, private certificate or SSL certificate: listed, added
+//! and removed with the owner's tag calls. Used by the three details panels.
 
 use ccm_api::common::ResourceTag;
-use ccm_api::pca::tags::{batch_delete_tags, create_tag, list_tags, TagTarget, TagsResponse};
+use ccm_api::pca::tags::TagsResponse;
 use ccm_api::validate::ValidationError;
 use ccm_api::ApiError;
 use leptos::prelude::*;
@@ -12,10 +12,10 @@ use crate::components::submit_guard::SubmitGuard;
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::TextField;
-use crate::tags::{check_new_tag, tag_text};
+use crate::tags::{check_new_tag, tag_text, TagOwner};
 
 #[component]
-pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name: String) -> impl IntoView {
+pub fn TagEditor(#[prop(into)] target: TagOwner, #[prop(into)] id: String, #[prop(into)] name: String) -> impl IntoView {
     let api = use_api();
     let id = StoredValue::new(id);
     let tags = RwSignal::new(None::<Result<Vec<ResourceTag>, ApiError>>);
@@ -28,7 +28,7 @@ pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name
 
     let load = move || {
         spawn_local(async move {
-            let r = api.json::<TagsResponse>(list_tags(target, &id.get_value())).await;
+            let r = api.json::<TagsResponse>(target.list(&id.get_value())).await;
             if r != Err(ApiError::Aborted) {
                 tags.try_set(Some(r.map(|t| t.tags)));
             }
@@ -70,7 +70,7 @@ pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name
             Err(problems) => field_errors.set(problems),
             Ok(tag) => {
                 field_errors.set(Vec::new());
-                change(create_tag(target, &id.get_value(), &tag), true);
+                change(target.create(&id.get_value(), &tag), true);
             }
         }
     };
@@ -94,7 +94,7 @@ pub fn TagEditor(target: TagTarget, #[prop(into)] id: String, #[prop(into)] name
                                 <li class="tag-chip">
                                     <span>{text}</span>
                                     <button class="link" aria-label=remove_label disabled=move || pending.get()
-                                        on:click=move |_| change(batch_delete_tags(target, &id.get_value(), std::slice::from_ref(&tag)), false)>
+                                        on:click=move |_| change(target.delete(&id.get_value(), &tag), false)>
                                         "×"
                                     </button>
                                 </li>

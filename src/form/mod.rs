@@ -9,9 +9,11 @@
 //!   previewed request and the send;
 //! - [`field::RuleField`] is a text field bound to one wire path;
 //! - [`review`] has the "Review request" footer and the send panel;
-//! - [`action::ActionRunner`] runs the lifecycle actions behind a confirmation.
+//! - [`action::ActionRunner`] runs the lifecycle actions behind a confirmation;
+//! - [`consent::PrivacyConsent`] is the privacy consent of an order or application.
 
 pub mod action;
+pub mod consent;
 pub mod draft_signals;
 pub mod field;
 pub mod request_form;

@@ -2,6 +2,7 @@
 //! PEM text, and the checks forms run before anything is sent.
 
 pub mod ca_import;
+pub mod csr_text;
 pub mod upload;
 
 #[cfg(test)]

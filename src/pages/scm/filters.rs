@@ -1,14 +1,19 @@
-//! Status, search, sort and page size of the SSL certificate list; every
-//! change goes to the URL and back to the first page.
+//! Status, search, deployable / own / expiring filters, sort and page size
+//! of the SSL certificate list; every change goes to the URL and back to
+//! the first page.
 
 use ccm_api::common::SortDir;
-use ccm_api::scm::{ScmSortKey, ScmStatus, SCM_PAGE_SIZES};
+use ccm_api::common::DomainTags;
+use ccm_api::scm::{list_all_tags, ListAllTagsResponse, ScmSortKey, ScmStatus, SCM_PAGE_SIZES};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use super::query::status_filters;
+use super::query::{status_filters, EXPIRY_WINDOWS};
 use super::ScmViewQuery;
 use crate::components::select::ChoiceSelect;
+use crate::api::client::use_api;
 use crate::list::SetQuery;
+use crate::tags::TagFilter;
 
 #[component]
 pub fn ScmFilterBar(query: Memo<ScmViewQuery>) -> impl IntoView {
@@ -17,6 +22,25 @@ pub fn ScmFilterBar(query: Memo<ScmViewQuery>) -> impl IntoView {
     // The search is sent when typing pauses, not on every key.
     let search = RwSignal::new(query.get_untracked().search);
     let typed = StoredValue::new(0u32);
+    // Tag choices: every key in use, alone and with each of its values.
+    let api = use_api();
+    let tag_choices = RwSignal::new(Vec::<TagFilter>::new());
+    spawn_local(async move {
+        if let Ok(found) = api.json::<ListAllTagsResponse>(list_all_tags()).await {
+            let domain: Vec<DomainTags> = found.tags.into_iter().map(|t| DomainTags { key: t.key, values: t.values }).collect();
+            tag_choices.try_set(TagFilter::choices(&domain));
+        }
+    });
+    let tag_options = move || {
+        let mut choices = tag_choices.get();
+        // A tag from a link is offered even before the list arrives.
+        if let Some(t) = query.with(|q| q.tag.clone()) {
+            if !choices.contains(&t) {
+                choices.push(t);
+            }
+        }
+        std::iter::once((String::new(), "Any tags".to_owned())).chain(choices.into_iter().map(|c| (c.to_param(), c.label()))).collect::<Vec<_>>()
+    };
     view! {
         <form class="panel filter-bar" role="search" aria-label="Filter SSL certificates" on:submit=move |ev| {
             ev.prevent_default();
@@ -46,6 +70,23 @@ pub fn ScmFilterBar(query: Memo<ScmViewQuery>) -> impl IntoView {
                     .collect()
                 value=Signal::derive(move || query.with(|q| q.status.as_ref().map(|s| s.as_str().to_owned()).unwrap_or_default()))
                 on_pick=Callback::new(move |v: String| update(&|q| q.status = (!v.is_empty()).then(|| ScmStatus::from_wire(&v)))) />
+            {move || view! {
+                <ChoiceSelect id="scm-tag" label="Tag" options=tag_options()
+                    value=Signal::derive(move || query.with(|q| q.tag.as_ref().map(TagFilter::to_param).unwrap_or_default()))
+                    on_pick=Callback::new(move |v: String| update(&|q| q.tag = TagFilter::from_param(&v))) />
+            }}
+            <ChoiceSelect id="scm-expiring" label="Expiring within"
+                options=std::iter::once((String::new(), "Any time".to_owned()))
+                    .chain(EXPIRY_WINDOWS.iter().map(|d| (d.to_string(), format!("{d} days"))))
+                    .collect()
+                value=Signal::derive(move || query.with(|q| q.expiring_within.map(|d| d.to_string()).unwrap_or_default()))
+                on_pick=Callback::new(move |v: String| update(&|q| q.expiring_within = v.parse().ok())) />
+            <FilterCheck id="scm-deployable" label="Deployable only"
+                checked=Signal::derive(move || query.with(|q| q.deployable))
+                on_toggle=Callback::new(move |on: bool| update(&|q| q.deployable = on)) />
+            <FilterCheck id="scm-own" label="Owned by this account only"
+                checked=Signal::derive(move || query.with(|q| q.own))
+                on_toggle=Callback::new(move |on: bool| update(&|q| q.own = on)) />
             <ChoiceSelect id="scm-sort-key" label="Sort by"
                 options=ScmSortKey::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
                 value=Signal::derive(move || query.with(|q| q.sort_key.as_str().to_owned()))
@@ -58,6 +99,23 @@ pub fn ScmFilterBar(query: Memo<ScmViewQuery>) -> impl IntoView {
                 options=SCM_PAGE_SIZES.iter().map(|n| (n.to_string(), n.to_string())).collect()
                 value=Signal::derive(move || query.with(|q| q.limit.to_string()))
                 on_pick=Callback::new(move |v: String| update(&|q| q.limit = v.parse().unwrap_or(10))) />
+            {move || query.with(|q| q.tag.is_some()).then(|| view! {
+                <p class="field-hint">"With a tag chosen the list is the tag search: the status, expiry, deployable and owner filters and the sort do not apply."</p>
+            })}
         </form>
+    }
+}
+
+/// A checkbox filter: shows the URL's value, reports a toggle.
+#[component]
+fn FilterCheck(id: &'static str, label: &'static str, checked: Signal<bool>, on_toggle: Callback<bool>) -> impl IntoView {
+    view! {
+        <div class="field field-check">
+            <label class="check" for=id>
+                <input id=id type="checkbox" prop:checked=move || checked.get()
+                    on:change=move |ev| on_toggle.run(event_target_checked(&ev)) />
+                {label}
+            </label>
+        </div>
     }
 }

@@ -4,17 +4,26 @@
 //! delete. Importing is its own page (`/scm/import`).
 
 mod badges;
+mod batch_push;
+pub mod csr;
 mod delete;
+mod deploy;
+mod deploy_form;
 mod details;
 mod export;
 mod export_files;
 mod filters;
 mod import;
 mod import_check;
+mod lifecycle;
+mod notify;
+pub mod order;
 mod pager;
 mod push;
 mod query;
 mod table;
+mod tag_list;
+mod validation;
 pub mod time;
 
 use ccm_api::scm::{list_certificates, ScmListResponse};
@@ -34,9 +43,22 @@ pub use query::ScmViewQuery;
 use table::ScmTable;
 pub use import::ImportCertificatePage;
 
-/// The list read for a view state (the selection does not change it).
+/// The list read for a view state (the selection does not change it): the
+/// tag search when a tag is chosen, else the list call.
 fn list_request(q: &ScmViewQuery) -> ApiRequest {
-    list_certificates(&ScmViewQuery { selected: None, ..q.clone() }.to_list_query())
+    match &q.tag {
+        Some(tag) => tag_list::tag_request(q, tag),
+        None => list_certificates(&ScmViewQuery { selected: None, ..q.clone() }.to_list_query()),
+    }
+}
+
+/// One page of the list for `req` (from [`list_request`]).
+async fn load_page(api: crate::api::client::Api, tagged: bool, req: ApiRequest) -> Result<ScmListResponse, ApiError> {
+    if tagged {
+        api.json::<ccm_api::scm::ListCertificatesByTagResponse>(req).await.map(tag_list::rows_from_hits)
+    } else {
+        api.json::<ScmListResponse>(req).await
+    }
 }
 
 /// What the list reads first for the address's view state; its route sends
@@ -70,8 +92,9 @@ pub fn SslCertificatesPage() -> impl IntoView {
             page.set(Some(Err(ApiError::Decode { status: 0, detail: format!("the list query is not valid: {p}") })));
             return;
         }
+        let tagged = q.tag.is_some();
         spawn_local(async move {
-            let result = api.json::<ScmListResponse>(req).await;
+            let result = load_page(api, tagged, req).await;
             // A newer query may have started meanwhile: keep only the latest answer.
             if result != Err(ApiError::Aborted) && generation.try_get_value() == Some(mine) {
                 now.try_set(js_sys::Date::now() as i64);
@@ -90,7 +113,9 @@ pub fn SslCertificatesPage() -> impl IntoView {
         <div class="page-head">
             <h1>"SSL certificates"</h1>
             <div class="actions">
-                <a class="button primary" href="/scm/import">"Import certificate"</a>
+                <a class="button primary" href="/scm/order">"Order a certificate"</a>
+                <a class="button" href="/scm/import">"Import certificate"</a>
+                <a class="button" href="/scm/csr">"CSRs"</a>
                 <button on:click=move |_| refresh.run(())>"Reload"</button>
             </div>
         </div>

@@ -9,7 +9,7 @@ use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::client::use_api;
+use crate::api::client::{use_api, Api};
 use crate::components::api_error::ApiErrorView;
 use crate::components::request_inspector::RequestPreview;
 
@@ -46,6 +46,24 @@ pub fn push_regions(projects: &[Project], home: &str) -> Vec<String> {
     regions
 }
 
+/// Reads the regions into `regions` (see [`push_regions`]) and, when given,
+/// sets `chosen` to the profile's SCM region (or the first one).
+pub fn load_regions(api: Api, regions: RwSignal<Vec<String>>, chosen: Option<RwSignal<String>>) {
+    spawn_local(async move {
+        let projects = match api.json::<ProjectsResponse>(list_auth_projects()).await {
+            Ok(r) => r.projects,
+            Err(ApiError::Aborted) => return,
+            Err(_) => Vec::new(),
+        };
+        let home = api.session().active_profile().map(|p| p.scm_region).unwrap_or_default();
+        let list = push_regions(&projects, &home);
+        if let Some(chosen) = chosen {
+            chosen.try_set(if list.contains(&home) { home } else { list.first().cloned().unwrap_or_default() });
+        }
+        regions.try_set(list);
+    });
+}
+
 #[component]
 pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
     let api = use_api();
@@ -60,17 +78,7 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let done = RwSignal::new(Vec::<String>::new());
 
-    spawn_local(async move {
-        let projects = match api.json::<ProjectsResponse>(list_auth_projects()).await {
-            Ok(r) => r.projects,
-            Err(ApiError::Aborted) => return,
-            Err(_) => Vec::new(),
-        };
-        let scm_region = api.session().active_profile().map(|p| p.scm_region).unwrap_or_default();
-        let list = push_regions(&projects, &scm_region);
-        region.try_set(if list.contains(&scm_region) { scm_region } else { list.first().cloned().unwrap_or_default() });
-        regions.try_set(list);
-    });
+    load_regions(api, regions, Some(region));
 
     let request = move || {
         let body = PushCertificateBody {

@@ -1,5 +1,6 @@
 //! The SSL certificate list's state in the URL: status filter, search,
-//! sort, page size, offset and the selected certificate. Pure.
+//! deployable / own / expiring-within filters, sort, page size, offset and
+//! the selected certificate. Pure.
 
 use ccm_api::common::SortDir;
 use ccm_api::scm::{ScmListQuery, ScmSortKey, ScmStatus, SCM_PAGE_SIZES};
@@ -8,6 +9,7 @@ use ccm_api::validate::SCM_STATUS_FILTERS;
 use crate::list::page::PageInfo;
 use crate::list::sort::Sorted;
 use crate::list::url_state::{QueryReader, QueryWriter, UrlState};
+use crate::tags::TagFilter;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScmViewQuery {
@@ -15,6 +17,14 @@ pub struct ScmViewQuery {
     pub status: Option<ScmStatus>,
     /// Part of the name or a domain (the API's `content`).
     pub search: String,
+    /// Only certificates that can be deployed to cloud resources.
+    pub deployable: bool,
+    /// Only the account's own certificates (not shared with it).
+    pub own: bool,
+    /// Only certificates expiring within this many days (`expired_days_since`).
+    pub expiring_within: Option<i64>,
+    /// Only certificates with this tag (the tag search, `tag_list.rs`).
+    pub tag: Option<TagFilter>,
     pub sort_key: ScmSortKey,
     pub sort_dir: SortDir,
     /// 10, 20 or 50.
@@ -29,6 +39,10 @@ impl Default for ScmViewQuery {
         ScmViewQuery {
             status: None,
             search: String::new(),
+            deployable: false,
+            own: false,
+            expiring_within: None,
+            tag: None,
             sort_key: ScmSortKey::CertUpdateTime,
             sort_dir: SortDir::Desc,
             limit: 10,
@@ -37,6 +51,9 @@ impl Default for ScmViewQuery {
         }
     }
 }
+
+/// The "expiring within" choices, in days.
+pub const EXPIRY_WINDOWS: &[i64] = &[7, 30, 60, 90, 180];
 
 /// The statuses the list can be filtered by (the reference's list).
 pub fn status_filters() -> Vec<ScmStatus> {
@@ -51,6 +68,10 @@ impl UrlState for ScmViewQuery {
         ScmViewQuery {
             status: q.wire_among("status", SCM_STATUS_FILTERS).filter(|s| *s != ScmStatus::All),
             search: q.text("q"),
+            deployable: q.is("deployable", "1"),
+            own: q.is("own", "1"),
+            expiring_within: q.number_in("expiring", EXPIRY_WINDOWS),
+            tag: q.raw("tag").and_then(|t| TagFilter::from_param(&t)),
             sort_key: q.wire("sort_key").unwrap_or(d.sort_key),
             sort_dir: q.wire("sort_dir").unwrap_or(d.sort_dir),
             limit,
@@ -64,6 +85,10 @@ impl UrlState for ScmViewQuery {
         let d = ScmViewQuery::default();
         w.wire("status", self.status.as_ref());
         w.text("q", &self.search);
+        w.flag("deployable", "1", self.deployable);
+        w.flag("own", "1", self.own);
+        w.number_unless("expiring", self.expiring_within.unwrap_or(0), 0);
+        w.id("tag", self.tag.as_ref().map(TagFilter::to_param).as_deref());
         w.wire_unless("sort_key", &self.sort_key, &d.sort_key);
         w.wire_unless("sort_dir", &self.sort_dir, &d.sort_dir);
         w.number_unless("limit", self.limit, d.limit);
@@ -102,6 +127,10 @@ impl ScmViewQuery {
             sort_key: Some(self.sort_key.clone()),
             status: Some(self.status.clone().unwrap_or(ScmStatus::All)),
             content: (!search.is_empty()).then(|| search.to_owned()),
+            // A filter that is off is left out rather than sent as false.
+            deploy_support: self.deployable.then_some(true),
+            owned_by_self: self.own.then_some(true),
+            expired_days_since: self.expiring_within,
             ..Default::default()
         }
     }
@@ -137,18 +166,31 @@ mod tests {
         let q = ScmViewQuery {
             status: Some(ScmStatus::Upload),
             search: "shop example".into(),
+            deployable: true,
+            own: true,
+            expiring_within: Some(30),
+            tag: Some(TagFilter { key: "env".into(), value: Some("prod".into()) }),
             sort_key: ScmSortKey::CertExpiredTime,
             sort_dir: SortDir::Asc,
             limit: 20,
             offset: 40,
             selected: Some("scs1554192131150".into()),
         };
-        assert_round_trip(q, "?status=UPLOAD&q=shop%20example&sort_key=certExpiredTime&sort_dir=ASC&limit=20&offset=40&cert=scs1554192131150");
+        assert_round_trip(q, "?status=UPLOAD&q=shop%20example&deployable=1&own=1&expiring=30&tag=env%3Dprod&sort_key=certExpiredTime&sort_dir=ASC&limit=20&offset=40&cert=scs1554192131150");
     }
 
     #[test]
     fn bad_values_fall_back() {
-        let q = parse(&[("status", "NOPE"), ("limit", "25"), ("offset", "-3"), ("sort_key", "name"), ("sort_dir", "UP")]);
+        let q = parse(&[
+            ("status", "NOPE"),
+            ("limit", "25"),
+            ("offset", "-3"),
+            ("sort_key", "name"),
+            ("sort_dir", "UP"),
+            ("deployable", "yes"),
+            ("own", "0"),
+            ("expiring", "45"),
+        ]);
         assert_eq!(q, ScmViewQuery::default());
         // An offset inside a page snaps to the page start.
         assert_eq!(parse(&[("limit", "20"), ("offset", "45")]).offset, 40);
@@ -170,6 +212,17 @@ mod tests {
         assert!(ccm_api::validate::validate_request(&req, &ccm_api::validate::Context { now_millis: 0 }).is_empty());
         let all = ccm_api::scm::list_certificates(&ScmViewQuery::default().to_list_query());
         assert!(all.query_string().contains("status=ALL"));
+    }
+
+    #[test]
+    fn the_new_filters_reach_the_list_call_only_when_set() {
+        let q = parse(&[("deployable", "1"), ("own", "1"), ("expiring", "90")]);
+        let req = ccm_api::scm::list_certificates(&q.to_list_query());
+        let qs = req.query_string();
+        assert!(qs.contains("deploy_support=true") && qs.contains("owned_by_self=true") && qs.contains("expired_days_since=90"), "{qs}");
+        assert!(ccm_api::validate::validate_request(&req, &ccm_api::validate::Context { now_millis: 0 }).is_empty());
+        let plain = ccm_api::scm::list_certificates(&ScmViewQuery::default().to_list_query()).query_string();
+        assert!(!plain.contains("deploy_support") && !plain.contains("owned_by_self") && !plain.contains("expired_days_since"), "{plain}");
     }
 
     #[test]

@@ -9,11 +9,12 @@ use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::csr_form::{compare, decode, key_text, CsrDraft};
+use super::csr_form::{compare, decode, CsrDraft};
 use super::issuer_select::IssuerSelect;
 use super::issuers::find_issuer;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
+use crate::components::csr_summary::CsrSummary;
 use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
 use crate::components::validity_fields::ValidityFields;
@@ -97,14 +98,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
                     view! {
                         <section class="panel" aria-label="Decoded CSR">
                             <h2>"What the CSR asks for"</h2>
-                            <dl class="details-list">
-                                <dt>"Subject"</dt><dd>{info.subject.clone()}</dd>
-                                <dt>"Key"</dt><dd>{key_text(&info)}</dd>
-                                <dt>"Signature"</dt><dd>{format!("{}, verifies", info.signature_algorithm)}</dd>
-                                <dt>"Requested names"</dt>
-                                <dd>{if info.subject_alt_names.is_empty() { "none".to_owned() } else {
-                                    info.subject_alt_names.iter().map(|s| format!("{}:{}", s.kind(), s.value())).collect::<Vec<_>>().join(", ") }}</dd>
-                            </dl>
+                            <CsrSummary info=info.clone() />
                             {match rows {
                                 None => view! { <p role="status">"Asking the service to parse it…"</p> }.into_any(),
                                 Some(Err(e)) => view! { <ApiErrorView title="The service could not parse the CSR" error=e /> }.into_any(),

@@ -10,31 +10,11 @@ use ccm_api::validate::ValidationError;
 use ccm_api::ApiRequest;
 use ccm_pki::decode::CsrInfo;
 
+pub use crate::pki::csr_text::decode;
+
 use super::apply_form::finish;
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
 use crate::pages::pca::cas::create_form::max_path_length;
-
-/// Decodes a pasted or uploaded CSR; a CSR whose signature does not verify
-/// is refused (no CA should sign it).
-pub fn decode(text: &str) -> Result<CsrInfo, String> {
-    if text.trim().is_empty() {
-        return Err("paste a CSR or choose a file".to_owned());
-    }
-    ccm_pki::decode::decode_csr_verified(text.as_bytes()).map_err(|e| match e {
-        ccm_pki::Error::BadSignature => "its signature does not verify: the CSR was altered or is broken".to_owned(),
-        other => format!("this is not a readable CSR: {other}"),
-    })
-}
-
-/// Key algorithm and size as people say it: `EC P-256`, `RSA 2048 bits`.
-pub fn key_text(info: &CsrInfo) -> String {
-    let k = &info.public_key;
-    match (&k.curve, k.bits) {
-        (Some(curve), _) => format!("{} {curve}", k.algorithm),
-        (None, Some(bits)) => format!("{} {bits} bits", k.algorithm),
-        (None, None) => k.algorithm.clone(),
-    }
-}
 
 /// One line of the side-by-side view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +156,7 @@ fn check_room(issuer: &CertificateAuthority, path_length: i64, errors: &mut Vec<
 mod tests {
     use super::super::issuers::tests::{cas, ISSUING, LEAF_ONLY, NOW, ROOT};
     use super::*;
+    use crate::pki::csr_text::key_text;
     use serde_json::json;
 
     /// `openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -subj "/CN=csr.example.com/O=Example Corp"
