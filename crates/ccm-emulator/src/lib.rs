@@ -19,8 +19,13 @@ pub mod console;
 pub mod pca_cas;
 pub mod pca_certs;
 pub mod pca_issue;
+pub mod public_ca;
 pub mod scm;
+pub mod scm_csr;
+pub mod scm_tags;
 pub mod seed;
+pub mod ssl_deploy;
+pub mod ssl_orders;
 pub mod state;
 pub mod tags;
 pub mod validity;
@@ -39,6 +44,11 @@ pub use state::{Quotas, State};
 pub struct EmulatorConfig {
     pub account: Account,
     pub quotas: Quotas,
+    /// Validate every domain of an application this long after it was
+    /// made, and issue (`ccm-serve --auto-validate-secs`, for demos). `None`:
+    /// only the admin endpoint validates.
+    #[serde(default)]
+    pub auto_validate_after_ms: Option<i64>,
 }
 
 pub struct Emulator {
@@ -152,10 +162,17 @@ impl Emulator {
                 op if pca_certs::OPERATIONS.contains(&op) => pca_certs::handle(self, &call),
                 _ => not_implemented(service, call.op),
             },
-            Service::Scm => match call.op {
-                op if scm::OPERATIONS.contains(&op) => scm::handle(self, &call),
-                _ => not_implemented(service, call.op),
-            },
+            Service::Scm => {
+                scm::refresh(self, now_ms);
+                match call.op {
+                    op if scm::OPERATIONS.contains(&op) => scm::handle(self, &call),
+                    op if ssl_orders::OPERATIONS.contains(&op) => ssl_orders::handle(self, &call),
+                    op if ssl_deploy::OPERATIONS.contains(&op) => ssl_deploy::handle(self, &call),
+                    op if scm_csr::OPERATIONS.contains(&op) => scm_csr::handle(self, &call),
+                    op if scm_tags::OPERATIONS.contains(&op) => scm_tags::handle(self, &call),
+                    _ => not_implemented(service, call.op),
+                }
+            }
         }
     }
 }

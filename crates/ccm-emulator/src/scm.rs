@@ -153,9 +153,11 @@ pub fn new_id(emu: &Emulator, now_ms: i64) -> String {
     }
 }
 
-/// Brings derived statuses up to date: an issued or managed certificate
-/// past its `not_after` is EXPIRED.
+/// Brings derived statuses up to date: applications due for automatic
+/// validation are issued, an issued or managed certificate past its
+/// `not_after` is EXPIRED.
 pub fn refresh(emu: &mut Emulator, now_ms: i64) {
+    crate::ssl_orders::auto_validate(emu, now_ms);
     for r in &mut emu.state.scm {
         let live = matches!(r.info.status, Some(ScmStatus::Issued) | Some(ScmStatus::Upload));
         if live && not_after_ms(&r.info).is_some_and(|t| t <= now_ms) {
@@ -174,7 +176,7 @@ pub fn handle(emu: &mut Emulator, call: &Call) -> EmuResponse {
     let id = call.param("certificate_id").to_owned();
     let Some(index) = emu.state.scm.iter().position(|r| r.info.id == id) else { return not_found(&id) };
     match call.op {
-        "show_certificate" => EmuResponse::json(200, &emu.state.scm[index].info),
+        "show_certificate" => show(&emu.state.scm[index]),
         "delete_certificate" => delete(emu, index),
         "export_certificate" => export(&emu.state.scm[index]),
         _ => push(emu, index, call),
@@ -318,6 +320,9 @@ fn import(emu: &mut Emulator, call: &Call) -> EmuResponse {
         key_pem: body.private_key.trim().to_owned() + "\n",
         pushes: Vec::new(),
         updated_at_ms: call.now_ms,
+        tags: Vec::new(),
+        notices: Vec::new(),
+        application: None,
     });
     EmuResponse::json(200, &json!({ "certificate_id": id }))
 }
@@ -343,11 +348,27 @@ fn check_chain(leaf: &[u8], chain: &[Vec<u8>]) -> Result<(), String> {
     Ok(())
 }
 
-/// `DELETE …/{id}`: 204; refused while a review of the certificate runs.
+/// `GET …/{id}`: the record, with the notification switch.
+fn show(record: &ScmRecord) -> EmuResponse {
+    let mut info = record.info.clone();
+    info.notification_enabled = Some(record.notices.iter().any(|n| n == ccm_api::scm::NoticeType::CertExpiration.as_str()));
+    EmuResponse::json(200, &info)
+}
+
+/// `DELETE …/{id}`: 204; refused while a review of the certificate runs,
+/// and while it is deployed (SCM.0105, naming the resources).
 fn delete(emu: &mut Emulator, index: usize) -> EmuResponse {
     let info = &emu.state.scm[index].info;
     if let Some(status) = info.status.as_ref().filter(|s| BUSY.contains(s)) {
         return error("SCM.0010", format!("a certificate in status {status} cannot be deleted until its review ends"));
+    }
+    let deployed = crate::ssl_deploy::deployed_to(&emu.state, &info.id);
+    if !deployed.is_empty() {
+        let list: Vec<String> = deployed.iter().map(|r| format!("{} {} ({}, {})", r.service, r.name, r.id, r.project)).collect();
+        return error(
+            ccm_api::catalogue::codes::SCM_DEPLOYED,
+            format!("the certificate is deployed to {}; deploy another certificate there first", list.join("; ")),
+        );
     }
     emu.state.scm.remove(index);
     EmuResponse::no_content()

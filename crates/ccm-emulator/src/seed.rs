@@ -22,7 +22,7 @@ use std::str::FromStr;
 
 use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::pca::certs::PrivateCertificate;
-use ccm_api::scm::ScmCertificate;
+use ccm_api::scm::{ApplyCertificateBody, NoticeType, PrivateKeyAlgo, ScmCertificate, ScmTag, ValidationMethod};
 use ccm_pki::decode::{CertificateInfo, ExtendedKeyUsage, KeyUsage, SubjectAltName};
 use ccm_pki::pem::{encode_pem, LABEL_CERTIFICATE};
 use ccm_pki::{
@@ -34,7 +34,7 @@ use rand::{Rng, SeedableRng};
 use serde_json::{json, Value};
 
 use crate::scm::{describe, scm_time};
-use crate::state::{CaRecord, CertRecord, Quotas, RevokedSerial, ScmRecord, State};
+use crate::state::{Application, CaRecord, CertRecord, PublicCa, Quotas, RevokedSerial, ScmRecord, State};
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -457,6 +457,9 @@ pub fn demo(now_ms: i64) -> State {
                     key_pem: key_pem(&leaf_key),
                     pushes: if s.name == "wildcard-example" { vec![("ELB".into(), "ap-southeast-1".into())] } else { Vec::new() },
                     updated_at_ms: updated,
+                    tags: Vec::new(),
+                    notices: Vec::new(),
+                    application: None,
                 }
             }
             None => ScmRecord {
@@ -466,11 +469,80 @@ pub fn demo(now_ms: i64) -> State {
                 key_pem: String::new(),
                 pushes: Vec::new(),
                 updated_at_ms: updated,
+                tags: Vec::new(),
+                notices: Vec::new(),
+                application: None,
             },
         };
         state.scm.push(record);
     }
+    state.public_ca = Some(PublicCa {
+        root_pem: pem(&public_root.der),
+        intermediate_pem: pem(&public_ca.der),
+        intermediate_key_pem: key_pem(&public_ca.key),
+    });
+    demo_lifecycle(&mut state, now_ms);
     state
+}
+
+/// The SSL lifecycle in the demo: `new-order` waits for an application,
+/// `pending-validation` has one (the service made its key) and waits for
+/// its domain to be validated, `wildcard-example` is deployed to an ELB
+/// listener and a WAF domain, `shop-example-com` to a CDN domain; a few
+/// tags and one expiry notification.
+fn demo_lifecycle(state: &mut State, now_ms: i64) {
+    let by_name = |state: &State, name: &str| state.scm.iter().position(|r| r.info.name.as_deref() == Some(name));
+    if let Some(i) = by_name(state, "pending-validation") {
+        let domain = state.scm[i].info.domain.clone().unwrap_or_default();
+        let key = key(KeyAlgorithm::Ec256);
+        let csr = ccm_pki::build_csr(
+            &DistinguishedName::new(domain.clone()),
+            &[SubjectAltName::Dns(domain.clone())],
+            &key,
+            SignatureHash::Sha256,
+        )
+        .expect("demo CSR");
+        let body = ApplyCertificateBody {
+            domain: domain.clone(),
+            applicant_name: Some("Dana Demo".into()),
+            applicant_phone: Some("+65 6000 0000".into()),
+            applicant_email: Some("dana@example.org".into()),
+            agree_privacy_protection: true,
+            domain_method: Some(ValidationMethod::Dns),
+            key_algorithm: Some(PrivateKeyAlgo::EcP256),
+            ..Default::default()
+        };
+        let r = &mut state.scm[i];
+        r.info.authentification = Some(vec![crate::ssl_orders::validation_record(&ValidationMethod::Dns, &domain, now_ms)]);
+        r.application = Some(Application {
+            body,
+            csr_pem: encode_pem(ccm_pki::pem::LABEL_CSR, &csr),
+            key_pem: Some(key_pem(&key)),
+            applied_at_ms: now_ms,
+        });
+    }
+    let deploy = |state: &mut State, name: &str, service: &str, project: &str, resource: &str| {
+        let Some(i) = by_name(state, name) else { return };
+        let id = state.scm[i].info.id.clone();
+        if let Some(r) = state.inventory.0.iter_mut().find(|r| r.service == service && r.project == project && r.name == resource) {
+            r.certificate_id = Some(id);
+            r.deployed_at_ms = Some(now_ms - 7 * DAY_MS);
+        }
+    };
+    deploy(state, "wildcard-example", "ELB", "ap-southeast-1", "web-https-443");
+    deploy(state, "wildcard-example", "WAF", "ap-southeast-1", "*.example.com");
+    deploy(state, "shop-example-com", "CDN", crate::ssl_deploy::GLOBAL, "shop.example.com");
+    let tag = |k: &str, v: &str| ScmTag { key: k.into(), value: v.into() };
+    if let Some(i) = by_name(state, "shop-example-com") {
+        state.scm[i].tags = vec![tag("env", "prod"), tag("team", "web")];
+        state.scm[i].notices = vec![NoticeType::CertExpiration.as_str().to_owned()];
+    }
+    if let Some(i) = by_name(state, "wildcard-example") {
+        state.scm[i].tags = vec![tag("env", "prod")];
+    }
+    if let Some(i) = by_name(state, "api-gateway") {
+        state.scm[i].tags = vec![tag("env", "staging")];
+    }
 }
 
 /// An SSL certificate that is ordered but not issued: no dates, no PEMs;
@@ -483,12 +555,14 @@ fn ordered_ssl(id: &str, s: &DemoSsl, now_ms: i64) -> ScmCertificate {
         "domain_count": 1, "wildcard_count": 0, "shared": false, "enterprise_project_id": "0",
     });
     if s.status == "CHECKING" {
-        info["authentification"] = json!([{
-            "record_name": format!("_dnsauth.{}", s.names[0]), "record_type": "TXT",
-            "record_value": format!("{}emu{}", scm_time(now_ms).replace(['-', ' ', ':', '.'], ""), &id[3..]),
-            "domain": s.names[0],
-        }]);
+        info["validation_method"] = json!("DNS");
+    } else {
+        // Not applied for yet: no names, no method.
+        let o = info.as_object_mut().expect("an object");
+        o.remove("validation_method");
+        o.remove("domain");
     }
+    let _ = now_ms;
     serde_json::from_value(info).expect("seed SSL records fit the wire type")
 }
 
@@ -700,6 +774,9 @@ pub fn scale(now_ms: i64) -> State {
             key_pem: if has_pem { t.key_pem.clone() } else { String::new() },
             pushes: Vec::new(),
             updated_at_ms: base + i as i64 * 3_600_000,
+            tags: Vec::new(),
+            notices: Vec::new(),
+            application: None,
         });
     }
     state

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::pca::certs::PrivateCertificate;
 use ccm_api::common::{KeyUsage, ResourceTag};
-use ccm_api::scm::ScmCertificate;
+use ccm_api::scm::{ApplyCertificateBody, CsrInfo, ScmCertificate, ScmTag};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::IssuedToken;
@@ -94,6 +94,82 @@ pub struct ScmRecord {
     /// Last change, Unix ms: the list's `certUpdateTime` sort key.
     #[serde(default)]
     pub updated_at_ms: i64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<ScmTag>,
+    /// Notice types switched on (`CERT_EXPIRATION`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
+    /// The application in progress or that led to issuance (ordered
+    /// certificates only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<Application>,
+}
+
+/// An application for an ordered certificate: what was sent, the CSR the
+/// certificate will be issued for, and the key when the service holds it
+/// (it generated the CSR, or the CSR came from the CSR manager with its key).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Application {
+    pub body: ApplyCertificateBody,
+    pub csr_pem: String,
+    #[serde(default)]
+    pub key_pem: Option<String>,
+    pub applied_at_ms: i64,
+}
+
+/// A CSR in the CSR manager.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CsrRecord {
+    /// As `GET /v3/scm/csr/{id}` answers it (with the PEM in `csr`).
+    pub info: CsrInfo,
+    /// PKCS#8 PEM when the service holds the key.
+    #[serde(default)]
+    pub key_pem: Option<String>,
+}
+
+/// The emulated public CA that signs ordered SSL certificates: a root and
+/// an intermediate made with ccm-pki the first time one is needed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicCa {
+    pub root_pem: String,
+    pub intermediate_pem: String,
+    /// The intermediate's key, PKCS#8 PEM.
+    pub intermediate_key_pem: String,
+}
+
+/// A cloud resource a certificate can be deployed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CloudResource {
+    /// `ELB`, `WAF` or `CDN`.
+    pub service: String,
+    /// The region (project name); `global` for CDN.
+    pub project: String,
+    pub id: String,
+    pub name: String,
+    /// The domain it serves (WAF and CDN check the certificate covers it).
+    pub domain: String,
+    /// WAF mode: `cloud` or `premium`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub enterprise_project_id: String,
+    /// The SSL certificate deployed there now.
+    #[serde(default)]
+    pub certificate_id: Option<String>,
+    #[serde(default)]
+    pub deployed_at_ms: Option<i64>,
+}
+
+/// The resources of every project. Its default is the seeded inventory,
+/// so a state file written before deployment existed loads with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Inventory(pub Vec<CloudResource>);
+
+impl Default for Inventory {
+    fn default() -> Self {
+        Inventory(crate::ssl_deploy::seeded_inventory())
+    }
 }
 
 /// The OBS side of CRLs: the agency that lets the service write to OBS,
@@ -130,6 +206,14 @@ pub struct State {
     /// CAs with OCSP switched on, by id.
     #[serde(default)]
     pub ocsp_enabled: Vec<String>,
+    /// The SCM CSR manager, in creation order.
+    #[serde(default)]
+    pub csrs: Vec<CsrRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_ca: Option<PublicCa>,
+    /// ELB listeners, WAF and CDN domains of the account.
+    #[serde(default)]
+    pub inventory: Inventory,
 }
 
 impl State {

@@ -18,6 +18,9 @@ fn record(id: &str) -> ScmRecord {
         key_pem: String::new(),
         pushes: Vec::new(),
         updated_at_ms: NOW,
+        tags: Vec::new(),
+        notices: Vec::new(),
+        application: None,
     }
 }
 

@@ -223,6 +223,9 @@ fn row(id: &str, name: &str, domain: &str, status: &str, expires: Option<i64>, u
         key_pem: String::new(),
         pushes: Vec::new(),
         updated_at_ms: updated,
+        tags: Vec::new(),
+        notices: Vec::new(),
+        application: None,
     }
 }
 

@@ -108,6 +108,17 @@ pub fn generate_key(algorithm: KeyAlgorithm) -> Result<PrivateKey> {
     })
 }
 
+/// A new RSA key of any size the CCM API does not name as a
+/// [`KeyAlgorithm`] (SCM's CSR manager offers 3072 bits). At least 2048.
+pub fn generate_rsa_key(bits: usize) -> Result<PrivateKey> {
+    if bits < 2048 {
+        return Err(Error::Invalid(format!("an RSA key of {bits} bits is too small; at least 2048")));
+    }
+    let key = rsa::PrivateKey::new(&mut SysRng, bits)
+        .map_err(|e| Error::Invalid(format!("RSA key generation failed: {e}")))?;
+    Ok(PrivateKey::Rsa(Box::new(key)))
+}
+
 impl PrivateKey {
     /// Signs `msg`: RSA PKCS#1 v1.5 (blinded) or deterministic ECDSA
     /// (RFC 6979). Returns the algorithm identifier and the signature.

@@ -44,7 +44,7 @@ pub use verify::{verify_chain, verify_issued_by, VerifiedChain};
 
 #[cfg(feature = "issue")]
 pub use issue::{
-    build_crl, build_csr, generate_key, issue_certificate, self_signed_certificate,
+    build_crl, build_csr, generate_key, generate_rsa_key, issue_certificate, self_signed_certificate,
     CustomExtension, DistinguishedName, IssueRequest, RevocationReason, RevokedEntry,
     SignatureHash, Subject,
 };

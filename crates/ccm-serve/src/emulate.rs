@@ -15,7 +15,19 @@
 //!   with `EMU.BAD_FAULTS` and the reason;
 //! - `DELETE /__emulator/faults`: no faults any more.
 //!
-//! The body has the fields of [`ccm_emulator::faults::FaultConfig`], all
+//! And one for SSL domain validation, which a real service learns from
+//! DNS, a web server or a mail answer:
+//!
+//! - `POST /__emulator/validate` with `{"certificate_id": "scs…",
+//!   "domain": "www.example.com", "fail": false}` (`domain` optional: all
+//!   names; `fail: true` rejects the application): marks the names of a
+//!   certificate under review validated and, once all are, issues it from
+//!   the emulated public CA. Answers `{certificate_id, status, domains:
+//!   [{domain, validation_status}]}`, or 404 (no such certificate or name),
+//!   409 (not under review) with `EMU.BAD_VALIDATION` and the reason. The
+//!   change is saved to `--state` like any other.
+//!
+//! The fault body has the fields of [`ccm_emulator::faults::FaultConfig`], all
 //! optional: `{"latency_ms": 300, "error_rate": {"list_certificates": 0.5},
 //! "malformed": ["scm.export_certificate"], "drop": ["POST
 //! /v1/private-certificates"], "token_ttl_secs": 60, "seed": 7}`. A
@@ -37,6 +49,7 @@ use axum::Router;
 use bytes::Bytes;
 use ccm_api::Method;
 use ccm_emulator::faults::{FaultConfig, FaultPlan, DELAY_HEADER, DROP_HEADER};
+use ccm_emulator::ssl_orders::{ValidateError, ValidateRequest};
 use ccm_emulator::{EmuRequest, Emulator};
 
 use crate::proxy::{CutShort, LocalUpstream};
@@ -44,6 +57,8 @@ use crate::state_file::StateSaver;
 
 /// Path of the fault admin endpoint.
 pub const FAULTS_PATH: &str = "/__emulator/faults";
+/// Path of the domain validation admin endpoint.
+pub const VALIDATE_PATH: &str = "/__emulator/validate";
 
 /// The emulator shared by every request; saved to `state_file` after each
 /// change when one is given, before the change is answered.
@@ -93,6 +108,25 @@ impl EmulatorUpstream {
         let plan = FaultPlan::new(config)?;
         self.lock().faults = plan;
         Ok(())
+    }
+
+    /// Validates domains of an SSL application (the admin endpoint); the
+    /// change is saved like an API call's.
+    pub fn validate(&self, req: &ValidateRequest) -> Result<serde_json::Value, ValidateError> {
+        let now_ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default();
+        let (answer, snapshot) = {
+            let mut emu = self.lock();
+            let answer = ccm_emulator::ssl_orders::validate(&mut emu, req, now_ms)?;
+            let snapshot = self.saver.is_some().then(|| Snapshot {
+                number: self.changes.fetch_add(1, Ordering::SeqCst) + 1,
+                json: emu.state.to_json(),
+            });
+            (answer, snapshot)
+        };
+        if let Some(s) = snapshot {
+            self.save(s);
+        }
+        Ok(answer)
     }
 
     /// Answers one request synchronously (the emulator does no I/O). An
@@ -201,9 +235,50 @@ impl LocalUpstream for EmulatorUpstream {
     }
 }
 
-/// The fault admin endpoint, for the server's root router.
+/// The admin endpoints (faults, domain validation), for the server's root
+/// router.
 pub fn admin_routes(upstream: EmulatorUpstream) -> Router {
-    Router::new().route(FAULTS_PATH, any(move |req: Request<Body>| admin(upstream.clone(), req)))
+    let for_validate = upstream.clone();
+    Router::new()
+        .route(FAULTS_PATH, any(move |req: Request<Body>| admin(upstream.clone(), req)))
+        .route(VALIDATE_PATH, any(move |req: Request<Body>| validate(for_validate.clone(), req)))
+}
+
+async fn validate(upstream: EmulatorUpstream, req: Request<Body>) -> Response<Body> {
+    let refuse = |status: StatusCode, message: &str| {
+        let body = serde_json::json!({ "error_code": "EMU.BAD_VALIDATION", "error_msg": message });
+        json_response(status, serde_json::to_vec(&body).unwrap_or_default())
+    };
+    if !same_origin(&req) {
+        return refuse(StatusCode::FORBIDDEN, "domains can only be validated from this server's own origin");
+    }
+    if req.method() != axum::http::Method::POST {
+        return refuse(StatusCode::METHOD_NOT_ALLOWED, "use POST");
+    }
+    let json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !json {
+        return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, "send {\"certificate_id\": …} as application/json");
+    }
+    let Ok(body) = axum::body::to_bytes(req.into_body(), 64 * 1024).await else {
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the body is too large");
+    };
+    let request: ValidateRequest = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => return refuse(StatusCode::BAD_REQUEST, &format!("not a validation request: {e}")),
+    };
+    match upstream.validate(&request) {
+        Ok(answer) => {
+            tracing::info!(certificate = %request.certificate_id, domain = ?request.domain, fail = request.fail, "emulator domain validation");
+            json_response(StatusCode::OK, serde_json::to_vec(&answer).unwrap_or_default())
+        }
+        Err(ValidateError { status, message }) => {
+            refuse(StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST), &message)
+        }
+    }
 }
 
 async fn admin(upstream: EmulatorUpstream, req: Request<Body>) -> Response<Body> {

@@ -123,6 +123,12 @@ struct Cli {
     #[arg(long, value_name = "N", requires = "emulate")]
     fault_seed: Option<u64>,
 
+    /// Emulator, for demos: validate every domain of an SSL certificate
+    /// application this many seconds after it was made, and issue it.
+    /// Without it only `POST /__emulator/validate` validates.
+    #[arg(long, value_name = "SECS", requires = "emulate", value_parser = clap::value_parser!(u64).range(0..=86_400))]
+    auto_validate_secs: Option<u64>,
+
     /// Emulator: the account (domain) name users sign in to.
     #[arg(long, default_value = "demo", requires = "emulate")]
     account: String,
@@ -229,7 +235,11 @@ fn emulator(cli: &Cli) -> Result<ccm_emulator::Emulator, String> {
     let mut quotas = cli.seed.quotas();
     quotas.certificate_authorities = cli.quota_cas.unwrap_or(quotas.certificate_authorities);
     quotas.certificates = cli.quota_certificates.unwrap_or(quotas.certificates);
-    let mut emu = ccm_emulator::Emulator::new(EmulatorConfig { account, quotas }, state);
+    let auto_validate_after_ms = cli.auto_validate_secs.map(|s| s as i64 * 1000);
+    if let Some(s) = cli.auto_validate_secs {
+        eprintln!("ccm-serve: SSL certificate applications are validated and issued {s} s after they are made");
+    }
+    let mut emu = ccm_emulator::Emulator::new(EmulatorConfig { account, quotas, auto_validate_after_ms }, state);
     if !faults.is_off() {
         eprintln!("ccm-serve: emulator faults on: {}", serde_json::to_string(faults.config()).unwrap_or_default());
     }
