@@ -128,6 +128,19 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      // The CSR manager (ssl-csr.spec.ts): the demo seed, fresh on every run.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8105 --dist dist --emulate --seed demo',
+      url: 'http://127.0.0.1:8105/',
+      reuseExistingServer: false,
+    },
+    {
+      // The SSL lifecycle, tags and list filters (ssl-lifecycle, ssl-tags):
+      // the demo seed, validated through /__emulator/validate.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8106 --dist dist --emulate --seed demo',
+      url: 'http://127.0.0.1:8106/',
+      reuseExistingServer: false,
+    },
+    {
       // The nginx recipe (Debian's nginx) serving dist/ on 8100, its proxy
       // routes pointed at the emulator on 8101 instead of the cloud.
       command: `target/release/ccm-serve --listen 127.0.0.1:8101 --dist dist --emulate --state ${nginxState}`,

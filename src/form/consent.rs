@@ -12,7 +12,9 @@ pub fn PrivacyConsent(form: RequestForm, value: RwSignal<bool>) -> impl IntoView
         <fieldset>
             <legend>"Terms"</legend>
             <label class="check">
-                <input type="checkbox" prop:checked=move || value.get()
+                // No focus change on press: leaving a field above would show
+                // its error, move the box down, and the release would miss it.
+                <input type="checkbox" prop:checked=move || value.get() on:mousedown=|ev| ev.prevent_default()
                     on:change=move |ev| { value.set(event_target_checked(&ev)); form.leave("agree_privacy_protection") } />
                 "I agree that the certificate authority may process the applicant's details (privacy protection)"
             </label>

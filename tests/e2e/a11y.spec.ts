@@ -67,6 +67,11 @@ const VIEWS: View[] = [
   { name: 'certificate from a CSR', path: '/pca/certs/csr', signedIn: true, ready: heading('Issue a certificate from a CSR') },
   { name: 'SSL certificates', path: '/scm', signedIn: true, ready: heading('SSL certificates') },
   { name: 'SSL import', path: '/scm/import', signedIn: true, ready: heading('Import an SSL certificate') },
+  { name: 'SSL order form', path: '/scm/order', signedIn: true, ready: heading('Order a certificate') },
+  { name: 'SSL apply form', path: '/scm/apply', signedIn: true, ready: heading('Apply for an SSL certificate') },
+  { name: 'CSR manager', path: '/scm/csr', signedIn: true, ready: heading('Certificate signing requests') },
+  { name: 'CSR create form', path: '/scm/csr/new', signedIn: true, ready: heading('Create a CSR') },
+  { name: 'CSR upload form', path: '/scm/csr/upload', signedIn: true, ready: heading('Upload a CSR') },
   { name: 'activity log', path: '/activity', signedIn: true, ready: heading('Activity') },
   { name: 'page not found', path: '/no/such/view', signedIn: false, ready: heading('Page not found') },
 ];

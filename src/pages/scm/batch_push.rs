@@ -91,8 +91,9 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
     view! {
         <section class="scm-batch-push" aria-label="Push to several regions">
             <h3>"Push to several regions"</h3>
+            // The reason is said once, by the single push above.
             {match refusal {
-                Some(why) => view! { <p class="field-hint">{why}</p> }.into_any(),
+                Some(_) => view! { <p class="field-hint">"Not available for this certificate: see why under Push above."</p> }.into_any(),
                 None => view! {
                     <WireSelect id="batch-service" label="Service" value=service
                         options=PushService::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
@@ -115,8 +116,12 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
                         </div>
                     </fieldset>
                     <p class="field-error" role="alert">{move || problem.get()}</p>
-                    <button disabled=move || pending.get() on:click=push>
-                        {move || match chosen.with(Vec::len) { 1 => "Push to 1 region".to_owned(), n => format!("Push to {n} regions") }}
+                    <button disabled=move || pending.get() || chosen.with(Vec::is_empty) on:click=push>
+                        {move || match chosen.with(Vec::len) {
+                            0 => "Choose regions to push to".to_owned(),
+                            1 => "Push to 1 region".to_owned(),
+                            n => format!("Push to {n} regions"),
+                        }}
                     </button>
                     {move || (!rows.with(Vec::is_empty)).then(|| view! {
                         <table class="data-table" aria-label="Push results by region">

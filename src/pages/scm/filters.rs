@@ -1,4 +1,4 @@
-//! Status, search, deployable / own / expiring filters, sort and page size
+//! Status, search, tag, deployable / own / expired-within filters, sort and page size
 //! of the SSL certificate list; every change goes to the URL and back to
 //! the first page.
 
@@ -75,12 +75,12 @@ pub fn ScmFilterBar(query: Memo<ScmViewQuery>) -> impl IntoView {
                     value=Signal::derive(move || query.with(|q| q.tag.as_ref().map(TagFilter::to_param).unwrap_or_default()))
                     on_pick=Callback::new(move |v: String| update(&|q| q.tag = TagFilter::from_param(&v))) />
             }}
-            <ChoiceSelect id="scm-expiring" label="Expiring within"
-                options=std::iter::once((String::new(), "Any time".to_owned()))
-                    .chain(EXPIRY_WINDOWS.iter().map(|d| (d.to_string(), format!("{d} days"))))
+            <ChoiceSelect id="scm-expired" label="Expired certificates"
+                options=std::iter::once((String::new(), "All".to_owned()))
+                    .chain(EXPIRY_WINDOWS.iter().map(|d| (d.to_string(), format!("Only those expired in the last {d} days"))))
                     .collect()
-                value=Signal::derive(move || query.with(|q| q.expiring_within.map(|d| d.to_string()).unwrap_or_default()))
-                on_pick=Callback::new(move |v: String| update(&|q| q.expiring_within = v.parse().ok())) />
+                value=Signal::derive(move || query.with(|q| q.expired_within.map(|d| d.to_string()).unwrap_or_default()))
+                on_pick=Callback::new(move |v: String| update(&|q| q.expired_within = v.parse().ok())) />
             <FilterCheck id="scm-deployable" label="Deployable only"
                 checked=Signal::derive(move || query.with(|q| q.deployable))
                 on_toggle=Callback::new(move |on: bool| update(&|q| q.deployable = on)) />
@@ -100,7 +100,7 @@ pub fn ScmFilterBar(query: Memo<ScmViewQuery>) -> impl IntoView {
                 value=Signal::derive(move || query.with(|q| q.limit.to_string()))
                 on_pick=Callback::new(move |v: String| update(&|q| q.limit = v.parse().unwrap_or(10))) />
             {move || query.with(|q| q.tag.is_some()).then(|| view! {
-                <p class="field-hint">"With a tag chosen the list is the tag search: the status, expiry, deployable and owner filters and the sort do not apply."</p>
+                <p class="field-hint">"With a tag chosen the list is the tag search: the status, expired, deployable and owner filters and the sort do not apply."</p>
             })}
         </form>
     }

@@ -1,5 +1,5 @@
 //! The SSL certificate list's state in the URL: status filter, search,
-//! deployable / own / expiring-within filters, sort, page size, offset and
+//! deployable / own / expired-within filters, sort, page size, offset and
 //! the selected certificate. Pure.
 
 use ccm_api::common::SortDir;
@@ -21,8 +21,9 @@ pub struct ScmViewQuery {
     pub deployable: bool,
     /// Only the account's own certificates (not shared with it).
     pub own: bool,
-    /// Only certificates expiring within this many days (`expired_days_since`).
-    pub expiring_within: Option<i64>,
+    /// Leave out certificates that expired more than this many days ago
+    /// (`expired_days_since`: valid ones and those expired within N days).
+    pub expired_within: Option<i64>,
     /// Only certificates with this tag (the tag search, `tag_list.rs`).
     pub tag: Option<TagFilter>,
     pub sort_key: ScmSortKey,
@@ -41,7 +42,7 @@ impl Default for ScmViewQuery {
             search: String::new(),
             deployable: false,
             own: false,
-            expiring_within: None,
+            expired_within: None,
             tag: None,
             sort_key: ScmSortKey::CertUpdateTime,
             sort_dir: SortDir::Desc,
@@ -52,7 +53,7 @@ impl Default for ScmViewQuery {
     }
 }
 
-/// The "expiring within" choices, in days.
+/// The "expired within" choices, in days.
 pub const EXPIRY_WINDOWS: &[i64] = &[7, 30, 60, 90, 180];
 
 /// The statuses the list can be filtered by (the reference's list).
@@ -70,7 +71,7 @@ impl UrlState for ScmViewQuery {
             search: q.text("q"),
             deployable: q.is("deployable", "1"),
             own: q.is("own", "1"),
-            expiring_within: q.number_in("expiring", EXPIRY_WINDOWS),
+            expired_within: q.number_in("expired_within", EXPIRY_WINDOWS),
             tag: q.raw("tag").and_then(|t| TagFilter::from_param(&t)),
             sort_key: q.wire("sort_key").unwrap_or(d.sort_key),
             sort_dir: q.wire("sort_dir").unwrap_or(d.sort_dir),
@@ -87,7 +88,7 @@ impl UrlState for ScmViewQuery {
         w.text("q", &self.search);
         w.flag("deployable", "1", self.deployable);
         w.flag("own", "1", self.own);
-        w.number_unless("expiring", self.expiring_within.unwrap_or(0), 0);
+        w.number_unless("expired_within", self.expired_within.unwrap_or(0), 0);
         w.id("tag", self.tag.as_ref().map(TagFilter::to_param).as_deref());
         w.wire_unless("sort_key", &self.sort_key, &d.sort_key);
         w.wire_unless("sort_dir", &self.sort_dir, &d.sort_dir);
@@ -130,7 +131,7 @@ impl ScmViewQuery {
             // A filter that is off is left out rather than sent as false.
             deploy_support: self.deployable.then_some(true),
             owned_by_self: self.own.then_some(true),
-            expired_days_since: self.expiring_within,
+            expired_days_since: self.expired_within,
             ..Default::default()
         }
     }
@@ -168,7 +169,7 @@ mod tests {
             search: "shop example".into(),
             deployable: true,
             own: true,
-            expiring_within: Some(30),
+            expired_within: Some(30),
             tag: Some(TagFilter { key: "env".into(), value: Some("prod".into()) }),
             sort_key: ScmSortKey::CertExpiredTime,
             sort_dir: SortDir::Asc,
@@ -176,7 +177,7 @@ mod tests {
             offset: 40,
             selected: Some("scs1554192131150".into()),
         };
-        assert_round_trip(q, "?status=UPLOAD&q=shop%20example&deployable=1&own=1&expiring=30&tag=env%3Dprod&sort_key=certExpiredTime&sort_dir=ASC&limit=20&offset=40&cert=scs1554192131150");
+        assert_round_trip(q, "?status=UPLOAD&q=shop%20example&deployable=1&own=1&expired_within=30&tag=env%3Dprod&sort_key=certExpiredTime&sort_dir=ASC&limit=20&offset=40&cert=scs1554192131150");
     }
 
     #[test]
@@ -189,7 +190,7 @@ mod tests {
             ("sort_dir", "UP"),
             ("deployable", "yes"),
             ("own", "0"),
-            ("expiring", "45"),
+            ("expired_within", "45"),
         ]);
         assert_eq!(q, ScmViewQuery::default());
         // An offset inside a page snaps to the page start.
@@ -216,7 +217,7 @@ mod tests {
 
     #[test]
     fn the_new_filters_reach_the_list_call_only_when_set() {
-        let q = parse(&[("deployable", "1"), ("own", "1"), ("expiring", "90")]);
+        let q = parse(&[("deployable", "1"), ("own", "1"), ("expired_within", "90")]);
         let req = ccm_api::scm::list_certificates(&q.to_list_query());
         let qs = req.query_string();
         assert!(qs.contains("deploy_support=true") && qs.contains("owned_by_self=true") && qs.contains("expired_days_since=90"), "{qs}");

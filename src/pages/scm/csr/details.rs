@@ -68,6 +68,12 @@ pub fn CsrDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
                 Some(Ok(c)) => {
                     let name = c.name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| c.id.clone());
                     let apply_href = format!("/scm/apply?csr={}", c.id);
+                    let company = [&c.company_name, &c.company_city, &c.company_province, &c.company_country]
+                        .iter()
+                        .filter_map(|v| (*v).clone().filter(|s| !s.is_empty()))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let company = if company.is_empty() { "—".to_owned() } else { company };
                     view! {
                         <dl class="details-list">
                             <dt>"CSR id"</dt><dd>{c.id.clone()}</dd>
@@ -75,8 +81,7 @@ pub fn CsrDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
                             <dt>"Additional names"</dt><dd>{c.sans.clone().filter(|s| !s.is_empty()).map(|s| s.replace(';', ", ")).unwrap_or_else(|| "—".into())}</dd>
                             <dt>"Key algorithm"</dt><dd>{c.private_key_algo.as_ref().map(|a| a.label().to_owned()).unwrap_or_else(|| "—".into())}</dd>
                             <dt>"Usage"</dt><dd>{c.usage.as_ref().map(|u| u.label().to_owned()).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>"Company"</dt><dd>{[&c.company_name, &c.company_city, &c.company_province, &c.company_country]
-                                .iter().filter_map(|v| (*v).clone().filter(|s| !s.is_empty())).collect::<Vec<_>>().join(", ")}</dd>
+                            <dt>"Company"</dt><dd>{company}</dd>
                             <dt>"Created"</dt><dd>{c.create_time.map(crate::expiry::date).unwrap_or_else(|| "—".into())}</dd>
                             <dt>"Updated"</dt><dd>{c.update_time.map(crate::expiry::date).unwrap_or_else(|| "—".into())}</dd>
                         </dl>

@@ -74,6 +74,8 @@ pub fn CsrManagerPage() -> impl IntoView {
     });
     let update = move |f: &dyn Fn(&mut CsrViewQuery)| set.run(query.get_untracked().with_filter(f));
     let selected = Memo::new(move |_| query.with(|q| q.selected.clone()));
+    // The name is sent on Enter or when the field is left, not per key.
+    let name_text = RwSignal::new(query.get_untracked().name);
 
     view! {
         <div class="page-head">
@@ -85,10 +87,15 @@ pub fn CsrManagerPage() -> impl IntoView {
             </div>
         </div>
         <p class="field-hint">"A CSR created here has its private key kept by the service; use it to apply for an ordered SSL certificate."</p>
-        <form class="panel filter-bar" role="search" aria-label="Filter CSRs" on:submit=|ev| ev.prevent_default()>
+        <form class="panel filter-bar" role="search" aria-label="Filter CSRs" on:submit=move |ev| {
+            ev.prevent_default();
+            let v = name_text.get_untracked();
+            update(&|q| q.name = v.clone());
+        }>
             <div class="field">
                 <label for="csr-filter-name">"Name contains"</label>
-                <input id="csr-filter-name" type="search" prop:value=move || query.with(|q| q.name.clone())
+                <input id="csr-filter-name" type="search" prop:value=move || name_text.get()
+                    on:input=move |ev| name_text.set(event_target_value(&ev))
                     on:change=move |ev| { let v = event_target_value(&ev); update(&|q| q.name = v.clone()) } />
             </div>
             <ChoiceSelect id="csr-filter-algo" label="Key algorithm"
