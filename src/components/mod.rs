@@ -2,6 +2,7 @@ pub mod api_error;
 pub mod badges;
 pub mod cert_info;
 pub mod confirm;
+pub mod crl_view;
 pub mod focus;
 pub mod download;
 pub mod field;

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::apply_form::{inherited, ApplyDraft, DnPart, EkuChoice, SanRow, Template};
+use super::issue_again::{changes, draft_from_query};
 use super::issuer_select::IssuerSelect;
 use super::issuers::find_issuer;
 use super::san_editor::SanEditor;
@@ -48,8 +49,11 @@ crate::draft_signals!(ApplySignals for ApplyDraft {
 pub fn ApplyCertificatePage() -> impl IntoView {
     let api = use_api();
     let notify = use_notifications();
-    let issuer_id = use_query_map().with_untracked(|p| p.get("issuer")).unwrap_or_default();
-    let d = ApplySignals::from_draft(ApplyDraft { issuer_id, ..Default::default() });
+    let query = use_query_map();
+    let issuer_id = query.with_untracked(|p| p.get("issuer")).unwrap_or_default();
+    // "Issue again" from a certificate's details: the form starts as that certificate.
+    let again = query.with_untracked(|q| draft_from_query(|k| q.get(k), |k| q.get_all(k).unwrap_or_default()));
+    let d = ApplySignals::from_draft(again.clone().unwrap_or(ApplyDraft { issuer_id, ..Default::default() }));
     let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate", move |cas, now| d.draft().to_request(cas, now));
     let issuer = Memo::new(move |_| cas.with(|c| find_issuer(c, &d.issuer_id.get()).cloned()));
 
@@ -74,8 +78,15 @@ pub fn ApplyCertificatePage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Apply for a certificate"</h1>
+        <h1>{if again.is_some() { "Issue a certificate again" } else { "Apply for a certificate" }}</h1>
         <p><a href="/pca/certs">"Back to the certificate list"</a></p>
+        {again.map(|original| view! {
+            <section class="panel" aria-label="What changes">
+                <h2>"What changes"</h2>
+                <p class="field-hint">"Every field below starts as the certificate issued again; edit any of them."</p>
+                <ul>{move || changes(&original, &d.draft()).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+            </section>
+        })}
         {move || load_error.get().map(|e| view! { <ApiErrorView title="Could not load the CAs" error=e /> })}
         <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
             <fieldset>

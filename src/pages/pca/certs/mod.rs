@@ -14,6 +14,7 @@ mod details;
 mod export_dialog;
 mod export_plan;
 mod filters;
+mod issue_again;
 mod issuer_select;
 mod issuers;
 mod list;
