@@ -10,8 +10,8 @@ use ccm_api::validate::ValidationError;
 use ccm_api::ApiRequest;
 use ccm_pki::decode::CsrInfo;
 
-use super::apply_form::finish;
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
+use crate::form::draft::finish;
 use crate::pages::pca::cas::create_form::max_path_length;
 
 /// Decodes a pasted or uploaded CSR; a CSR whose signature does not verify

@@ -72,12 +72,12 @@ pub fn draft_from_query(get: impl Fn(&str) -> Option<String>, all: impl Fn(&str)
     let mut d = ApplyDraft::default();
     let text = |k: &str| get(k).unwrap_or_default();
     d.issuer_id = text("issuer");
-    d.common_name = text("cn");
-    d.country = text("c");
-    d.state = text("st");
-    d.locality = text("l");
-    d.organization = text("o");
-    d.organizational_unit = text("ou");
+    d.subject.common_name = text("cn");
+    d.subject.country = text("c");
+    d.subject.state = text("st");
+    d.subject.locality = text("l");
+    d.subject.organization = text("o");
+    d.subject.organizational_unit = text("ou");
     if let Some(k) = get("key") {
         d.key_algorithm = k;
     }
@@ -121,12 +121,12 @@ pub fn changes(original: &ApplyDraft, now: &ApplyDraft) -> Vec<String> {
         }
     };
     field("Issuer", &original.issuer_id, &now.issuer_id);
-    field("Common name", &original.common_name, &now.common_name);
-    field("Country", &original.country, &now.country);
-    field("State or province", &original.state, &now.state);
-    field("Locality", &original.locality, &now.locality);
-    field("Organization", &original.organization, &now.organization);
-    field("Organizational unit", &original.organizational_unit, &now.organizational_unit);
+    field("Common name", &original.subject.common_name, &now.subject.common_name);
+    field("Country", &original.subject.country, &now.subject.country);
+    field("State or province", &original.subject.state, &now.subject.state);
+    field("Locality", &original.subject.locality, &now.subject.locality);
+    field("Organization", &original.subject.organization, &now.subject.organization);
+    field("Organizational unit", &original.subject.organizational_unit, &now.subject.organizational_unit);
     field("Key algorithm", &original.key_algorithm, &now.key_algorithm);
     field("Signature algorithm", &original.signature_algorithm, &now.signature_algorithm);
     field(
@@ -217,8 +217,8 @@ mod tests {
         let all = |k: &str| pairs.iter().filter(|(a, _)| a == k).map(|(_, v)| v.clone()).collect::<Vec<_>>();
         let d = draft_from_query(get, all).unwrap();
         assert_eq!(d.issuer_id, "ca-1");
-        assert_eq!(d.common_name, "web.example.com");
-        assert_eq!(d.organization, "Acme & Co");
+        assert_eq!(d.subject.common_name, "web.example.com");
+        assert_eq!(d.subject.organization, "Acme & Co");
         assert_eq!((d.key_algorithm.as_str(), d.signature_algorithm.as_str()), ("EC256", "SHA384"));
         assert_eq!((d.validity_type.as_str(), d.validity_value.as_str()), ("DAY", "90"));
         assert_eq!(d.sans, vec![SanRow { kind: "DNS".into(), value: "web.example.com".into() }, SanRow { kind: "IP".into(), value: "10.0.0.1".into() }]);

@@ -21,7 +21,7 @@ mod list;
 mod loader;
 mod local_list;
 mod query;
-mod revoke_reason;
+pub mod revoke_reason;
 mod san_editor;
 mod table;
 
