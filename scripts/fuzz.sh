@@ -10,7 +10,7 @@
 set -euo pipefail
 CARGO_FUZZ_VERSION=0.13.2
 seconds=${FUZZ_SECONDS:-60}
-targets=(pem certificate csr private_key api_error)
+targets=(pem certificate csr private_key inspect api_error)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

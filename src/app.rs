@@ -16,6 +16,8 @@ use crate::pages::scm::csr::{CreateCsrPage, CsrManagerPage, UploadCsrPage};
 use crate::pages::scm::order::{ApplySslPage, OrderCertificatePage};
 use crate::pages::scm::{ImportCertificatePage, SslCertificatesPage};
 use crate::pages::settings::SettingsPage;
+use crate::pages::tools::ToolboxPage;
+use crate::pages::crl::CrlViewerPage;
 use crate::pages::{not_found::NotFound, overview::OverviewPage};
 use crate::state::session::provide_session;
 
@@ -36,6 +38,9 @@ lazy_page!(CertFromCsrRoute, cert_csr_page in pki, IssueFromCsrPage);
 lazy_page!(CertDetailsRoute, cert_details_page in pki, CertificateDetailsPage);
 lazy_page!(SettingsRoute, settings_page in settings, SettingsPage);
 lazy_page!(ActivityRoute, activity_page in activity, ActivityPage);
+// The toolbox decodes everything it is given: it lives with the certificate code.
+lazy_page!(ToolsRoute, tools_page in pki, ToolboxPage);
+lazy_page!(CrlViewerRoute, crl_viewer_page in pki, CrlViewerPage);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -87,6 +92,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pca/certs/:id") view={Lazy::<CertDetailsRoute>::new()} />
                         <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                         <Route path=path!("/activity") view={Lazy::<ActivityRoute>::new()} />
+                        <Route path=path!("/tools") view={Lazy::<ToolsRoute>::new()} />
+                        <Route path=path!("/pca/cas/:id/crl") view={Lazy::<CrlViewerRoute>::new()} />
                     </Routes>
                 </ErrorBoundary>
             </Shell>

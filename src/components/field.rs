@@ -54,7 +54,7 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 on:blur=move |_| if let Some(cb) = on_blur { cb.run(()) }
-                aria-required=required.then_some("true")
+                aria-required=required.then(|| "true".to_owned())
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described
             />

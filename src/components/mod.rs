@@ -4,6 +4,7 @@ pub mod cert_info;
 pub mod confirm;
 pub mod copy_button;
 pub mod csr_summary;
+pub mod crl_view;
 pub mod focus;
 pub mod download;
 pub mod field;

@@ -4,19 +4,18 @@
 
 use leptos::prelude::*;
 
+use crate::form::draft::SubjectDraft;
 use crate::form::field::RuleField;
 use crate::form::request_form::RequestForm;
 
-/// One signal per part of the name.
-#[derive(Clone, Copy)]
-pub struct SubjectSignals {
-    pub common_name: RwSignal<String>,
-    pub country: RwSignal<String>,
-    pub state: RwSignal<String>,
-    pub locality: RwSignal<String>,
-    pub organization: RwSignal<String>,
-    pub organizational_unit: RwSignal<String>,
-}
+crate::draft_signals!(pub SubjectSignals for SubjectDraft {
+    common_name: String,
+    country: String,
+    state: String,
+    locality: String,
+    organization: String,
+    organizational_unit: String,
+});
 
 /// What an empty field becomes, per part (country, state, locality,
 /// organization, unit); `None` where nothing is inherited.

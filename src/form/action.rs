@@ -11,8 +11,17 @@ use crate::api::client::Api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::notifications::{use_notifications, Notifications};
 
+/// The confirmation that is open (which action, of the page's own type)
+/// and the state every action shares.
 pub struct ActionRunner<A: Send + Sync + 'static> {
     open: RwSignal<Option<A>>,
+    pub state: ActionState,
+}
+
+/// What does not depend on the kind of action: the pending flag, the
+/// error, and the send itself (one copy of it for every action page).
+#[derive(Clone, Copy)]
+pub struct ActionState {
     pending: RwSignal<bool>,
     error: RwSignal<Option<ApiError>>,
     notify: Notifications,
@@ -28,12 +37,13 @@ impl<A: Send + Sync + 'static> Copy for ActionRunner<A> {}
 
 impl<A: Clone + Send + Sync + 'static> ActionRunner<A> {
     pub fn new() -> Self {
-        ActionRunner { open: RwSignal::new(None), pending: RwSignal::new(false), error: RwSignal::new(None), notify: use_notifications() }
+        let state = ActionState { pending: RwSignal::new(false), error: RwSignal::new(None), notify: use_notifications() };
+        ActionRunner { open: RwSignal::new(None), state }
     }
 
     /// Opens the confirmation for `action`, clearing the last error.
     pub fn open(&self, action: A) {
-        self.error.set(None);
+        self.state.error.set(None);
         self.open.set(Some(action));
     }
 
@@ -48,35 +58,43 @@ impl<A: Clone + Send + Sync + 'static> ActionRunner<A> {
 
     /// True while a request runs: the confirm button is disabled.
     pub fn pending(&self) -> RwSignal<bool> {
-        self.pending
+        self.state.pending
     }
 
     /// Sends `req`; once the service confirms, closes the confirmation,
     /// shows `notice` and runs `then` (record, refresh the rows, leave).
     pub fn send(&self, api: Api, req: ApiRequest, notice: String, then: impl FnOnce() + 'static) {
-        let runner = *self;
-        runner.pending.set(true);
-        runner.error.set(None);
+        let open = self.open;
+        self.state.send(
+            api,
+            req,
+            notice,
+            Box::new(move || {
+                open.try_set(None);
+                then();
+            }),
+        );
+    }
+}
+
+impl ActionState {
+    fn send(self, api: Api, req: ApiRequest, notice: String, done: Box<dyn FnOnce()>) {
+        self.pending.set(true);
+        self.error.set(None);
         spawn_local(async move {
             let result = api.send(req).await;
-            runner.pending.try_set(false);
+            self.pending.try_set(false);
             match result {
                 Ok(()) => {
-                    runner.open.try_set(None);
-                    runner.notify.success(notice);
-                    then();
+                    self.notify.success(notice);
+                    done();
                 }
                 Err(ApiError::Aborted) => {}
                 Err(e) => {
-                    runner.error.try_set(Some(e));
+                    self.error.try_set(Some(e));
                 }
             }
         });
-    }
-
-    /// The error of the last send, if it failed (tracked).
-    pub fn error(&self) -> Option<ApiError> {
-        self.error.get()
     }
 }
 
@@ -89,12 +107,12 @@ impl<A: Clone + Send + Sync + 'static> Default for ActionRunner<A> {
 /// The failed action's error: `not_done` when the service refused, or a
 /// warning that the change may have been made when the answer was lost.
 #[component]
-pub fn ActionError<A: Clone + Send + Sync + 'static>(
-    runner: ActionRunner<A>,
+pub fn ActionError(
+    state: ActionState,
     #[prop(default = "The action failed")] not_done: &'static str,
 ) -> impl IntoView {
     move || {
-        runner.error().map(|e| {
+        state.error.get().map(|e| {
             let title = change_failed_title(&e, not_done, "No confirmation from the service: the change may have been made; reload to see");
             view! { <ApiErrorView title error=e /> }
         })

@@ -6,27 +6,38 @@
 /// `draft_signals!(Signals for Draft { field: Type, … })` declares
 /// `Signals` (Copy) with `new()`, `from_draft(d)` and `draft()`. `draft()`
 /// reads every signal tracked, so a memo over it follows every edit.
+///
+/// A part of the draft that is itself a draft (`subject: SubjectDraft`)
+/// follows in a second brace group with its own signals type, declared
+/// by this macro too: `{ …fields… } { subject: SubjectSignals }`.
 #[macro_export]
 macro_rules! draft_signals {
-    ($name:ident for $draft:ident { $($field:ident: $ty:ty),+ $(,)? }) => {
+    ($vis:vis $name:ident for $draft:ident { $($field:ident: $ty:ty),+ $(,)? } $({ $($part:ident: $part_ty:ty),+ $(,)? })?) => {
         #[derive(Clone, Copy)]
-        struct $name {
-            $($field: leptos::prelude::RwSignal<$ty>,)+
+        $vis struct $name {
+            $(pub $field: leptos::prelude::RwSignal<$ty>,)+
+            $($(pub $part: $part_ty,)+)?
         }
 
         #[allow(dead_code)]
         impl $name {
-            fn new() -> Self {
+            $vis fn new() -> Self {
                 Self::from_draft($draft::default())
             }
 
-            fn from_draft(d: $draft) -> Self {
-                $name { $($field: leptos::prelude::RwSignal::new(d.$field),)+ }
+            $vis fn from_draft(d: $draft) -> Self {
+                $name {
+                    $($field: leptos::prelude::RwSignal::new(d.$field),)+
+                    $($($part: <$part_ty>::from_draft(d.$part),)+)?
+                }
             }
 
-            fn draft(&self) -> $draft {
+            $vis fn draft(&self) -> $draft {
                 use leptos::prelude::Get;
-                $draft { $($field: self.$field.get(),)+ }
+                $draft {
+                    $($field: self.$field.get(),)+
+                    $($($part: self.$part.draft(),)+)?
+                }
             }
         }
     };

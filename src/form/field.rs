@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::request_form::RequestForm;
-use crate::components::field::{TextField, TextFieldProps};
+use crate::components::field::{RequiredMark, TextField, TextFieldProps};
 
 #[component]
 pub fn RuleField(
@@ -30,4 +30,42 @@ pub fn RuleField(
         password: false,
         autocomplete: None,
     })
+}
+
+/// A select bound to one wire path (the issuing CA): a first option for
+/// "nothing chosen", then `options` (value, text shown); the required
+/// mark, message and "left" come from the form like a `RuleField`'s.
+#[component]
+pub fn RuleSelect(
+    form: RequestForm,
+    path: &'static str,
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    /// The first option's text (its value is empty).
+    none: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let error = form.error_for(path);
+    let required = form.required(path);
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <span class="label-line">
+                <label for=id>{label}</label>
+                {required.then(|| view! { <RequiredMark /> })}
+            </span>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) on:blur=move |_| form.leave(path)
+                aria-required=required.then(|| "true".to_owned())
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }>
+                <option value="" selected=move || value.with(String::is_empty)>{none}</option>
+                {move || options.get().into_iter().map(|(v, text)| {
+                    let chosen = v.clone();
+                    view! { <option value=v selected=move || value.with(|c| *c == chosen)>{text}</option> }
+                }).collect::<Vec<_>>()}
+            </select>
+            {hint.map(|h| view! { <p class="field-hint">{h}</p> })}
+            <p class="field-error">{move || error.get()}</p>
+        </div>
+    }
 }

@@ -4,18 +4,23 @@
 //! markers, errors shown once a field is left or the form reviewed, the
 //! request shown before it is sent, and one guarded send.
 //!
+//! - [`draft`] has the parts drafts share (`SubjectDraft`, `finish`);
 //! - `draft_signals!` declares one signal per draft field;
+//! - [`page`] is a request page's opening (`FormPage`) and frame (`FormFrame`);
 //! - [`request_form::RequestForm`] holds the check, what is shown, the
 //!   previewed request and the send;
-//! - [`field::RuleField`] is a text field bound to one wire path;
+//! - [`field::RuleField`] is a text field bound to one wire path, and
+//!   [`field::RuleSelect`] a select;
 //! - [`review`] has the "Review request" footer and the send panel;
 //! - [`action::ActionRunner`] runs the lifecycle actions behind a confirmation;
 //! - [`consent::PrivacyConsent`] is the privacy consent of an order or application.
 
 pub mod action;
 pub mod consent;
+pub mod draft;
 pub mod draft_signals;
 pub mod field;
+pub mod page;
 pub mod request_form;
 pub mod review;
 pub mod shown;

@@ -12,20 +12,8 @@ use serde::de::DeserializeOwned;
 
 use super::shown::{message_at, message_under, Shown};
 use crate::api::client::Api;
+use crate::api::transport::RawResponse;
 use crate::components::submit_guard::SubmitGuard;
-
-/// A signal that navigates to the path it is set to (a form's send
-/// callback sets it on success and stays `Copy`).
-pub fn navigate_when_set() -> RwSignal<Option<String>> {
-    let target = RwSignal::new(None::<String>);
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| {
-        if let Some(path) = target.get() {
-            navigate(&path, Default::default());
-        }
-    });
-    target
-}
 
 /// What a draft checks into: the request, or every problem by wire path.
 pub type Checked = Result<ApiRequest, Vec<ValidationError>>;
@@ -105,8 +93,14 @@ impl RequestForm {
     /// previewed.
     pub fn review(&self, ev: leptos::ev::SubmitEvent) {
         ev.prevent_default();
+        self.preview.set(self.request_now());
+    }
+
+    /// Every error shows from now on; the request when nothing is wrong.
+    /// (A confirmation dialog sends it at once, without a preview.)
+    pub fn request_now(&self) -> Option<ApiRequest> {
         self.shown.update(|s| s.reviewed = true);
-        self.preview.set(self.checked.get_untracked().ok());
+        self.checked.get_untracked().ok()
     }
 
     /// Reviewed, and something is still wrong (nothing was sent).
@@ -122,6 +116,19 @@ impl RequestForm {
     /// Sends the previewed request once; `on_ok` gets the decoded answer.
     /// A failure lands in `api_error`, and the draft stays as typed.
     pub fn sender<T: DeserializeOwned + 'static>(&self, api: Api, on_ok: impl Fn(T) + Copy + Send + Sync + 'static) -> Callback<()> {
+        // Only the decoding is per answer type; the send is one function
+        // for every form (wasm size).
+        self.send_and(
+            api,
+            Callback::new(move |r: RawResponse| {
+                let answer = serde_json::from_slice::<T>(&r.body).map_err(|e| ApiError::Decode { status: r.status, detail: e.to_string() })?;
+                on_ok(answer);
+                Ok(())
+            }),
+        )
+    }
+
+    fn send_and(&self, api: Api, on_answer: Callback<RawResponse, Result<(), ApiError>>) -> Callback<()> {
         let form = *self;
         Callback::new(move |_| {
             let Some(req) = form.preview.get_untracked() else { return };
@@ -132,11 +139,11 @@ impl RequestForm {
             }
             form.api_error.set(None);
             spawn_local(async move {
-                let answer = api.json::<T>(req).await;
+                let answer = api.raw(req).await;
                 form.guard.end();
-                match answer {
-                    Ok(r) => on_ok(r),
-                    Err(ApiError::Aborted) => {}
+                // `try_run`: the page may be gone by the time the answer is.
+                match answer.and_then(|r| on_answer.try_run(r).unwrap_or(Ok(()))) {
+                    Ok(()) | Err(ApiError::Aborted) => {}
                     Err(e) => {
                         form.api_error.try_set(Some(e));
                     }

@@ -17,6 +17,7 @@ pub fn SideNav() -> impl IntoView {
                 </li>
                 <li><A href="/pca/cas">"Private CAs"</A></li>
                 <li><A href="/pca/certs">"Private certificates"</A></li>
+                <li><A href="/tools">"Toolbox"</A></li>
                 <li><A href="/activity">"Activity"</A></li>
                 <li><A href="/settings">"Settings"</A></li>
             </ul>

@@ -70,12 +70,16 @@ fn PendingRow(request: PendingRequest, now: Signal<f64>, on_cancel: Callback<u64
     }
 }
 
-/// "0.4 s", "12 s": precise while short, whole seconds after.
+/// "0.4 s", "12 s": precise while short, whole seconds after. Rounded
+/// with whole numbers: formatting a float would bring the float printing
+/// code (about 10 kB of wasm) into the first download.
 pub fn waited_text(ms: f64) -> String {
-    if ms < 10_000.0 {
-        format!("{:.1} s", ms / 1000.0)
+    let ms = ms.max(0.0) as u64;
+    if ms < 9_950 {
+        let tenths = (ms + 50) / 100;
+        format!("{}.{} s", tenths / 10, tenths % 10)
     } else {
-        format!("{:.0} s", ms / 1000.0)
+        format!("{} s", (ms + 500) / 1000)
     }
 }
 
@@ -88,5 +92,9 @@ mod tests {
         assert_eq!(waited_text(400.0), "0.4 s");
         assert_eq!(waited_text(9_949.0), "9.9 s");
         assert_eq!(waited_text(12_400.0), "12 s");
+        assert_eq!(waited_text(12_500.0), "13 s");
+        assert_eq!(waited_text(9_960.0), "10 s");
+        assert_eq!(waited_text(0.0), "0.0 s");
+        assert_eq!(waited_text(-5.0), "0.0 s");
     }
 }

@@ -1,10 +1,17 @@
 //! What every list view shares: its state in the URL (`url_state`), the
-//! sortable column headers (`sort`) and paging (`page`). A list view
-//! declares its query type (fields, defaults, how each is kept in the
-//! URL), its columns and its fetch; the machinery here does the rest.
+//! sortable column headers (`sort`), paging (`page`), picking rows
+//! (`selection`) and acting on them all with progress (`bulk`,
+//! `bulk_bar`), and the loading, empty and error states (`status`). A list
+//! view declares its query type (fields, defaults, how each is kept in the
+//! URL), its columns, its bulk actions and its fetch; the machinery here
+//! does the rest.
 
+pub mod bulk;
+pub mod bulk_bar;
 pub mod page;
+pub mod selection;
 pub mod sort;
+pub mod status;
 pub mod url_state;
 
 use leptos::prelude::*;
@@ -31,13 +38,20 @@ impl<Q: UrlState + Send + Sync + 'static> SetQuery<Q> {
     /// handle as context. The history entry is replaced, so Back leaves
     /// the view instead of undoing each keystroke.
     pub fn provide_in_url(path: &'static str) -> SetQuery<Q> {
-        let navigate = use_navigate();
-        let set = SetQuery(Callback::new(move |q: Q| {
-            navigate(&format!("{path}{}", q.to_query()), NavigateOptions { replace: true, scroll: false, ..Default::default() });
-        }));
+        let go = url_writer(path);
+        let set = SetQuery(Callback::new(move |q: Q| go.run(q.to_query())));
         provide_context(set);
         set
     }
+}
+
+/// Replaces the address with `path` and the query it is given (one copy
+/// for every list type).
+fn url_writer(path: &'static str) -> Callback<String> {
+    let navigate = use_navigate();
+    Callback::new(move |query: String| {
+        navigate(&format!("{path}{query}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    })
 }
 
 /// The list state in the current URL, re-read when the URL changes.

@@ -43,15 +43,22 @@ pub fn SortHeader<Q: Sorted>(label: &'static str, key: Q::Key, query: StoredValu
     let SetQuery(set) = expect_context::<SetQuery<Q>>();
     let (active, dir) = query.with_value(|q| (*q.sort_key() == key, q.sort_dir().clone()));
     let next = direction_after_click(active, &dir);
+    let on_click = Callback::new(move |_| set.run(query.with_value(|q| q.sorted_by(key.clone(), next.clone()))));
+    sort_header(label, active, &dir, on_click)
+}
+
+/// The header itself, the same for every list type (one copy in the wasm).
+fn sort_header(label: &'static str, active: bool, dir: &SortDir, on_click: Callback<()>) -> AnyView {
+    let arrow = active.then_some(if *dir == SortDir::Desc { " ↓" } else { " ↑" });
     view! {
-        <th scope="col" aria-sort=aria_sort(active, &dir)>
-            <button class="sort-button" aria-label=format!("Sort by {label}")
-                on:click=move |_| set.run(query.with_value(|q| q.sorted_by(key.clone(), next.clone())))>
+        <th scope="col" aria-sort=aria_sort(active, dir)>
+            <button class="sort-button" aria-label=format!("Sort by {label}") on:click=move |_| on_click.run(())>
                 {label}
-                {active.then(|| if dir == SortDir::Desc { " ↓" } else { " ↑" })}
+                {arrow}
             </button>
         </th>
     }
+    .into_any()
 }
 
 #[cfg(test)]

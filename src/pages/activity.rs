@@ -12,6 +12,12 @@ pub fn clock(ms: f64) -> String {
     format!("{}:{}:{}.{:03}", &d[9..11], &d[11..13], &d[13..15], (ms as i64).rem_euclid(1000))
 }
 
+/// A duration rounded to whole milliseconds (whole numbers: printing a
+/// float would add the float formatting code to the wasm).
+pub fn whole_ms(ms: f64) -> u64 {
+    (ms.max(0.0) + 0.5) as u64
+}
+
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let log = use_activity_log().expect("the app provides the activity log");
@@ -71,7 +77,7 @@ fn ActivityRow(entry: ActivityEntry, open: RwSignal<Option<u64>>) -> impl IntoVi
             <td>{entry.request.method.as_str()}</td>
             <td class="path-cell"><code>{entry.request.path_and_query.clone()}</code></td>
             <td><span class=status_class>{status}</span></td>
-            <td>{format!("{:.0} ms", entry.duration_ms)}</td>
+            <td>{format!("{} ms", whole_ms(entry.duration_ms))}</td>
             <td>{entry.error_code.clone().map(|c| view! { <code title=entry.error_message.clone()>{c}</code> })}</td>
             <td>
                 <button class="link-button" aria-expanded=move || if is_open() { "true" } else { "false" } aria-label=label
@@ -96,5 +102,10 @@ mod tests {
     fn clock_shows_milliseconds() {
         // 2024-01-15T08:30:00.042Z
         assert_eq!(clock(1_705_307_400_042.0), "08:30:00.042");
+    }
+
+    #[test]
+    fn durations_are_whole_milliseconds() {
+        assert_eq!((whole_ms(12.4), whole_ms(12.5), whole_ms(0.0), whole_ms(-3.0)), (12, 13, 0, 0));
     }
 }

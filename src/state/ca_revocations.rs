@@ -5,19 +5,18 @@
 //! UUIDs), and a CA it knows as revoked reads "Revoked" everywhere and is
 //! offered only what the service still allows.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ccm_api::common::{CaStatus, RevocationReason};
 use ccm_api::pca::cas::CertificateAuthority;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use super::storage;
 
 pub const KEY: &str = "ccm-console/ca-revocations";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaRevocation {
     pub at_ms: i64,
     /// The RFC 5280 reason's wire name; empty when none was given.
@@ -36,12 +35,28 @@ impl CaRevocation {
     }
 }
 
-/// Every recorded revocation, by CA id.
-pub type Revocations = BTreeMap<String, CaRevocation>;
+/// Every recorded revocation: (CA id, revocation), one per CA. A plain
+/// list and a plain text form rather than a map and JSON: the overview
+/// (the first download) reads it, and this keeps it small.
+pub type Revocations = Vec<(String, CaRevocation)>;
 
-/// Reads what was stored; anything unreadable counts as nothing.
+/// Reads what was stored, a line per CA: `id TAB at_ms TAB reason`.
+/// A line that does not read is left out.
 pub fn parse(text: Option<&str>) -> Revocations {
-    text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+    text.unwrap_or_default()
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.split('\t');
+            let (id, at, reason) = (parts.next()?, parts.next()?, parts.next()?);
+            let at_ms = at.parse().ok()?;
+            (!id.is_empty()).then(|| (id.to_owned(), CaRevocation { at_ms, reason: reason.to_owned() }))
+        })
+        .collect()
+}
+
+/// The stored text of `revocations` (what `parse` reads).
+pub fn to_text(revocations: &Revocations) -> String {
+    revocations.iter().map(|(id, r)| format!("{id}\t{}\t{}\n", r.at_ms, r.reason)).collect()
 }
 
 /// What this browser has recorded.
@@ -49,10 +64,25 @@ pub fn stored() -> Revocations {
     parse(storage::read_local(KEY).as_deref())
 }
 
-/// Whether the CA reads as revoked: recorded, and the service still shows
-/// it disabled (a revoked CA scheduled for deletion reads as deleted).
+/// The revocation recorded for a CA that still reads as revoked: the
+/// service still shows it disabled (a revoked CA scheduled for deletion
+/// reads as deleted).
+pub fn revocation_of<'a>(revocations: &'a Revocations, ca: &CertificateAuthority) -> Option<&'a CaRevocation> {
+    if ca.status != CaStatus::Disabled {
+        return None;
+    }
+    revocations.iter().find(|(id, _)| *id == ca.ca_id).map(|(_, r)| r)
+}
+
+/// Whether the CA reads as revoked.
 pub fn is_revoked(revocations: &Revocations, ca: &CertificateAuthority) -> bool {
-    ca.status == CaStatus::Disabled && revocations.contains_key(&ca.ca_id)
+    revocation_of(revocations, ca).is_some()
+}
+
+/// Records a revocation (a second one of the same CA replaces the first).
+pub fn add(revocations: &mut Revocations, ca_id: &str, revocation: CaRevocation) {
+    revocations.retain(|(id, _)| id != ca_id);
+    revocations.push((ca_id.to_owned(), revocation));
 }
 
 /// The console's record, shared by every view (context).
@@ -72,19 +102,17 @@ impl CaRevocations {
     /// The revocation of a CA that still reads as revoked (not tracked:
     /// views are rebuilt when the list reloads after an action).
     pub fn of(&self, ca: &CertificateAuthority) -> Option<CaRevocation> {
-        self.0.with_untracked(|r| is_revoked(r, ca).then(|| r[&ca.ca_id].clone()))
+        self.0.with_untracked(|r| revocation_of(r, ca).cloned())
     }
 
     /// The ids recorded as revoked (for the "Revoked" filter).
     pub fn ids(&self) -> Arc<BTreeSet<String>> {
-        Arc::new(self.0.with(|r| r.keys().cloned().collect()))
+        Arc::new(self.0.with(|r| r.iter().map(|(id, _)| id.clone()).collect()))
     }
 
     pub fn record(&self, ca_id: &str, reason: &str, at_ms: i64) {
-        self.0.update(|r| {
-            r.insert(ca_id.to_owned(), CaRevocation { at_ms, reason: reason.to_owned() });
-        });
-        self.0.with_untracked(|r| storage::write_local(KEY, &serde_json::to_string(r).unwrap_or_default()));
+        self.0.update(|r| add(r, ca_id, CaRevocation { at_ms, reason: reason.to_owned() }));
+        self.0.with_untracked(|r| storage::write_local(KEY, &to_text(r)));
     }
 }
 
@@ -102,19 +130,23 @@ mod tests {
     #[test]
     fn a_recorded_disabled_ca_reads_as_revoked() {
         let mut r = parse(None);
-        r.insert("a".into(), CaRevocation { at_ms: 1_764_892_800_000, reason: "KEY_COMPROMISE".into() });
+        add(&mut r, "a", CaRevocation { at_ms: 1_764_892_800_000, reason: "KEY_COMPROMISE".into() });
         assert!(is_revoked(&r, &ca("a", "DISABLED")));
         assert!(!is_revoked(&r, &ca("a", "DELETED")), "scheduled for deletion: reads as deleted");
         assert!(!is_revoked(&r, &ca("b", "DISABLED")), "disabled by hand");
-        assert_eq!(r["a"].describe(), "Revoked on 2025-12-05 (key compromise)");
+        assert_eq!(revocation_of(&r, &ca("a", "DISABLED")).unwrap().describe(), "Revoked on 2025-12-05 (key compromise)");
         assert_eq!(CaRevocation { at_ms: 1_764_892_800_000, reason: String::new() }.describe(), "Revoked on 2025-12-05");
     }
 
     #[test]
     fn what_was_stored_reads_back_and_garbage_reads_as_nothing() {
         let mut r = Revocations::new();
-        r.insert("a".into(), CaRevocation { at_ms: 5, reason: "SUPERSEDED".into() });
-        assert_eq!(parse(Some(&serde_json::to_string(&r).unwrap())), r);
+        add(&mut r, "a", CaRevocation { at_ms: 5, reason: "SUPERSEDED".into() });
+        add(&mut r, "b", CaRevocation { at_ms: 6, reason: String::new() });
+        add(&mut r, "a", CaRevocation { at_ms: 7, reason: "KEY_COMPROMISE".into() });
+        assert_eq!(r.len(), 2, "one record per CA, the last one kept");
+        assert_eq!(parse(Some(&to_text(&r))), r);
         assert!(parse(Some("{not json")).is_empty());
+        assert_eq!(parse(Some("a\tsoon\tX\n\tb\t1\tY\nc\t3\t\n")), vec![("c".to_owned(), CaRevocation { at_ms: 3, reason: String::new() })]);
     }
 }

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { IDS } from './fixtures/ca-hierarchy.mjs';
 import { openConsole, signInToEmulator } from './helpers';
@@ -26,6 +27,17 @@ const heading = (name: string) => async (page: Page) => {
 
 // Add a view here when it lands; each runs in the light and the dark theme.
 const VIEWS: View[] = [
+  {
+    name: 'certificate toolbox with a certificate',
+    path: '/tools',
+    signedIn: false,
+    ready: async (page) => {
+      const pem = execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+        '-keyout', '/dev/null', '-subj', '/CN=a11y.example.com', '-days', '30'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+      await page.getByLabel('Paste here').fill(pem);
+      await expect(page.getByRole('list', { name: 'Objects read' })).toBeVisible();
+    },
+  },
   { name: 'overview (shell)', path: '/', signedIn: false, ready: heading('Overview') },
   { name: 'overview signed in', path: '/', signedIn: true, ready: heading('Overview') },
   { name: 'settings', path: '/settings', signedIn: false, ready: heading('Settings') },

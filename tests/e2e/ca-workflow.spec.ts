@@ -112,3 +112,40 @@ test('a revoked CA reads as revoked everywhere and offers only what the service 
   await expect(cas).toContainText('Revoked1');
   await expect(cas).toContainText('Active1');
 });
+
+test('the activate dialog marks what it requires, flags a field once left, and sends nothing until it is right', async ({ page }) => {
+  await page.goto('/pca/cas/new');
+  await page.getByRole('radio', { name: /left pending/ }).check();
+  await fillSubject(page, 'Workflow Pending CA');
+  await page.getByRole('button', { name: 'Review request' }).click();
+  await page.getByRole('button', { name: 'Create CA' }).click();
+  await expect(page.getByText('CA Workflow Pending CA created')).toBeVisible();
+
+  const panel = details(page, 'Workflow Pending CA');
+  await panel.getByRole('button', { name: 'Activate' }).click();
+  const dialog = panel.getByRole('alertdialog');
+  // The contract's required fields are marked from the start.
+  await expect(dialog.getByLabel('Path length (0 to 6)')).toHaveAttribute('aria-required', 'true');
+  await expect(dialog.getByLabel('Validity', { exact: true })).toHaveAttribute('aria-required', 'true');
+  // A path length out of range is flagged once the field is left, before any send.
+  const path = dialog.getByLabel('Path length (0 to 6)');
+  await path.fill('9');
+  await expect(path).toHaveAttribute('aria-invalid', 'false');
+  await path.blur();
+  await expect(path).toHaveAttribute('aria-invalid', 'true');
+  // Confirming without an issuer shows every problem and sends nothing.
+  await dialog.getByRole('button', { name: 'Activate Workflow Pending CA' }).click();
+  await expect(dialog.getByText('pick an active CA that may sign subordinate CAs')).toBeVisible();
+  await expect(dialog.getByLabel('Issuing CA')).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: 'test-results/ca-activate-errors.png', fullPage: true });
+  await expect(item(page, 'Workflow Pending CA')).toContainText('Pending activation');
+
+  const root = dialog.getByLabel('Issuing CA').getByRole('option', { name: /^Workflow Root CA/ });
+  await dialog.getByLabel('Issuing CA').selectOption((await root.getAttribute('value'))!);
+  await path.fill('0');
+  await expect(path).toHaveAttribute('aria-invalid', 'false');
+  await dialog.getByLabel('Validity', { exact: true }).fill('2');
+  await dialog.getByRole('button', { name: 'Activate Workflow Pending CA' }).click();
+  await expect(page.getByText('Workflow Pending CA: activated')).toBeVisible();
+  await expect(item(page, 'Workflow Pending CA')).toContainText('Active');
+});

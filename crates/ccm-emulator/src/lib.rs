@@ -15,6 +15,7 @@ mod export;
 pub mod faults;
 mod iam;
 pub mod ids;
+pub mod inventory;
 pub mod console;
 pub mod pca_cas;
 pub mod pca_certs;
@@ -163,6 +164,7 @@ impl Emulator {
                 _ => not_implemented(service, call.op),
             },
             Service::Scm => {
+                ssl_orders::auto_validate(self, now_ms);
                 scm::refresh(self, now_ms);
                 match call.op {
                     op if scm::OPERATIONS.contains(&op) => scm::handle(self, &call),

@@ -153,11 +153,10 @@ pub fn new_id(emu: &Emulator, now_ms: i64) -> String {
     }
 }
 
-/// Brings derived statuses up to date: applications due for automatic
-/// validation are issued, an issued or managed certificate past its
-/// `not_after` is EXPIRED.
+/// Brings derived statuses up to date: an issued or managed certificate
+/// past its `not_after` is EXPIRED. (Automatic domain validation runs
+/// before, from the dispatcher: `ssl_orders::auto_validate`.)
 pub fn refresh(emu: &mut Emulator, now_ms: i64) {
-    crate::ssl_orders::auto_validate(emu, now_ms);
     for r in &mut emu.state.scm {
         let live = matches!(r.info.status, Some(ScmStatus::Issued) | Some(ScmStatus::Upload));
         if live && not_after_ms(&r.info).is_some_and(|t| t <= now_ms) {
@@ -362,7 +361,7 @@ fn delete(emu: &mut Emulator, index: usize) -> EmuResponse {
     if let Some(status) = info.status.as_ref().filter(|s| BUSY.contains(s)) {
         return error("SCM.0010", format!("a certificate in status {status} cannot be deleted until its review ends"));
     }
-    let deployed = crate::ssl_deploy::deployed_to(&emu.state, &info.id);
+    let deployed = emu.state.inventory.deployed_to(&info.id);
     if !deployed.is_empty() {
         let list: Vec<String> = deployed.iter().map(|r| format!("{} {} ({}, {})", r.service, r.name, r.id, r.project)).collect();
         return error(

@@ -531,7 +531,7 @@ fn demo_lifecycle(state: &mut State, now_ms: i64) {
     };
     deploy(state, "wildcard-example", "ELB", "ap-southeast-1", "web-https-443");
     deploy(state, "wildcard-example", "WAF", "ap-southeast-1", "*.example.com");
-    deploy(state, "shop-example-com", "CDN", crate::ssl_deploy::GLOBAL, "shop.example.com");
+    deploy(state, "shop-example-com", "CDN", crate::inventory::GLOBAL, "shop.example.com");
     let tag = |k: &str, v: &str| ScmTag { key: k.into(), value: v.into() };
     if let Some(i) = by_name(state, "shop-example-com") {
         state.scm[i].tags = vec![tag("env", "prod"), tag("team", "web")];

@@ -1,7 +1,7 @@
 //! Deployment of SSL certificates to the account's cloud resources, the
 //! deployed-resources query and batch push.
 //!
-//! The inventory ([`seeded_inventory`]) is a few ELB listeners and WAF
+//! The inventory ([`crate::inventory::seeded_inventory`]) is a few ELB listeners and WAF
 //! domains in each SCM region plus global CDN domains. A resource holds
 //! one certificate: deploying another one replaces it (that is how a
 //! certificate is moved off a resource). A certificate deployed anywhere
@@ -17,58 +17,11 @@ use serde_json::json;
 
 use crate::scm::error;
 use crate::ssl_orders::covers;
-use crate::state::{CloudResource, State};
+use crate::inventory::{CloudResource, GLOBAL};
+use crate::state::State;
 use crate::{Call, EmuResponse, Emulator};
 
 pub const OPERATIONS: &[&str] = &["deploy_certificate", "list_deployed_resources", "batch_push_certificate"];
-
-/// Where CDN resources live: CDN is a global service.
-pub const GLOBAL: &str = "global";
-
-/// A stable UUID-shaped id for seeded resource `n` of `service` in region
-/// number `region`.
-fn resource_id(service: &str, region: usize, n: usize) -> String {
-    let tag = match service {
-        "ELB" => 0xe1b,
-        "WAF" => 0xaf0,
-        _ => 0xcd0,
-    };
-    format!("{tag:03x}{region:05x}-5eed-4000-8000-{n:012x}")
-}
-
-/// The resources every account starts with.
-pub fn seeded_inventory() -> Vec<CloudResource> {
-    let mut out = Vec::new();
-    let mut add = |service: &str, project: &str, region: usize, n: usize, name: &str, domain: &str, kind: Option<&str>| {
-        out.push(CloudResource {
-            service: service.into(),
-            project: project.into(),
-            id: resource_id(service, region, n),
-            name: name.into(),
-            domain: domain.into(),
-            kind: kind.map(Into::into),
-            enterprise_project_id: "0".into(),
-            certificate_id: None,
-            deployed_at_ms: None,
-        });
-    };
-    for (r, region) in SCM_REGIONS.iter().enumerate() {
-        add("ELB", region, r, 1, "web-https-443", "www.example.com", None);
-        add("ELB", region, r, 2, "api-https-443", "api.example.com", None);
-        add("ELB", region, r, 3, "shop-https-443", "shop.example.com", None);
-        add("WAF", region, r, 1, "www.example.com", "www.example.com", Some("cloud"));
-        add("WAF", region, r, 2, "*.example.com", "*.example.com", Some("premium"));
-    }
-    add("CDN", GLOBAL, 0, 1, "static.example.com", "static.example.com", None);
-    add("CDN", GLOBAL, 0, 2, "docs.example.org", "docs.example.org", None);
-    add("CDN", GLOBAL, 0, 3, "shop.example.com", "shop.example.com", None);
-    out
-}
-
-/// The resources a certificate is deployed to.
-pub fn deployed_to<'s>(state: &'s State, certificate_id: &str) -> Vec<&'s CloudResource> {
-    state.inventory.0.iter().filter(|r| r.certificate_id.as_deref() == Some(certificate_id)).collect()
-}
 
 pub fn handle(emu: &mut Emulator, call: &Call) -> EmuResponse {
     match call.op {
@@ -177,7 +130,7 @@ fn list(emu: &Emulator, call: &Call) -> EmuResponse {
         .certificate_ids
         .iter()
         .map(|id| {
-            let mine = deployed_to(&emu.state, id);
+            let mine = emu.state.inventory.deployed_to(id);
             let per_service: Vec<_> = services
                 .iter()
                 .filter_map(|svc| {

@@ -344,6 +344,7 @@ fn refused(status: u16, message: impl Into<String>) -> ValidateError {
 /// Marks names of a certificate under review validated (or failed) and
 /// issues it once all are. Answers the certificate's status and its names.
 pub fn validate(emu: &mut Emulator, req: &ValidateRequest, now_ms: i64) -> Result<serde_json::Value, ValidateError> {
+    auto_validate(emu, now_ms);
     crate::scm::refresh(emu, now_ms);
     let index = emu
         .state

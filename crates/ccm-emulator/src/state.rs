@@ -11,6 +11,7 @@ use ccm_api::scm::{ApplyCertificateBody, CsrInfo, ScmCertificate, ScmTag};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::IssuedToken;
+use crate::inventory::Inventory;
 use crate::{EmuResponse, Emulator};
 
 /// Quotas; the defaults are the reference's.
@@ -135,41 +136,6 @@ pub struct PublicCa {
     pub intermediate_pem: String,
     /// The intermediate's key, PKCS#8 PEM.
     pub intermediate_key_pem: String,
-}
-
-/// A cloud resource a certificate can be deployed to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CloudResource {
-    /// `ELB`, `WAF` or `CDN`.
-    pub service: String,
-    /// The region (project name); `global` for CDN.
-    pub project: String,
-    pub id: String,
-    pub name: String,
-    /// The domain it serves (WAF and CDN check the certificate covers it).
-    pub domain: String,
-    /// WAF mode: `cloud` or `premium`.
-    #[serde(default)]
-    pub kind: Option<String>,
-    #[serde(default)]
-    pub enterprise_project_id: String,
-    /// The SSL certificate deployed there now.
-    #[serde(default)]
-    pub certificate_id: Option<String>,
-    #[serde(default)]
-    pub deployed_at_ms: Option<i64>,
-}
-
-/// The resources of every project. Its default is the seeded inventory,
-/// so a state file written before deployment existed loads with it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Inventory(pub Vec<CloudResource>);
-
-impl Default for Inventory {
-    fn default() -> Self {
-        Inventory(crate::ssl_deploy::seeded_inventory())
-    }
 }
 
 /// The OBS side of CRLs: the agency that lets the service write to OBS,

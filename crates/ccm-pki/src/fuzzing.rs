@@ -50,3 +50,28 @@ pub fn private_key(data: &[u8]) {
     let _ = keys::parse_private_key_with_password(data, "fuzz-password");
     let _ = keys::key_matches_certificate(data, data);
 }
+
+/// The toolbox's reader and checks: any bytes as one input, with no
+/// password and with one (PKCS#12, JKS, encrypted keys), then the CRL and
+/// key-store readers on their own. Every object read has a DER form, and
+/// every problem names an object that exists.
+pub fn inspect(data: &[u8]) {
+    use crate::inspect::{read_sources, Source};
+    for password in ["", "fuzz-password"] {
+        let reading = read_sources(&[Source { name: "input", bytes: data }], password);
+        for found in &reading.objects {
+            assert!(found.object.der_and_label().is_ok(), "an object read has a DER form");
+        }
+        let analysis = crate::findings::analyse(&reading.objects, 1_800_000_000);
+        for problem in &analysis.problems {
+            let _ = problem.to_string();
+            if let Some(i) = problem.object() {
+                assert!(i < reading.objects.len(), "a problem names an object that exists");
+            }
+        }
+        let _ = crate::findings::split_into_files(&reading.objects);
+    }
+    let _ = crate::crl::decode_crl(data);
+    let _ = crate::keystore::read_pkcs12(data, "fuzz-password");
+    let _ = crate::keystore::read_jks(data, "fuzz-password");
+}

@@ -411,7 +411,7 @@ const MAX_SCRYPT_MEMORY: u64 = 256 * 1024 * 1024;
 const MAX_SCRYPT_WORK: u64 = 1 << 22;
 
 /// Refuses key-derivation parameters too costly to run in a browser tab.
-fn check_kdf_cost(kdf: &pkcs5::pbes2::Kdf) -> Result<()> {
+pub(crate) fn check_kdf_cost(kdf: &pkcs5::pbes2::Kdf) -> Result<()> {
     let too_costly = match kdf {
         pkcs5::pbes2::Kdf::Pbkdf2(p) => p.iteration_count > MAX_PBKDF2_ITERATIONS,
         pkcs5::pbes2::Kdf::Scrypt(p) => {

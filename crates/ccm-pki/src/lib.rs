@@ -6,6 +6,11 @@
 //! - [`decode`]: certificate and CSR display models.
 //! - [`verify`]: chain verification against a time passed in.
 //! - [`bundle`]: ZIP archives, PKCS#12, the export layouts, (feature `jks`) Java KeyStores.
+//! - [`keystore`]: reading PKCS#12 files and Java KeyStores.
+//! - [`crl`]: CRLs decoded for display.
+//! - [`inspect`]: the toolbox's reader of any mix of inputs, with where each
+//!   object came from and why anything could not be read.
+//! - [`findings`]: key matches, chains and plain-word problems among what was read.
 //! - [`issue`] (feature `issue`): key generation, certificate, CSR and CRL building.
 //! - [`fuzzing`] (feature `fuzzing`): the decoders' fuzz entry points.
 //!
@@ -13,13 +18,17 @@
 //! function that needs "now" takes it as Unix seconds.
 
 pub mod bundle;
+pub mod crl;
 pub mod decode;
 pub mod error;
+pub mod findings;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 #[cfg(feature = "issue")]
 pub mod issue;
+pub mod inspect;
 pub mod keys;
+pub mod keystore;
 pub mod pem;
 pub mod verify;
 

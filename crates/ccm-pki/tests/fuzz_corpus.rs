@@ -62,3 +62,12 @@ fn private_key_corpus_replays_without_panic() {
     });
     assert!(parsed >= 3, "the seeds include plain keys");
 }
+
+#[test]
+fn inspect_corpus_replays_without_panic() {
+    let read = replay("inspect", ccm_pki::fuzzing::inspect, |b| {
+        let reading = ccm_pki::inspect::read_sources(&[ccm_pki::inspect::Source { name: "seed", bytes: b }], "fuzz-password");
+        !reading.objects.is_empty()
+    });
+    assert!(read >= 4, "the seeds include a readable PKCS#12, JKS, CRL and PEM mix");
+}

@@ -121,15 +121,25 @@ pub fn iso_time(ms: i64) -> String {
 }
 
 /// One CSV field: quoted when needed; a leading `=`, `+`, `-` or `@` is
-/// escaped so a spreadsheet does not run it as a formula.
+/// escaped so a spreadsheet does not run it as a formula (a signed number
+/// such as `-10` is left as it is).
 pub fn csv_field(s: &str) -> String {
-    let formula = s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err();
+    let formula = s.starts_with(['=', '+', '-', '@']) && !is_plain_number(s);
     let s = if formula { format!("'{s}") } else { s.to_owned() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
     }
+}
+
+/// `-10`, `+3.5`: a sign, digits and at most one point. (Not
+/// `str::parse::<f64>`: its code would join the first download.)
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|&b| b == b'.').count() <= 1
 }
 
 /// The whole inventory, soonest expiry first (undated last), as CSV.
@@ -139,7 +149,8 @@ pub fn to_csv(items: &[Item], now_ms: i64) -> String {
     let mut out = String::from("kind,name,id,status,expires_utc,days_left\r\n");
     for i in sorted {
         let expires = i.not_after_ms.map(iso_time).unwrap_or_default();
-        let days = i.not_after_ms.map(|t| ((t - now_ms) as f64 / DAY_MS as f64).floor().to_string()).unwrap_or_default();
+        // Whole days, rounded down (a past date is negative).
+        let days = i.not_after_ms.map(|t| (t - now_ms).div_euclid(DAY_MS).to_string()).unwrap_or_default();
         let row = [i.kind.label(), &i.name, &i.id, &i.status, &expires, &days].map(csv_field).join(",");
         out.push_str(&row);
         out.push_str("\r\n");
@@ -257,6 +268,10 @@ mod tests {
         assert!(lines[1].starts_with("Private CA,c-old,c-old,EXPIRED,"), "{}", lines[1]);
         assert!(lines[1].ends_with(",-10"));
         assert_eq!(csv_field("-10"), "-10");
+        assert_eq!(csv_field("+3.5"), "+3.5");
+        for formula in ["-", "+.", "-1-2", "@SUM(A1)", "-1e3"] {
+            assert_eq!(csv_field(formula), format!("'{formula}"));
+        }
         assert!(lines[10].starts_with("SSL certificate,paid,scspaid,PAID,,"));
         assert!(text.contains(&format!("Private CA,c25,c25,ACTIVED,{},25", iso_time(NOW + 25 * DAY_MS))));
     }

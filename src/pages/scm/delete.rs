@@ -74,7 +74,7 @@ pub fn DeleteAction(cert: ScmCertificate, on_deleted: Callback<()>) -> impl Into
                     </ConfirmDialog>
                 }
             })}
-            <ActionError runner not_done="The certificate was not deleted" />
+            <ActionError state=runner.state not_done="The certificate was not deleted" />
         </section>
     }
 }

@@ -83,7 +83,7 @@ pub fn OrderSteps(
                     </ConfirmDialog>
                 }
             })}
-            <ActionError runner not_done="Nothing was changed" />
+            <ActionError state=runner.state not_done="Nothing was changed" />
         </section>
     })
 }

@@ -33,7 +33,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
+use crate::list::status::{ListError, ListLoading};
 use crate::list::url_state::UrlState;
 use crate::list::{query_from_url, SetQuery};
 use details::ScmDetails;
@@ -123,8 +123,8 @@ pub fn SslCertificatesPage() -> impl IntoView {
         <div class="split">
             <section class="panel grow" aria-label="SSL certificate list">
                 {move || match page.get() {
-                    None => view! { <p class="loading" role="status">"Loading SSL certificates…"</p> }.into_any(),
-                    Some(Err(e)) => view! { <ApiErrorView title="Could not load the SSL certificates" error=e retry /> }.into_any(),
+                    None => view! { <ListLoading text="Loading SSL certificates…" /> }.into_any(),
+                    Some(Err(e)) => view! { <ListError title="Could not load the SSL certificates" error=e retry /> }.into_any(),
                     Some(Ok(list)) => {
                         let q = list_query.get();
                         view! {

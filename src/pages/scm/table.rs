@@ -9,6 +9,7 @@ use super::time::parse_scm_time;
 use super::ScmViewQuery;
 use crate::components::badges::ExpiryBadge;
 use crate::list::sort::SortHeader;
+use crate::list::status::ListEmpty;
 use crate::list::url_state::UrlState;
 
 #[component]
@@ -16,7 +17,7 @@ pub fn ScmTable(rows: Vec<ScmCertificateSummary>, query: ScmViewQuery, now: i64)
     let q = StoredValue::new(query);
     let empty = rows.is_empty();
     view! {
-        {empty.then(|| view! { <p class="empty">"No SSL certificate matches these filters."</p> })}
+        {empty.then(|| view! { <ListEmpty text="No SSL certificate matches these filters." /> })}
         <table class="data-table">
             <caption class="visually-hidden">"SSL certificates"</caption>
             <thead>

@@ -8,16 +8,21 @@ use ccm_api::pca::cas::{
     delete_certificate_authority, disable_certificate_authority, enable_certificate_authority,
     restore_certificate_authority, revoke_certificate_authority, CertificateAuthority,
 };
-use ccm_api::common::{SignatureAlgorithm, ValidityType};
-use ccm_api::validate::{check_field, ValidationError};
+use ccm_api::common::SignatureAlgorithm;
+use ccm_api::validate::check_field;
 use ccm_api::{ApiRequest, Service};
 use leptos::prelude::*;
 
-use super::create_form::{eligible_issuers, max_path_length, ActivationDraft};
+use super::create_form::{issuer_options, ActivationDraft};
 use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::field::TextField;
+use crate::components::select::WireSelect;
+use crate::components::validity_fields::ValidityFields;
 use crate::form::action::{ActionError, ActionRunner};
+use crate::form::field::{RuleField, RuleSelect};
+use crate::form::request_form::RequestForm;
+use crate::pages::pca::certs::revoke_reason::ReasonSelect;
 use crate::state::ca_revocations::{CaRevocation, CaRevocations};
 
 /// The actions this panel offers, in display order.
@@ -45,27 +50,20 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
     let days_error = RwSignal::new(None::<String>);
     // Empty: no reason given (the body is then `{}`).
     let reason = RwSignal::new(String::new());
-    let activation = ActivationSignals::new();
-    let activation_errors = RwSignal::new(Vec::<ValidationError>::new());
     let all = StoredValue::new(all);
     let ca = StoredValue::new(ca);
     let name = ca.with_value(|c| c.distinguished_name.common_name.clone());
 
-    let run = move |action: CaAction| {
+    let run = move |action: CaAction, activation: Option<RequestForm>| {
         let (id, cn, status) = ca.with_value(|c| (c.ca_id.clone(), c.distinguished_name.common_name.clone(), c.status.clone()));
         let req: ApiRequest = match action {
             CaAction::Disable => disable_certificate_authority(&id),
             CaAction::Enable => enable_certificate_authority(&id),
             CaAction::Restore => restore_certificate_authority(&id),
-            CaAction::Activate => match activation.draft().to_request(&id, &all.get_value(), js_sys::Date::now() as i64) {
-                Ok(req) => {
-                    activation_errors.set(Vec::new());
-                    req
-                }
-                Err(errors) => {
-                    activation_errors.set(errors);
-                    return;
-                }
+            // Every problem shows, and nothing is sent until they are fixed.
+            CaAction::Activate => match activation.and_then(|form| form.request_now()) {
+                Some(req) => req,
+                None => return,
             },
             CaAction::Revoke => {
                 let r = reason.get_untracked();
@@ -121,24 +119,16 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
                 let (cn, status) = ca.with_value(|c| (c.distinguished_name.common_name.clone(), c.status.clone()));
                 let title = confirm_title(action, &cn, &status);
                 let danger = matches!(action, CaAction::Delete | CaAction::Disable | CaAction::Revoke);
+                // The activation's fields live as long as its dialog.
+                let activation = (action == CaAction::Activate).then(|| activation_form(ca.with_value(|c| c.ca_id.clone()), all));
                 view! {
                     <ConfirmDialog title confirm_label=format!("{} {cn}", button_label(action)) danger
-                        pending=pending on_confirm=Callback::new(move |_| run(action))
+                        pending=pending on_confirm=Callback::new(move |_| run(action, activation.map(|(_, form)| form)))
                         on_cancel=Callback::new(move |_| runner.cancel())>
-                        {(action == CaAction::Activate).then(|| view! {
-                            <ActivationFields signals=activation errors=activation_errors all=all.get_value() own_id=ca.with_value(|c| c.ca_id.clone()) />
+                        {activation.map(|(d, form)| view! {
+                            <ActivationFields d form issuers=all.with_value(|all| ca.with_value(|c| issuer_options(all, Some(&c.ca_id), false))) />
                         })}
-                        {(action == CaAction::Revoke).then(|| view! {
-                            <div class="field">
-                                <label for="revoke-reason">"Reason (RFC 5280)"</label>
-                                <select id="revoke-reason" on:change=move |ev| reason.set(event_target_value(&ev))>
-                                    <option value="">"No reason given"</option>
-                                    {RevocationReason::known().into_iter().map(|r| view! {
-                                        <option value=r.as_str().to_owned()>{r.label().to_owned()}</option>
-                                    }).collect::<Vec<_>>()}
-                                </select>
-                            </div>
-                        })}
+                        {(action == CaAction::Revoke).then(|| view! { <ReasonSelect id="revoke-reason" value=reason /> })}
                         {(action == CaAction::Delete && status != CaStatus::Pending).then(|| view! {
                             <TextField id="pending-days" label="Days before it is gone (7 to 30)" value=pending_days
                                 error=days_error
@@ -147,7 +137,7 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
                     </ConfirmDialog>
                 }
             })}
-            <ActionError runner />
+            <ActionError state=runner.state />
         </section>
     }
 }
@@ -188,86 +178,37 @@ fn done_message(action: CaAction, status: &CaStatus) -> &'static str {
     }
 }
 
-#[derive(Clone, Copy)]
-struct ActivationSignals {
-    issuer_id: RwSignal<String>,
-    path_length: RwSignal<String>,
-    signature_algorithm: RwSignal<String>,
-    validity_type: RwSignal<String>,
-    validity_value: RwSignal<String>,
-}
+crate::draft_signals!(ActivationSignals for ActivationDraft {
+    issuer_id: String,
+    path_length: String,
+    signature_algorithm: String,
+    validity_type: String,
+    validity_value: String,
+});
 
-impl ActivationSignals {
-    fn new() -> Self {
-        let d = ActivationDraft::default();
-        ActivationSignals {
-            issuer_id: RwSignal::new(d.issuer_id),
-            path_length: RwSignal::new(d.path_length),
-            signature_algorithm: RwSignal::new(d.signature_algorithm),
-            validity_type: RwSignal::new(d.validity_type),
-            validity_value: RwSignal::new(d.validity_value),
-        }
-    }
-
-    fn draft(&self) -> ActivationDraft {
-        ActivationDraft {
-            issuer_id: self.issuer_id.get_untracked(),
-            path_length: self.path_length.get_untracked(),
-            signature_algorithm: self.signature_algorithm.get_untracked(),
-            validity_type: self.validity_type.get_untracked(),
-            validity_value: self.validity_value.get_untracked(),
-        }
-    }
-}
-
-/// Issuer, path length, signature and validity for an activation.
-#[component]
-fn ActivationFields(
-    signals: ActivationSignals,
-    errors: RwSignal<Vec<ValidationError>>,
-    all: Vec<CertificateAuthority>,
-    own_id: String,
-) -> impl IntoView {
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field == field || e.field.starts_with(&format!("{field}."))).map(|e| e.message.clone())))
+/// The activation's draft and its form: checked with the contract's rules
+/// for the activate call and against the chosen issuer on every edit.
+fn activation_form(ca_id: String, all: StoredValue<Vec<CertificateAuthority>>) -> (ActivationSignals, RequestForm) {
+    let d = ActivationSignals::new();
+    let check = move || {
+        let draft = d.draft();
+        all.with_value(|all| draft.to_request(&ca_id, all, js_sys::Date::now() as i64))
     };
-    let issuers: Vec<(String, String)> = eligible_issuers(&all)
-        .into_iter()
-        .filter(|c| c.ca_id != own_id)
-        .map(|c| (c.ca_id.clone(), format!("{} (path length {} left)", c.distinguished_name.common_name, max_path_length(c))))
-        .collect();
+    (d, RequestForm::new(Service::Ccm, "issue_certificate_authority_certificate", check))
+}
+
+/// Issuer, path length, signature and validity for an activation; the
+/// required marks, messages and "left" come from the form.
+#[component]
+fn ActivationFields(d: ActivationSignals, form: RequestForm, issuers: Vec<(String, String)>) -> impl IntoView {
     view! {
-        <div class="field">
-            <label for="activate-issuer">"Issuing CA"</label>
-            <select id="activate-issuer" on:change=move |ev| signals.issuer_id.set(event_target_value(&ev))>
-                <option value="">"Choose an active CA"</option>
-                {issuers.into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect::<Vec<_>>()}
-            </select>
-            <p class="field-error">{move || error_for("issuer_id").get()}</p>
-        </div>
+        <RuleSelect form path="issuer_id" id="activate-issuer" label="Issuing CA" value=d.issuer_id none="Choose an active CA"
+            options=Signal::stored(issuers) />
         <div class="field-row">
-            <TextField id="activate-path" label="Path length (0 to 6)" value=signals.path_length error=error_for("path_length") />
-            <div class="field">
-                <label for="activate-sig">"Signature algorithm"</label>
-                <select id="activate-sig" on:change=move |ev| signals.signature_algorithm.set(event_target_value(&ev))>
-                    {SignatureAlgorithm::known().into_iter().filter(|s| *s != SignatureAlgorithm::Sm3).map(|s| {
-                        let wire = s.as_str().to_owned();
-                        view! { <option value=wire.clone() selected=wire == "SHA256">{s.label().to_owned()}</option> }
-                    }).collect::<Vec<_>>()}
-                </select>
-            </div>
+            <RuleField form path="path_length" id="activate-path" label="Path length (0 to 6)" value=d.path_length />
+            <WireSelect id="activate-sig" label="Signature algorithm" value=d.signature_algorithm
+                options=SignatureAlgorithm::known().into_iter().filter(|s| *s != SignatureAlgorithm::Sm3).map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
         </div>
-        <div class="field-row">
-            <TextField id="activate-validity" label="Validity" value=signals.validity_value error=error_for("validity.value") />
-            <div class="field">
-                <label for="activate-unit">"Unit"</label>
-                <select id="activate-unit" on:change=move |ev| signals.validity_type.set(event_target_value(&ev))>
-                    {ValidityType::known().into_iter().map(|v| {
-                        let wire = v.as_str().to_owned();
-                        view! { <option value=wire.clone() selected=wire == "YEAR">{v.label().to_owned()}</option> }
-                    }).collect::<Vec<_>>()}
-                </select>
-            </div>
-        </div>
+        <ValidityFields id_prefix="activate" value=d.validity_value unit=d.validity_type form />
     }
 }

@@ -6,28 +6,18 @@ use ccm_api::common::{KeyAlgorithm, KeyUsage, SignatureAlgorithm, ValidityType};
 use ccm_api::pca::cas::{CertificateAuthority, CreateCertificateAuthorityResponse};
 use leptos::prelude::*;
 
-use super::create_form::{eligible_issuers, max_path_length, CaDraft, CaKindChoice};
+use super::create_form::{eligible_issuers, issuer_options, CaDraft, CaKindChoice};
 use super::loader;
 use super::obs_access::ObsBucketPicker;
 use super::validity_cap::{capped, most_units_before};
-use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
-use crate::components::notifications::use_notifications;
 use crate::components::select::WireSelect;
 use crate::components::subject_fields::{SubjectFields, SubjectSignals};
 use crate::components::validity_fields::ValidityFields;
-use crate::form::field::RuleField;
-use crate::form::request_form::navigate_when_set;
-use crate::form::review::{ReviewButton, SendPanel};
+use crate::form::field::{RuleField, RuleSelect};
+use crate::form::page::{FormFrame, FormPage};
 
 crate::draft_signals!(DraftSignals for CaDraft {
     choice: CaKindChoice,
-    common_name: String,
-    country: String,
-    state: String,
-    locality: String,
-    organization: String,
-    organizational_unit: String,
     key_algorithm: String,
     signature_algorithm: String,
     validity_type: String,
@@ -40,18 +30,15 @@ crate::draft_signals!(DraftSignals for CaDraft {
     crl_bucket: String,
     crl_name: String,
     crl_valid_days: String,
-});
+} { subject: SubjectSignals });
 
 #[component]
 pub fn CreateCaPage() -> impl IntoView {
-    let api = use_api();
-    let notify = use_notifications();
+    let page = FormPage::open();
     let d = DraftSignals::new();
-    let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate_authority", move |cas, now| d.draft().to_request(cas, now));
-    let go_to = navigate_when_set();
-    let create = form.sender(api, move |r: CreateCertificateAuthorityResponse| {
-        notify.success(format!("CA {} created", d.common_name.get_untracked()));
-        go_to.try_set(Some(format!("/pca/cas?ca={}", r.ca_id)));
+    let (form, cas, load_error) = loader::form_over_cas(page.api, "create_certificate_authority", move |cas, now| d.draft().to_request(cas, now));
+    let create = form.sender(page.api, move |r: CreateCertificateAuthorityResponse| {
+        page.done(format!("CA {} created", d.subject.common_name.get_untracked()), format!("/pca/cas?ca={}", r.ca_id));
     });
 
     let issuer = Memo::new(move |_| {
@@ -81,20 +68,11 @@ pub fn CreateCaPage() -> impl IntoView {
     };
     let signs_now = move || d.choice.get() != CaKindChoice::SubordinatePending;
     let crl_ready = RwSignal::new(false);
-    let subject = SubjectSignals {
-        common_name: d.common_name,
-        country: d.country,
-        state: d.state,
-        locality: d.locality,
-        organization: d.organization,
-        organizational_unit: d.organizational_unit,
-    };
-    let issuer_error = form.error_for("issuer_id");
 
     view! {
-        <h1>"Create a CA"</h1>
-        {move || load_error.get().map(|e| view! { <ApiErrorView title="Could not load the existing CAs" error=e /> })}
-        <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
+        <FormFrame form heading="Create a CA" load_error load_title="Could not load the existing CAs"
+            on_send=create send_label="Create CA" sending_label="Creating…"
+            not_done="The CA was not created" unsure="No confirmation from the service: the CA may have been created">
             <p class="field-hint">"Fields marked * are required."</p>
             <fieldset>
                 <legend>"Kind"</legend>
@@ -104,7 +82,7 @@ pub fn CreateCaPage() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Subject"</legend>
-                <SubjectFields id_prefix="ca" signals=subject form />
+                <SubjectFields id_prefix="ca" signals=d.subject form />
             </fieldset>
             <fieldset>
                 <legend>"Keys"</legend>
@@ -124,23 +102,9 @@ pub fn CreateCaPage() -> impl IntoView {
             <Show when=move || d.choice.get() == CaKindChoice::SubordinateNow>
                 <fieldset>
                     <legend>"Issuer"</legend>
-                    <div class="field">
-                        <label for="ca-issuer">"Issuing CA"</label>
-                        <select id="ca-issuer" on:change=move |ev| d.issuer_id.set(event_target_value(&ev))
-                            on:blur=move |_| form.leave("issuer_id")
-                            aria-invalid=move || issuer_error.get().is_some().to_string()>
-                            <option value="" selected=move || d.issuer_id.get().is_empty()>"Choose an active CA"</option>
-                            {move || cas.with(|c| eligible_issuers(c).into_iter().map(|i| {
-                                let id = i.ca_id.clone();
-                                let id_sel = id.clone();
-                                let text = format!("{} (path length {} left{})", i.distinguished_name.common_name, max_path_length(i),
-                                    i.not_after.map(|t| format!(", until {}", crate::expiry::date(t))).unwrap_or_default());
-                                view! { <option value=id selected=move || d.issuer_id.get() == id_sel>{text}</option> }
-                            }).collect::<Vec<_>>())}
-                        </select>
-                        <p class="field-hint">"Only active CAs whose path length leaves room for another CA are listed."</p>
-                        <p class="field-error">{move || issuer_error.get()}</p>
-                    </div>
+                    <RuleSelect form path="issuer_id" id="ca-issuer" label="Issuing CA" value=d.issuer_id none="Choose an active CA"
+                        options=Signal::derive(move || cas.with(|c| issuer_options(c, None, true)))
+                        hint="Only active CAs whose path length leaves room for another CA are listed." />
                     <RuleField form path="path_length" id="ca-path" label="Path length (0 to 6)" value=d.path_length
                         hint="How many levels of CAs may exist below this one; 0 means it signs only end-entity certificates." />
                 </fieldset>
@@ -174,10 +138,7 @@ pub fn CreateCaPage() -> impl IntoView {
                     </Show>
                 </fieldset>
             </Show>
-            <ReviewButton form />
-        </form>
-        <SendPanel form on_send=create send_label="Create CA" sending_label="Creating…"
-            not_done="The CA was not created" unsure="No confirmation from the service: the CA may have been created" />
+        </FormFrame>
     }
 }
 

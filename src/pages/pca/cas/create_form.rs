@@ -3,14 +3,16 @@
 //! issuer (status, room in its path length, its validity). Pure.
 
 use ccm_api::common::{
-    CaStatus, CaType, CrlConfiguration, DistinguishedName, KeyAlgorithm, KeyUsage, SignatureAlgorithm, Validity, ValidityType,
+    CaStatus, CaType, CrlConfiguration, KeyAlgorithm, KeyUsage, SignatureAlgorithm, Validity, ValidityType,
 };
 use ccm_api::pca::cas::{
     create_certificate_authority, issue_certificate_authority_certificate, ActivateCertificateAuthorityBody,
     CertificateAuthority, CreateCertificateAuthorityBody,
 };
-use ccm_api::validate::{validate_request, Context, ValidationError};
+use ccm_api::validate::ValidationError;
 use ccm_api::ApiRequest;
+
+use crate::form::draft::{finish, optional, SubjectDraft};
 
 /// What kind of CA, and for a subordinate whether it is signed now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,12 +28,7 @@ pub enum CaKindChoice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaDraft {
     pub choice: CaKindChoice,
-    pub common_name: String,
-    pub country: String,
-    pub state: String,
-    pub locality: String,
-    pub organization: String,
-    pub organizational_unit: String,
+    pub subject: SubjectDraft,
     pub key_algorithm: String,
     pub signature_algorithm: String,
     pub validity_type: String,
@@ -56,12 +53,7 @@ impl Default for CaDraft {
     fn default() -> Self {
         CaDraft {
             choice: CaKindChoice::Root,
-            common_name: String::new(),
-            country: String::new(),
-            state: String::new(),
-            locality: String::new(),
-            organization: String::new(),
-            organizational_unit: String::new(),
+            subject: SubjectDraft::default(),
             key_algorithm: "RSA4096".into(),
             signature_algorithm: "SHA256".into(),
             validity_type: "YEAR".into(),
@@ -92,6 +84,20 @@ pub fn eligible_issuers(cas: &[CertificateAuthority]) -> Vec<&CertificateAuthori
         .collect();
     found.sort_by_key(|c| c.distinguished_name.common_name.to_lowercase());
     found
+}
+
+/// The issuer picker's options (id, text): the eligible issuers but
+/// `except` (a CA cannot sign itself), with the room left in each's path
+/// length and, if `with_end`, when it ends.
+pub fn issuer_options(cas: &[CertificateAuthority], except: Option<&str>, with_end: bool) -> Vec<(String, String)> {
+    eligible_issuers(cas)
+        .into_iter()
+        .filter(|c| Some(c.ca_id.as_str()) != except)
+        .map(|c| {
+            let end = c.not_after.filter(|_| with_end).map(|t| format!(", until {}", crate::expiry::date(t))).unwrap_or_default();
+            (c.ca_id.clone(), format!("{} (path length {} left{end})", c.distinguished_name.common_name, max_path_length(c)))
+        })
+        .collect()
 }
 
 /// Largest path length a subordinate of `issuer` may have.
@@ -140,36 +146,11 @@ fn check_against_issuer(
     }
 }
 
-/// Adds the contract's own checks, keeps one message per field (the first,
-/// most specific one) and hands back the request when nothing is wrong.
-fn finish(req: ApiRequest, mut errors: Vec<ValidationError>, now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
-    errors.extend(validate_request(&req, &Context { now_millis: now_ms }));
-    let mut seen = std::collections::HashSet::new();
-    errors.retain(|e| seen.insert(e.field.clone()));
-    if errors.is_empty() {
-        Ok(req)
-    } else {
-        Err(errors)
-    }
-}
-
-fn optional(s: &str) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_owned())
-}
-
 impl CaDraft {
     /// The request to send, or every problem by wire field path.
     pub fn to_request(&self, cas: &[CertificateAuthority], now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
         let mut errors = Vec::new();
-        let dn = DistinguishedName {
-            common_name: self.common_name.trim().to_owned(),
-            country: optional(&self.country).map(|c| c.to_uppercase()),
-            state: optional(&self.state),
-            locality: optional(&self.locality),
-            organization: optional(&self.organization),
-            organizational_unit: optional(&self.organizational_unit),
-        };
+        let dn = self.subject.to_dn();
         let pending = self.choice == CaKindChoice::SubordinatePending;
         let validity_type = ValidityType::from_wire(&self.validity_type);
         let value: Option<i64> = match self.validity_value.trim().parse() {
@@ -325,15 +306,15 @@ mod tests {
     }
 
     fn root_draft() -> CaDraft {
-        CaDraft {
+        let subject = SubjectDraft {
             common_name: "Acme Root".into(),
             country: "de".into(),
             state: "Berlin".into(),
             locality: "Berlin".into(),
             organization: "Acme".into(),
             organizational_unit: "PKI".into(),
-            ..Default::default()
-        }
+        };
+        CaDraft { subject, ..Default::default() }
     }
 
     fn fields(r: Result<ApiRequest, Vec<ValidationError>>) -> Vec<String> {
@@ -355,7 +336,7 @@ mod tests {
     fn root_validity_is_capped_at_30_years_and_country_is_two_letters() {
         let mut d = root_draft();
         d.validity_value = "31".into();
-        d.country = "DEU".into();
+        d.subject.country = "DEU".into();
         let f = fields(d.to_request(&cas(), NOW));
         assert!(f.contains(&"validity.value".to_owned()) || f.contains(&"validity".to_owned()), "{f:?}");
         assert!(f.contains(&"distinguished_name.country".to_owned()), "{f:?}");
@@ -371,6 +352,17 @@ mod tests {
         assert_eq!(ids, vec!['1', '2'], "sorted by name: 1111… and 2222… are their names");
         assert_eq!(max_path_length(&all[0]), 6);
         assert_eq!(max_path_length(&all[1]), 0);
+    }
+
+    #[test]
+    fn the_picker_names_each_issuer_with_its_room_and_leaves_out_the_ca_itself() {
+        let all = cas();
+        let root = "11111111-1111-4111-8111-111111111111";
+        let options = issuer_options(&all, Some(root), false);
+        assert_eq!(options, vec![("22222222-2222-4222-8222-222222222222".to_owned(), "22222222-2222-4222-8222-222222222222 (path length 0 left)".to_owned())]);
+        let with_end = issuer_options(&all, None, true);
+        assert_eq!(with_end.len(), 2);
+        assert!(with_end[0].1.starts_with(&format!("{root} (path length 6 left, until ")), "{:?}", with_end[0]);
     }
 
     #[test]
@@ -445,7 +437,7 @@ mod tests {
     #[test]
     fn a_missing_common_name_is_named() {
         let mut d = root_draft();
-        d.common_name = "  ".into();
+        d.subject.common_name = "  ".into();
         assert!(fields(d.to_request(&cas(), NOW)).contains(&"distinguished_name.common_name".to_owned()));
     }
 

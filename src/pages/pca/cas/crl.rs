@@ -115,6 +115,7 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
                         {c.valid_days.map(|d| format!(", renewed every {d} days"))}
                     </p>
                     {c.crl_dis_point.clone().map(|url| view! { <p class="field-hint">"Distribution point: " <code>{url}</code></p> })}
+                    <p><a href=format!("/pca/cas/{}/crl", id.get_value())>"View CRL"</a></p>
                     <button on:click=disable disabled=move || pending.get()>"Stop publishing the CRL"</button>
                 }.into_any(),
                 None if can_publish => view! {

@@ -27,6 +27,7 @@ use std::sync::Arc;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::quota_cards::QuotaCards;
+use crate::list::status::ListError;
 use crate::list::{query_from_url, SetQuery};
 use crate::state::ca_revocations::CaRevocations;
 use crate::tags::TagFilter;
@@ -126,7 +127,7 @@ pub fn CaHierarchyPage() -> impl IntoView {
                 </section>
             }.into_any(),
             Some(Err(e)) => view! {
-                <section class="panel"><ApiErrorView title="Could not load the CAs" error=e retry=Callback::new(move |_| reload()) /></section>
+                <section class="panel"><ListError title="Could not load the CAs" error=e retry=Callback::new(move |_| reload()) /></section>
             }.into_any(),
             Some(Ok(list)) => {
                 let list = StoredValue::new(list);

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::CaViewQuery;
 use crate::list::sort::SortHeader;
+use crate::list::status::ListEmpty;
 use crate::list::url_state::UrlState;
 use crate::state::ca_revocations::CaRevocations;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
@@ -26,7 +27,7 @@ pub fn CaTable(cas: Vec<CertificateAuthority>, query: CaViewQuery, now: i64) -> 
     let drawn = drawn_in_steps(first_then_rest(rows.len(), FIRST_ROWS));
     let rows = StoredValue::new(rows);
     view! {
-        {empty.then(|| view! { <p class="empty">"No CA matches these filters."</p> })}
+        {empty.then(|| view! { <ListEmpty text="No CA matches these filters." /> })}
         <table class="data-table">
             <caption class="visually-hidden">"Private CAs"</caption>
             <thead>

@@ -18,6 +18,7 @@ use leptos_router::NavigateOptions;
 
 use super::CaViewQuery;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
+use crate::list::status::ListEmpty;
 use crate::list::url_state::UrlState;
 use crate::state::ca_revocations::CaRevocations;
 use crate::components::render_steps::drawn_in_steps;
@@ -64,8 +65,8 @@ pub fn CaTree(cas: Vec<CertificateAuthority>, query: Memo<CaViewQuery>, now: i64
         let drawn = drawn_in_steps(h.render_steps(FIRST_ROWS));
         let top = h.top.clone();
         view! {
-            {(total == 0).then(|| view! { <p class="empty">"No private CAs yet. Create a root CA to start a hierarchy."</p> })}
-            {move || nothing_shown.get().then(|| view! { <p class="empty">"No CA matches these filters."</p> })}
+            {(total == 0).then(|| view! { <ListEmpty text="No private CAs yet. Create a root CA to start a hierarchy." /> })}
+            {move || nothing_shown.get().then(|| view! { <ListEmpty text="No CA matches these filters." /> })}
             <ul class="ca-tree" role="tree" aria-label="CA hierarchy">
                 <For each=move || top[..drawn.get()].to_vec() key=|&i| i let(i)>
                     {tree_item(&rows, i)}

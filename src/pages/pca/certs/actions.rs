@@ -69,7 +69,7 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
                     </ConfirmDialog>
                 }
             })}
-            <ActionError runner />
+            <ActionError state=runner.state />
         </section>
     }
 }

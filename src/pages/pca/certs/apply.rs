@@ -10,28 +10,19 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::apply_form::{inherited, ApplyDraft, DnPart, EkuChoice, SanRow, Template};
+use super::issue_again::{changes, draft_from_query};
 use super::issuer_select::IssuerSelect;
-use super::issuers::find_issuer;
+use super::issuers::{find_issuer, BACK_TO_LIST};
 use super::san_editor::SanEditor;
-use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
-use crate::components::notifications::use_notifications;
 use crate::components::select::WireSelect;
 use crate::components::subject_fields::{SubjectFields, SubjectSignals};
 use crate::components::validity_fields::ValidityFields;
 use crate::form::field::RuleField;
-use crate::form::request_form::navigate_when_set;
-use crate::form::review::{ReviewButton, SendPanel};
+use crate::form::page::{FormFrame, FormPage};
 use crate::pages::pca::cas::loader;
 
 crate::draft_signals!(ApplySignals for ApplyDraft {
     issuer_id: String,
-    common_name: String,
-    country: String,
-    state: String,
-    locality: String,
-    organization: String,
-    organizational_unit: String,
     key_algorithm: String,
     signature_algorithm: String,
     validity_type: String,
@@ -42,30 +33,22 @@ crate::draft_signals!(ApplySignals for ApplyDraft {
     eku: EkuChoice,
     extension_oid: String,
     extension_value: String,
-});
+} { subject: SubjectSignals });
 
 #[component]
 pub fn ApplyCertificatePage() -> impl IntoView {
-    let api = use_api();
-    let notify = use_notifications();
-    let issuer_id = use_query_map().with_untracked(|p| p.get("issuer")).unwrap_or_default();
-    let d = ApplySignals::from_draft(ApplyDraft { issuer_id, ..Default::default() });
-    let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate", move |cas, now| d.draft().to_request(cas, now));
+    let page = FormPage::open();
+    let query = use_query_map();
+    let issuer_id = query.with_untracked(|p| p.get("issuer")).unwrap_or_default();
+    // "Issue again" from a certificate's details: the form starts as that certificate.
+    let again = query.with_untracked(|q| draft_from_query(|k| q.get(k), |k| q.get_all(k).unwrap_or_default()));
+    let d = ApplySignals::from_draft(again.clone().unwrap_or(ApplyDraft { issuer_id, ..Default::default() }));
+    let (form, cas, load_error) = loader::form_over_cas(page.api, "create_certificate", move |cas, now| d.draft().to_request(cas, now));
     let issuer = Memo::new(move |_| cas.with(|c| find_issuer(c, &d.issuer_id.get()).cloned()));
 
-    let go_to = navigate_when_set();
-    let send = form.sender(api, move |r: CreateCertificateResponse| {
-        notify.success(format!("Certificate {} issued", d.common_name.get_untracked()));
-        go_to.try_set(Some(format!("/pca/certs/{}", r.certificate_id)));
+    let send = form.sender(page.api, move |r: CreateCertificateResponse| {
+        page.done(format!("Certificate {} issued", d.subject.common_name.get_untracked()), format!("/pca/certs/{}", r.certificate_id));
     });
-    let subject = SubjectSignals {
-        common_name: d.common_name,
-        country: d.country,
-        state: d.state,
-        locality: d.locality,
-        organization: d.organization,
-        organizational_unit: d.organizational_unit,
-    };
 
     let inherited_values = move || {
         let i = issuer.get();
@@ -74,10 +57,17 @@ pub fn ApplyCertificatePage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Apply for a certificate"</h1>
-        <p><a href="/pca/certs">"Back to the certificate list"</a></p>
-        {move || load_error.get().map(|e| view! { <ApiErrorView title="Could not load the CAs" error=e /> })}
-        <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
+        <FormFrame form heading=if again.is_some() { "Issue a certificate again" } else { "Apply for a certificate" }
+            back=BACK_TO_LIST load_error load_title="Could not load the CAs"
+            on_send=send send_label="Apply"
+            not_done="The certificate was not issued" unsure="No confirmation from the service: the certificate may have been issued">
+            {again.map(|original| view! {
+                <section aria-label="What changes">
+                    <h2>"What changes"</h2>
+                    <p class="field-hint">"Every field below starts as the certificate issued again; edit any of them."</p>
+                    <ul>{move || changes(&original, &d.draft()).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                </section>
+            })}
             <fieldset>
                 <legend>"Template"</legend>
                 <p class="field-hint">"A template sets the key usages and extended key usages; adjust them below."</p>
@@ -99,7 +89,7 @@ pub fn ApplyCertificatePage() -> impl IntoView {
             <fieldset>
                 <legend>"Subject"</legend>
                 <p class="field-hint">"Only the common name (marked *) is required; a part left empty takes the issuer's value, shown in grey."</p>
-                {move || view! { <SubjectFields id_prefix="cert" signals=subject form inherited=inherited_values() /> }}
+                {move || view! { <SubjectFields id_prefix="cert" signals=d.subject form inherited=inherited_values() /> }}
             </fieldset>
             <fieldset>
                 <legend>"Keys"</legend>
@@ -154,10 +144,7 @@ pub fn ApplyCertificatePage() -> impl IntoView {
                     <RuleField form path="customized_extension.value" id="cert-ext-value" label="Extension value" value=d.extension_value />
                 </div>
             </fieldset>
-            <ReviewButton form />
-        </form>
-        <SendPanel form on_send=send send_label="Apply"
-            not_done="The certificate was not issued" unsure="No confirmation from the service: the certificate may have been issued" />
+        </FormFrame>
     }
 }
 

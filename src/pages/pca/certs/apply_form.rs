@@ -4,15 +4,16 @@
 //! issuer by the service. Pure.
 
 use ccm_api::common::{
-    CustomizedExtension, DistinguishedName, ExtendedKeyUsage, KeyAlgorithm, KeyUsage, SanType, SignatureAlgorithm,
+    CustomizedExtension, ExtendedKeyUsage, KeyAlgorithm, KeyUsage, SanType, SignatureAlgorithm,
     SubjectAlternativeName, Validity,
 };
 use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::pca::certs::{create_certificate, CreateCertificateBody};
-use ccm_api::validate::{validate_request, Context, ValidationError, MAX_SANS};
+use ccm_api::validate::{ValidationError, MAX_SANS};
 use ccm_api::ApiRequest;
 
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
+use crate::form::draft::{finish, optional, SubjectDraft};
 use crate::pages::pca::cas::create_form::parse_date;
 
 /// One subject alternative name as typed: its type (wire name) and value.
@@ -96,12 +97,7 @@ impl Template {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApplyDraft {
     pub issuer_id: String,
-    pub common_name: String,
-    pub country: String,
-    pub state: String,
-    pub locality: String,
-    pub organization: String,
-    pub organizational_unit: String,
+    pub subject: SubjectDraft,
     pub key_algorithm: String,
     pub signature_algorithm: String,
     pub validity_type: String,
@@ -120,12 +116,7 @@ impl Default for ApplyDraft {
     fn default() -> Self {
         ApplyDraft {
             issuer_id: String::new(),
-            common_name: String::new(),
-            country: String::new(),
-            state: String::new(),
-            locality: String::new(),
-            organization: String::new(),
-            organizational_unit: String::new(),
+            subject: SubjectDraft::default(),
             key_algorithm: "EC256".into(),
             signature_algorithm: "SHA256".into(),
             validity_type: "DAY".into(),
@@ -162,24 +153,6 @@ pub fn inherited(issuer: Option<&CertificateAuthority>, part: DnPart) -> Option<
     }
 }
 
-pub(crate) fn optional(s: &str) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_owned())
-}
-
-/// Adds the contract's checks, keeps the first (most specific) message per
-/// field, and hands back the request when nothing is wrong.
-pub fn finish(req: ApiRequest, mut errors: Vec<ValidationError>, now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
-    errors.extend(validate_request(&req, &Context { now_millis: now_ms }));
-    let mut seen = std::collections::HashSet::new();
-    errors.retain(|e| seen.insert(e.field.clone()));
-    if errors.is_empty() {
-        Ok(req)
-    } else {
-        Err(errors)
-    }
-}
-
 /// Reads the optional start date into `start_from`.
 pub fn read_start(text: &str, errors: &mut Vec<ValidationError>) -> Option<i64> {
     match text.trim() {
@@ -199,14 +172,7 @@ impl ApplyDraft {
         if issuer.is_none() {
             errors.push(ValidationError::new("issuer_id", "pick an active CA"));
         }
-        let dn = DistinguishedName {
-            common_name: self.common_name.trim().to_owned(),
-            country: optional(&self.country).map(|c| c.to_uppercase()),
-            state: optional(&self.state),
-            locality: optional(&self.locality),
-            organization: optional(&self.organization),
-            organizational_unit: optional(&self.organizational_unit),
-        };
+        let dn = self.subject.to_dn();
         let (kind, value) = read_validity(&self.validity_type, &self.validity_value, &mut errors);
         let start_from = read_start(&self.start_date, &mut errors);
         if let Some(issuer) = issuer {
@@ -270,7 +236,8 @@ mod tests {
     use serde_json::json;
 
     fn draft() -> ApplyDraft {
-        ApplyDraft { issuer_id: ROOT.into(), common_name: "web.example.com".into(), ..Default::default() }
+        let subject = SubjectDraft { common_name: "web.example.com".into(), ..Default::default() };
+        ApplyDraft { issuer_id: ROOT.into(), subject, ..Default::default() }
     }
 
     fn fields(r: Result<ApiRequest, Vec<ValidationError>>) -> Vec<String> {
@@ -296,7 +263,7 @@ mod tests {
     #[test]
     fn every_part_goes_into_the_body() {
         let mut d = draft();
-        d.country = "de".into();
+        d.subject.country = "de".into();
         d.sans = vec![SanRow::new(SanType::Dns, "web.example.com"), SanRow::new(SanType::Ip, "2001:db8::1")];
         (d.key_usages, d.eku) = Template::TlsServer.usages();
         d.extension_oid = "1.3.6.1.4.1.2011.4.99".into();
@@ -321,8 +288,8 @@ mod tests {
     fn bad_inputs_are_named_by_field() {
         let mut d = draft();
         d.issuer_id = String::new();
-        d.common_name = " ".into();
-        d.country = "Germany".into();
+        d.subject.common_name = " ".into();
+        d.subject.country = "Germany".into();
         d.validity_value = "abc".into();
         d.sans = vec![
             SanRow::new(SanType::Dns, "bad_name!"),

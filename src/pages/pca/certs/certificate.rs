@@ -10,6 +10,8 @@ use ccm_pki::{decode_certificate, decode_certificates, CertificateInfo};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::apply_form::EkuChoice;
+use super::issue_again::{again_href, Decoded as AgainInputs};
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::{CertificateDetails, ChainView};
@@ -36,11 +38,33 @@ pub fn decode(answer: &ExportCertificateResponse, now_secs: i64) -> Result<Decod
     Ok(Decoded { certificate, chain, verified })
 }
 
+/// Names and usages of a decoded certificate, as the apply form takes them.
+pub fn again_inputs(info: &CertificateInfo) -> AgainInputs {
+    use ccm_pki::ExtendedKeyUsage as E;
+    let mut eku = EkuChoice::default();
+    for e in &info.extended_key_usage {
+        match e {
+            E::ServerAuth => eku.server_auth = true,
+            E::ClientAuth => eku.client_auth = true,
+            E::CodeSigning => eku.code_signing = true,
+            E::EmailProtection => eku.email_protection = true,
+            E::TimeStamping => eku.time_stamping = true,
+            _ => {}
+        }
+    }
+    AgainInputs {
+        sans: info.subject_alt_names.iter().filter(|s| s.kind() != "OTHER").map(|s| (s.kind().to_owned(), s.value())).collect(),
+        key_usages: info.key_usage.iter().map(|k| k.name().to_owned()).collect(),
+        eku,
+    }
+}
+
 #[component]
 pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
     let api = use_api();
     let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| d.reason);
     let decoded = RwSignal::new(None::<Result<Result<Decoded, String>, ApiError>>);
+    let cert_again = StoredValue::new(cert.clone());
     if refused.is_none() {
         let req = export_certificate(&cert.certificate_id, &ExportCertificateBody::new(ExportType::Pem, false));
         spawn_local(async move {
@@ -66,6 +90,7 @@ pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
                         Some(Err(e)) => view! { <ApiErrorView title="The certificate could not be fetched" error=e /> }.into_any(),
                         Some(Ok(Err(why))) => view! { <p class="field-error">{why}</p> }.into_any(),
                         Some(Ok(Ok(d))) => view! {
+                            <p><a href=again_href(&cert_again.get_value(), &again_inputs(&d.certificate))>"Issue again"</a></p>
                             <CertificateDetails info=d.certificate now_ms=now />
                             <h3>"Chain up to the root"</h3>
                             {match d.verified {

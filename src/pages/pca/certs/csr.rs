@@ -11,16 +11,13 @@ use leptos::task::spawn_local;
 
 use super::csr_form::{compare, decode, CsrDraft};
 use super::issuer_select::IssuerSelect;
-use super::issuers::find_issuer;
-use crate::api::client::use_api;
+use super::issuers::{find_issuer, BACK_TO_LIST};
 use crate::components::api_error::ApiErrorView;
 use crate::components::csr_summary::CsrSummary;
-use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
 use crate::components::validity_fields::ValidityFields;
 use crate::form::field::RuleField;
-use crate::form::request_form::navigate_when_set;
-use crate::form::review::{ReviewButton, SendPanel};
+use crate::form::page::{FormFrame, FormPage};
 use crate::pages::pca::cas::create_form::max_path_length;
 use crate::pages::pca::cas::loader;
 
@@ -35,8 +32,8 @@ crate::draft_signals!(CsrSignals for CsrDraft {
 
 #[component]
 pub fn IssueFromCsrPage() -> impl IntoView {
-    let api = use_api();
-    let notify = use_notifications();
+    let page = FormPage::open();
+    let api = page.api;
     let d = CsrSignals::new();
     let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate_by_csr", move |cas, now| d.draft().to_request(cas, now));
 
@@ -65,15 +62,13 @@ pub fn IssueFromCsrPage() -> impl IntoView {
     });
 
     let issued_ca = RwSignal::new(None::<String>);
-    let go_to = navigate_when_set();
     let send = form.sender(api, move |r: CreateCertificateResponse| {
         // A subordinate CA issued from a CSR stays out of the CA list (its
         // key is elsewhere): say where it went instead of leaving the page.
         if d.kind.get_untracked() == CsrCertType::IntermediateCa.as_str() {
             issued_ca.try_set(Some(r.certificate_id));
         } else {
-            notify.success("Certificate issued from the CSR");
-            go_to.try_set(Some(format!("/pca/certs/{}", r.certificate_id)));
+            page.done("Certificate issued from the CSR".to_owned(), format!("/pca/certs/{}", r.certificate_id));
         }
     });
     let is_ca = move || d.kind.get() == CsrCertType::IntermediateCa.as_str();
@@ -82,10 +77,9 @@ pub fn IssueFromCsrPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Issue a certificate from a CSR"</h1>
-        <p><a href="/pca/certs">"Back to the certificate list"</a></p>
-        {move || load_error.get().map(|e| view! { <ApiErrorView title="Could not load the CAs" error=e /> })}
-        <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
+        <FormFrame form heading="Issue a certificate from a CSR" back=BACK_TO_LIST load_error load_title="Could not load the CAs"
+            on_send=send send_label="Issue"
+            not_done="Nothing was issued" unsure="No confirmation from the service: the certificate may have been issued">
             <fieldset>
                 <legend>"Request"</legend>
                 <PemInput id="csr-text" label="Certificate signing request (PEM)" value=d.csr rows=10
@@ -143,10 +137,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
                     {move || room().map(|n| view! { <p class="field-hint">{format!("The chosen issuer allows at most {n}.")}</p> })}
                 </Show>
             </fieldset>
-            <ReviewButton form />
-        </form>
-        <SendPanel form on_send=send send_label="Issue"
-            not_done="Nothing was issued" unsure="No confirmation from the service: the certificate may have been issued" />
+        </FormFrame>
         {move || issued_ca.get().map(|id| view! {
             <section class="panel" role="status" aria-label="Issued">
                 <p>{format!("Subordinate CA issued; its id is {id}. The service keeps it out of the CA list because its key is held elsewhere.")}</p>

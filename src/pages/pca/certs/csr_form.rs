@@ -12,8 +12,8 @@ use ccm_pki::decode::CsrInfo;
 
 pub use crate::pki::csr_text::decode;
 
-use super::apply_form::finish;
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
+use crate::form::draft::finish;
 use crate::pages::pca::cas::create_form::max_path_length;
 
 /// One line of the side-by-side view.

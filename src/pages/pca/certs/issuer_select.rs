@@ -5,6 +5,7 @@ use ccm_api::pca::cas::CertificateAuthority;
 use leptos::prelude::*;
 
 use super::issuers::{active_issuers, issuer_label};
+use crate::form::field::{RuleSelect, RuleSelectProps};
 use crate::form::request_form::RequestForm;
 
 #[component]
@@ -15,21 +16,6 @@ pub fn IssuerSelect(
     form: RequestForm,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let error = form.error_for("issuer_id");
-    view! {
-        <div class="field">
-            <label for=id>"Issuing CA"</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) on:blur=move |_| form.leave("issuer_id")
-                aria-invalid=move || error.get().is_some().to_string()>
-                <option value="" selected=move || value.get().is_empty()>"Choose an active CA"</option>
-                {move || cas.with(|c| active_issuers(c).into_iter().map(|i| {
-                    let ca_id = i.ca_id.clone();
-                    let ca_id_sel = ca_id.clone();
-                    view! { <option value=ca_id selected=move || value.get() == ca_id_sel>{issuer_label(i)}</option> }
-                }).collect::<Vec<_>>())}
-            </select>
-            {hint.map(|h| view! { <p class="field-hint">{h}</p> })}
-            <p class="field-error">{move || error.get()}</p>
-        </div>
-    }
+    let options = Signal::derive(move || cas.with(|c| active_issuers(c).into_iter().map(|i| (i.ca_id.clone(), issuer_label(i))).collect()));
+    RuleSelect(RuleSelectProps { form, path: "issuer_id", id, label: "Issuing CA", value, none: "Choose an active CA", options, hint })
 }

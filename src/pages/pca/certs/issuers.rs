@@ -8,6 +8,9 @@ use ccm_api::validate::ValidationError;
 
 use crate::pages::pca::cas::create_form::approximate_end;
 
+/// The link above the apply and CSR forms.
+pub const BACK_TO_LIST: (&str, &str) = ("/pca/certs", "Back to the certificate list");
+
 /// Active, unfrozen CAs, sorted by name for the picker.
 pub fn active_issuers(cas: &[CertificateAuthority]) -> Vec<&CertificateAuthority> {
     let mut found: Vec<_> = cas.iter().filter(|c| c.status == CaStatus::Actived && !c.is_frozen()).collect();

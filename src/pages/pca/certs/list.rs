@@ -1,19 +1,19 @@
 //! The "Private certificates" list: filters, sort and page in the URL,
 //! multi-select with bulk revoke and delete.
 
-use ccm_api::pca::certs::PrivateCertificate;
 use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bulk_actions::BulkActions;
+use super::bulk_actions::CertBulkBar;
 use super::filters::FilterBar;
 use super::loader::{self, CertPage, LoadError};
 use super::query::{CertViewQuery, PAGE_SIZES};
 use super::table::CertTable;
 use crate::api::client::use_api;
-use crate::components::api_error::ApiErrorView;
 use crate::list::page::{PageInfo, Pager};
+use crate::list::selection::Selection;
+use crate::list::status::{ListError, ListLoading};
 use crate::list::{query_from_url, SetQuery};
 
 #[component]
@@ -23,7 +23,7 @@ pub fn PrivateCertificatesPage() -> impl IntoView {
     let SetQuery(set) = SetQuery::<CertViewQuery>::provide_in_url("/pca/certs");
 
     let page = RwSignal::new(None::<Result<CertPage, LoadError>>);
-    let selected = RwSignal::new(Vec::<PrivateCertificate>::new());
+    let selection = RwSignal::new(Selection::default());
     let now = RwSignal::new(js_sys::Date::now() as i64);
     let reloads = RwSignal::new(0u32);
     // Only the answer to the latest request is shown (typing a name
@@ -45,7 +45,13 @@ pub fn PrivateCertificatesPage() -> impl IntoView {
     // A new filter or page starts with nothing selected.
     Effect::new(move |_| {
         query.track();
-        selected.set(Vec::new());
+        selection.set(Selection::default());
+    });
+    let on_page = Signal::derive(move || {
+        page.with(|p| match p {
+            Some(Ok(p)) => p.certificates.clone(),
+            _ => Vec::new(),
+        })
     });
     let reload = Callback::new(move |_: ()| reloads.update(|n| *n += 1));
     let retry = Callback::new(move |_: ()| {
@@ -63,11 +69,11 @@ pub fn PrivateCertificatesPage() -> impl IntoView {
             </div>
         </div>
         <FilterBar query />
-        <BulkActions selected on_done=reload />
+        <CertBulkBar selection on_page on_done=reload />
         <section class="panel" aria-label="Certificate list">
             {move || match page.get() {
-                None => view! { <p class="loading" role="status">"Loading certificates…"</p> }.into_any(),
-                Some(Err(LoadError::Api(e))) => view! { <ApiErrorView title="Could not load the certificates" error=e retry /> }.into_any(),
+                None => view! { <ListLoading text="Loading certificates…" /> }.into_any(),
+                Some(Err(LoadError::Api(e))) => view! { <ListError title="Could not load the certificates" error=e retry /> }.into_any(),
                 Some(Err(LoadError::Invalid(errors))) => view! {
                     <div class="api-error" role="alert">
                         <p class="api-error-title">"These filters cannot be sent; nothing was requested"</p>
@@ -79,7 +85,7 @@ pub fn PrivateCertificatesPage() -> impl IntoView {
                     let info = PageInfo { total: p.total, limit: q.limit, offset: q.offset };
                     let note = p.scanned.map(|n| format!("Filtered in the browser from {n} certificates."));
                     view! {
-                        <CertTable certificates=p.certificates query=q.clone() now=now.get_untracked() selected />
+                        <CertTable certificates=p.certificates query=q.clone() now=now.get_untracked() selection />
                         {note.map(|n| view! { <p class="field-hint">{n}</p> })}
                         <Pager label="Certificate pages" info sizes=&PAGE_SIZES
                             on_offset=Callback::new(move |o| { let mut q = query.get_untracked(); q.offset = o; set.run(q) })

@@ -14,13 +14,14 @@ mod details;
 mod export_dialog;
 mod export_plan;
 mod filters;
+mod issue_again;
 mod issuer_select;
 mod issuers;
 mod list;
 mod loader;
 mod local_list;
 mod query;
-mod revoke_reason;
+pub mod revoke_reason;
 mod san_editor;
 mod table;
 

@@ -5,7 +5,9 @@ use ccm_api::pca::certs::{CertSortKey, PrivateCertificate};
 use leptos::prelude::*;
 
 use super::query::CertViewQuery;
+use crate::list::selection::{Picked, SelectPage, SelectRow, Selection};
 use crate::list::sort::SortHeader;
+use crate::list::status::ListEmpty;
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
 use crate::expiry::date;
 
@@ -14,33 +16,20 @@ pub fn CertTable(
     certificates: Vec<PrivateCertificate>,
     query: CertViewQuery,
     now: i64,
-    selected: RwSignal<Vec<PrivateCertificate>>,
+    selection: RwSignal<Selection>,
 ) -> impl IntoView {
     let empty = certificates.is_empty();
     let empty_text = if query.has_filter() { "No certificate matches these filters." } else { "No private certificates yet." };
-    let on_page = StoredValue::new(certificates.clone());
     let q = StoredValue::new(query);
-    let all_checked = move || {
-        on_page.with_value(|p| !p.is_empty() && p.iter().all(|c| selected.with(|s| s.iter().any(|x| x.certificate_id == c.certificate_id))))
-    };
-    let toggle_all = move |on: bool| {
-        selected.update(|s| {
-            let page = on_page.get_value();
-            s.retain(|x| !page.iter().any(|c| c.certificate_id == x.certificate_id));
-            if on {
-                s.extend(page);
-            }
-        })
-    };
+    let on_page: Vec<Picked> = certificates.iter().map(|c| Picked::new(&c.certificate_id, &c.distinguished_name.common_name)).collect();
     view! {
-        {empty.then(|| view! { <p class="empty">{empty_text}</p> })}
+        {empty.then(|| view! { <ListEmpty text=empty_text /> })}
         <table class="data-table">
             <caption class="visually-hidden">"Private certificates"</caption>
             <thead>
                 <tr>
                     <th scope="col">
-                        <input type="checkbox" aria-label="Select all on this page" prop:checked=all_checked
-                            on:change=move |ev| toggle_all(event_target_checked(&ev)) />
+                        <SelectPage selection rows=on_page />
                     </th>
                     <SortHeader label="Common name" key=CertSortKey::CommonName query=q />
                     <SortHeader label="Issuer CA" key=CertSortKey::IssuerName query=q />
@@ -55,24 +44,13 @@ pub fn CertTable(
                 {certificates.into_iter().map(|c| {
                     let name = c.distinguished_name.common_name.clone();
                     let id = c.certificate_id.clone();
-                    let id_for_check = id.clone();
-                    let row = StoredValue::new(c.clone());
-                    let checked = move || selected.with(|s| s.iter().any(|x| x.certificate_id == id_for_check));
                     let issuer = match (&c.issuer_id, &c.issuer_name) {
                         (Some(i), name) => view! { <a href=format!("/pca/cas?ca={i}")>{name.clone().unwrap_or_else(|| i.clone())}</a> }.into_any(),
                         (None, name) => view! { <span>{name.clone().unwrap_or_else(|| "—".into())}</span> }.into_any(),
                     };
                     view! {
                         <tr>
-                            <td><input type="checkbox" aria-label=format!("Select {name}") prop:checked=checked
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    let cert = row.get_value();
-                                    selected.update(|s| {
-                                        s.retain(|x| x.certificate_id != cert.certificate_id);
-                                        if on { s.push(cert); }
-                                    });
-                                } /></td>
+                            <td><SelectRow selection id=id.clone() name=name.clone() /></td>
                             <td><a href=format!("/pca/certs/{id}")>{name.clone()}</a></td>
                             <td>{issuer}</td>
                             <td><CertStatusBadge status=c.status.clone() /></td>

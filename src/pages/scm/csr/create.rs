@@ -7,13 +7,11 @@ use ccm_api::Service;
 use leptos::prelude::*;
 
 use super::forms::CreateCsrDraft;
-use crate::api::client::use_api;
 use crate::components::field::TextField;
-use crate::components::notifications::use_notifications;
 use crate::components::select::WireSelect;
 use crate::form::field::RuleField;
-use crate::form::request_form::{navigate_when_set, RequestForm};
-use crate::form::review::{ReviewButton, SendPanel};
+use crate::form::page::{FormFrame, FormPage};
+use crate::form::request_form::RequestForm;
 
 crate::draft_signals!(CreateSignals for CreateCsrDraft {
     name: String,
@@ -29,20 +27,16 @@ crate::draft_signals!(CreateSignals for CreateCsrDraft {
 
 #[component]
 pub fn CreateCsrPage() -> impl IntoView {
-    let api = use_api();
-    let notify = use_notifications();
+    let page = FormPage::open();
     let d = CreateSignals::new();
     let form = RequestForm::new(Service::Scm, "create_csr", move || d.draft().to_request());
-    let go_to = navigate_when_set();
-    let send = form.sender(api, move |r: CsrInfo| {
-        notify.success(format!("CSR {} created", d.name.get_untracked()));
-        go_to.try_set(Some(format!("/scm/csr?csr={}", r.id)));
+    let send = form.sender(page.api, move |r: CsrInfo| {
+        page.done((format!("CSR {} created", d.name.get_untracked())).into(), format!("/scm/csr?csr={}", r.id));
     });
     let enterprise = move || d.usage.get() == CsrUsage::Enterprise.as_str();
     view! {
-        <h1>"Create a CSR"</h1>
-        <p><a href="/scm/csr">"Back to the CSRs"</a></p>
-        <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
+        <FormFrame form heading="Create a CSR" back=("/scm/csr", "Back to the CSRs") on_send=send send_label="Create CSR"
+            not_done="The CSR was not created" unsure="No confirmation from the service: the CSR may have been created">
             <fieldset>
                 <legend>"Request"</legend>
                 <RuleField form path="name" id="csr-name" label="Name" value=d.name hint="Up to 63 characters, to find it again." />
@@ -69,9 +63,6 @@ pub fn CreateCsrPage() -> impl IntoView {
                     <RuleField form path="company_city" id="csr-city" label="City" value=d.company_city />
                 </div>
             </fieldset>
-            <ReviewButton form />
-        </form>
-        <SendPanel form on_send=send send_label="Create CSR"
-            not_done="The CSR was not created" unsure="No confirmation from the service: the CSR may have been created" />
+        </FormFrame>
     }
 }

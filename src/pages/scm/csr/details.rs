@@ -178,7 +178,7 @@ fn DeleteCsr(id: String, name: String, on_deleted: Callback<()>) -> impl IntoVie
                     </ConfirmDialog>
                 }
             })}
-            <ActionError runner not_done="The CSR was not deleted" />
+            <ActionError state=runner.state not_done="The CSR was not deleted" />
         </section>
     }
 }

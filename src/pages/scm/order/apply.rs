@@ -13,13 +13,12 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 use super::apply_form::{needs_organisation, ApplyContext, ApplyDraft, KeySource};
-use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
-use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
 use crate::components::select::{ChoiceSelect, WireSelect};
 use crate::form::field::RuleField;
-use crate::form::request_form::{navigate_when_set, RequestForm};
+use crate::form::page::FormPage;
+use crate::form::request_form::RequestForm;
 use crate::form::consent::PrivacyConsent;
 use crate::form::review::{ReviewButton, SendPanel};
 
@@ -59,8 +58,8 @@ fn cert_choice(c: &ScmCertificateSummary) -> (String, String) {
 
 #[component]
 pub fn ApplySslPage() -> impl IntoView {
-    let api = use_api();
-    let notify = use_notifications();
+    let page = FormPage::open();
+    let api = page.api;
     let params = use_query_map();
     let (cert_id, csr_id) = params.with_untracked(|p| (p.get("cert").unwrap_or_default(), p.get("csr").unwrap_or_default()));
     let key_source = if csr_id.is_empty() { KeySource::Service } else { KeySource::Manager };
@@ -119,10 +118,8 @@ pub fn ApplySslPage() -> impl IntoView {
     });
     let ctx = move || ApplyContext { cert_type: chosen.with(|c| c.as_ref().and_then(|c| c.kind.clone())), manager_csr: manager_csr.get() };
     let form = RequestForm::new(Service::Scm, "apply_certificate", move || d.draft().to_request(&ctx()));
-    let go_to = navigate_when_set();
     let send = form.sender(api, move |_: ApplyCertificateResponse| {
-        notify.success("Application sent: prove the domains to get the certificate issued");
-        go_to.try_set(Some(format!("/scm?cert={}", d.cert_id.get_untracked())));
+        page.done(("Application sent: prove the domains to get the certificate issued").into(), format!("/scm?cert={}", d.cert_id.get_untracked()));
     });
     let multi = move || chosen.with(|c| c.as_ref().and_then(|c| c.domain_type.clone())) == Some(ScmDomainType::MultiDomain);
     let organisation = move || needs_organisation(chosen.with(|c| c.as_ref().and_then(|c| c.kind.clone())).as_ref());

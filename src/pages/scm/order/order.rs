@@ -7,13 +7,11 @@ use ccm_api::Service;
 use leptos::prelude::*;
 
 use super::order_form::OrderDraft;
-use crate::api::client::use_api;
-use crate::components::notifications::use_notifications;
 use crate::components::select::WireSelect;
 use crate::form::field::RuleField;
-use crate::form::request_form::{navigate_when_set, RequestForm};
+use crate::form::page::{FormFrame, FormPage};
+use crate::form::request_form::RequestForm;
 use crate::form::consent::PrivacyConsent;
-use crate::form::review::{ReviewButton, SendPanel};
 
 crate::draft_signals!(OrderSignals for OrderDraft {
     brand: String,
@@ -35,24 +33,20 @@ macro_rules! choices {
 
 #[component]
 pub fn OrderCertificatePage() -> impl IntoView {
-    let api = use_api();
-    let notify = use_notifications();
+    let page = FormPage::open();
     let d = OrderSignals::new();
     let form = RequestForm::new(Service::Scm, "subscribe_certificate", move || d.draft().to_request());
-    let go_to = navigate_when_set();
-    let send = form.sender(api, move |r: SubscribeCertificateResponse| {
+    let send = form.sender(page.api, move |r: SubscribeCertificateResponse| {
         let n = r.cert.len();
-        notify.success(format!("Order {} placed: {n} certificate{} waiting for an application", r.order_id, if n == 1 { "" } else { "s" }));
-        go_to.try_set(Some(match r.cert.first() {
+        page.done((format!("Order {} placed: {n} certificate{} waiting for an application", r.order_id, if n == 1 { "" } else { "s" })).into(), match r.cert.first() {
             Some(c) => format!("/scm/apply?cert={}", c.cert_id),
             None => "/scm?status=PAID".to_owned(),
-        }));
+        });
     });
     let multi = move || d.domain_type.get() == ScmDomainType::MultiDomain.as_str();
     view! {
-        <h1>"Order a certificate"</h1>
-        <p><a href="/scm">"Back to the SSL certificates"</a></p>
-        <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
+        <FormFrame form heading="Order a certificate" back=("/scm", "Back to the SSL certificates") on_send=send send_label="Place order"
+            not_done="Nothing was ordered" unsure="No confirmation from the service: the order may have been placed">
             <fieldset>
                 <legend>"Product"</legend>
                 <div class="field-row">
@@ -81,9 +75,6 @@ pub fn OrderCertificatePage() -> impl IntoView {
                 </div>
             </fieldset>
             <PrivacyConsent form value=d.agree_privacy />
-            <ReviewButton form />
-        </form>
-        <SendPanel form on_send=send send_label="Place order"
-            not_done="Nothing was ordered" unsure="No confirmation from the service: the order may have been placed" />
+        </FormFrame>
     }
 }

@@ -1,0 +1,74 @@
+//! Conversions of what was read: every object as its own PEM file in a ZIP
+//! ("split a bundle"), and a key with its certificate and chain as PKCS#12.
+//! PEM <-> DER of single objects is on each object's card.
+
+use ccm_pki::findings::{pkcs12_for_key, split_into_files, Analysis};
+use ccm_pki::inspect::{Found, Object};
+use leptos::prelude::*;
+
+use crate::components::download::{download, download_zip};
+use crate::components::field::TextField;
+
+/// Keys that belong to a certificate given: what a PKCS#12 can be built from.
+pub fn keys_with_certificate(objects: &[Found], analysis: &Analysis) -> Vec<usize> {
+    (0..objects.len())
+        .filter(|&k| matches!(objects[k].object, Object::Key(_)))
+        .filter(|&k| analysis.targets_of(k).any(|t| matches!(objects[t].object, Object::Certificate(_))))
+        .collect()
+}
+
+#[component]
+pub fn ConvertPanel(objects: Vec<Found>, analysis: Analysis) -> impl IntoView {
+    let keys = keys_with_certificate(&objects, &analysis);
+    let titles: Vec<(usize, String)> = keys.iter().map(|&k| (k, format!("#{} {}", k + 1, objects[k].object.title()))).collect();
+    let objects = StoredValue::new(objects);
+    let analysis = StoredValue::new(analysis);
+    let chosen = RwSignal::new(keys.first().copied());
+    let p12_password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let split = move |_| {
+        let result = objects.with_value(|o| split_into_files(o).map_err(|e| e.to_string())).and_then(|files| download_zip("split.zip", &files));
+        error.set(result.err());
+    };
+    let build_p12 = move |_| {
+        let Some(key) = chosen.get_untracked() else { return };
+        let password = p12_password.get_untracked();
+        if password.is_empty() {
+            error.set(Some("Enter a password for the PKCS#12 file first.".into()));
+            return;
+        }
+        let result = objects
+            .with_value(|o| analysis.with_value(|a| pkcs12_for_key(o, a, key, &password)))
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| download("bundle.p12", &bytes, "application/x-pkcs12"));
+        error.set(result.err());
+    };
+    let has_keys = !titles.is_empty();
+    view! {
+        <section class="panel" aria-labelledby="tools-convert">
+            <h2 id="tools-convert">"Convert"</h2>
+            <div class="actions">
+                <button type="button" on:click=split>"Split into files (.zip)"</button>
+            </div>
+            {if has_keys {
+                view! {
+                    <div class="field-row tools-p12">
+                        <div class="field">
+                            <label for="tools-p12-key">"Key for PKCS#12"</label>
+                            <select id="tools-p12-key" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                                {titles.into_iter().map(|(k, t)| view! { <option value=k.to_string()>{t}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <TextField id="tools-p12-password" label="PKCS#12 password" value=p12_password password=true autocomplete="new-password" />
+                    </div>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=build_p12>"Download PKCS#12"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <p class="field-hint">"A PKCS#12 file needs a private key and the certificate it belongs to."</p> }.into_any()
+            }}
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}
