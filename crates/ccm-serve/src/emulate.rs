@@ -245,30 +245,16 @@ pub fn admin_routes(upstream: EmulatorUpstream) -> Router {
 }
 
 async fn validate(upstream: EmulatorUpstream, req: Request<Body>) -> Response<Body> {
-    let refuse = |status: StatusCode, message: &str| {
-        let body = serde_json::json!({ "error_code": "EMU.BAD_VALIDATION", "error_msg": message });
-        json_response(status, serde_json::to_vec(&body).unwrap_or_default())
-    };
+    let refuse = |status: StatusCode, message: &str| admin_error(VALIDATE_ERROR, status, message);
     if !same_origin(&req) {
         return refuse(StatusCode::FORBIDDEN, "domains can only be validated from this server's own origin");
     }
     if req.method() != axum::http::Method::POST {
         return refuse(StatusCode::METHOD_NOT_ALLOWED, "use POST");
     }
-    let json = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if !json {
-        return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, "send {\"certificate_id\": …} as application/json");
-    }
-    let Ok(body) = axum::body::to_bytes(req.into_body(), 64 * 1024).await else {
-        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the body is too large");
-    };
-    let request: ValidateRequest = match serde_json::from_slice(&body) {
+    let request: ValidateRequest = match read_json_body(req, "{\"certificate_id\": …}", "a validation request").await {
         Ok(r) => r,
-        Err(e) => return refuse(StatusCode::BAD_REQUEST, &format!("not a validation request: {e}")),
+        Err((status, message)) => return refuse(status, &message),
     };
     match upstream.validate(&request) {
         Ok(answer) => {
@@ -283,7 +269,7 @@ async fn validate(upstream: EmulatorUpstream, req: Request<Body>) -> Response<Bo
 
 async fn admin(upstream: EmulatorUpstream, req: Request<Body>) -> Response<Body> {
     if !same_origin(&req) {
-        return admin_error(StatusCode::FORBIDDEN, "the fault settings can only be changed from this server's own origin");
+        return admin_error(FAULTS_ERROR, StatusCode::FORBIDDEN, "the fault settings can only be changed from this server's own origin");
     }
     match req.method().as_str() {
         "GET" => {}
@@ -292,27 +278,16 @@ async fn admin(upstream: EmulatorUpstream, req: Request<Body>) -> Response<Body>
             tracing::info!("emulator faults cleared");
         }
         "POST" | "PUT" => {
-            let json = req
-                .headers()
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.starts_with("application/json"));
-            if !json {
-                return admin_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "send the fault settings as application/json");
-            }
-            let Ok(body) = axum::body::to_bytes(req.into_body(), 64 * 1024).await else {
-                return admin_error(StatusCode::PAYLOAD_TOO_LARGE, "the body is too large");
-            };
-            let config: FaultConfig = match serde_json::from_slice(&body) {
+            let config: FaultConfig = match read_json_body(req, "the fault settings", "fault settings").await {
                 Ok(c) => c,
-                Err(e) => return admin_error(StatusCode::BAD_REQUEST, &format!("not fault settings: {e}")),
+                Err((status, message)) => return admin_error(FAULTS_ERROR, status, &message),
             };
             if let Err(e) = upstream.set_faults(config) {
-                return admin_error(StatusCode::BAD_REQUEST, &e);
+                return admin_error(FAULTS_ERROR, StatusCode::BAD_REQUEST, &e);
             }
             tracing::info!(faults = %serde_json::to_string(&upstream.faults()).unwrap_or_default(), "emulator faults changed");
         }
-        _ => return admin_error(StatusCode::METHOD_NOT_ALLOWED, "use GET, POST, PUT or DELETE"),
+        _ => return admin_error(FAULTS_ERROR, StatusCode::METHOD_NOT_ALLOWED, "use GET, POST, PUT or DELETE"),
     }
     json_response(StatusCode::OK, serde_json::to_vec(&upstream.faults()).unwrap_or_default())
 }
@@ -324,9 +299,30 @@ fn same_origin(req: &Request<Body>) -> bool {
     origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).is_some_and(|o| !host.is_empty() && o == host)
 }
 
-fn admin_error(status: StatusCode, message: &str) -> Response<Body> {
-    let body = serde_json::json!({ "error_code": "EMU.BAD_FAULTS", "error_msg": message });
+/// The error codes of the two admin endpoints.
+const FAULTS_ERROR: &str = "EMU.BAD_FAULTS";
+const VALIDATE_ERROR: &str = "EMU.BAD_VALIDATION";
+
+fn admin_error(code: &str, status: StatusCode, message: &str) -> Response<Body> {
+    let body = serde_json::json!({ "error_code": code, "error_msg": message });
     json_response(status, serde_json::to_vec(&body).unwrap_or_default())
+}
+
+/// An admin call's JSON body, or the status and message to refuse it with:
+/// `shape` says what to send, `kind` what the body should have been.
+async fn read_json_body<T: serde::de::DeserializeOwned>(req: Request<Body>, shape: &str, kind: &str) -> Result<T, (StatusCode, String)> {
+    let json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !json {
+        return Err((StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("send {shape} as application/json")));
+    }
+    let Ok(body) = axum::body::to_bytes(req.into_body(), 64 * 1024).await else {
+        return Err((StatusCode::PAYLOAD_TOO_LARGE, "the body is too large".to_owned()));
+    };
+    serde_json::from_slice(&body).map_err(|e| (StatusCode::BAD_REQUEST, format!("not {kind}: {e}")))
 }
 
 fn json_response(status: StatusCode, body: Vec<u8>) -> Response<Body> {
