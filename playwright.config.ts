@@ -33,6 +33,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: 'http://127.0.0.1:8090',
+    // The specs assert the English UI; tests/e2e/i18n-zh.spec.ts sets zh-CN itself.
+    locale: 'en-US',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

@@ -9,6 +9,8 @@ use crate::layout::lazy_page::{lazy_page, ChunkLoadError, ChunkLoadFailed};
 use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
 use crate::api::in_flight::provide_in_flight;
+use crate::i18n::choice::provide_locale;
+use crate::i18n::t;
 use crate::pages::activity::ActivityPage;
 use crate::pages::pca::cas::{CaHierarchyPage, CreateCaPage};
 use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage};
@@ -44,6 +46,7 @@ lazy_page!(CrlViewerRoute, crl_viewer_page in pki, CrlViewerPage);
 
 #[component]
 pub fn App() -> impl IntoView {
+    let i18n = provide_locale();
     provide_notifications();
     provide_session();
     provide_activity_log();
@@ -53,14 +56,14 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Shell>
-                <ErrorBoundary fallback=|errors| {
+                <ErrorBoundary fallback=move |errors| {
                     let chunk_failed = errors.with(|e| e.iter().any(|(_, e)| e.is::<ChunkLoadError>()));
                     if chunk_failed {
                         return view! { <ChunkLoadFailed /> }.into_any();
                     }
                     view! {
                         <section class="panel error-panel" role="alert">
-                            <h2>"Something went wrong on this page"</h2>
+                            <h2>{t!(i18n, layout.page_error_title)}</h2>
                             <ul>
                                 {move || {
                                     errors
@@ -70,7 +73,7 @@ pub fn App() -> impl IntoView {
                                         .collect::<Vec<_>>()
                                 }}
                             </ul>
-                            <p>"Other pages still work: pick one in the navigation."</p>
+                            <p>{t!(i18n, layout.page_error_text)}</p>
                         </section>
                     }
                     .into_any()

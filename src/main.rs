@@ -8,6 +8,7 @@ mod app;
 mod components;
 mod expiry;
 mod form;
+mod i18n;
 mod layout;
 mod list;
 mod pages;

@@ -13,6 +13,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
+
 /// A page's code could not be fetched or instantiated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("this page's code could not be loaded")]
@@ -49,18 +51,15 @@ pub async fn yield_now() {
 /// What the error boundary shows for a chunk that did not load.
 #[component]
 pub fn ChunkLoadFailed() -> impl IntoView {
+    let i18n = use_i18n();
     let reload = move |_| {
         let _ = window().location().reload();
     };
     view! {
         <section class="panel error-panel" role="alert">
-            <h2>"This page could not be loaded"</h2>
-            <p>
-                "Its code did not arrive: the connection may have dropped, or the console was \
-                 updated since this tab opened it. Reloading fetches the current version; \
-                 nothing you saved is lost."
-            </p>
-            <button class="primary" on:click=reload>"Reload"</button>
+            <h2>{t!(i18n, layout.chunk_failed_title)}</h2>
+            <p>{t!(i18n, layout.chunk_failed_text)}</p>
+            <button class="primary" on:click=reload>{t!(i18n, common.reload)}</button>
         </section>
     }
 }

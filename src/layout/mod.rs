@@ -1,4 +1,5 @@
 pub mod lazy_page;
+pub mod language;
 pub mod lazy_view;
 pub mod nav;
 pub mod pending_requests;

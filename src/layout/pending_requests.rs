@@ -6,12 +6,15 @@
 use leptos::prelude::*;
 
 use crate::api::in_flight::{use_in_flight, PendingRequest};
+use crate::i18n::format::seconds;
+use crate::i18n::{t, t_string, use_i18n};
 
 /// Requests younger than this are not shown, so quick calls do not flicker.
 const SHOW_AFTER_MS: f64 = 400.0;
 
 #[component]
 pub fn PendingRequests() -> impl IntoView {
+    let i18n = use_i18n();
     let in_flight = use_in_flight();
     let pending = in_flight.pending();
     // Ticks while anything is pending, to update the waiting times.
@@ -34,7 +37,7 @@ pub fn PendingRequests() -> impl IntoView {
     };
 
     view! {
-        <div class="pending-requests" role="status" aria-label="Requests in progress">
+        <div class="pending-requests" role="status" aria-label=move || t_string!(i18n, layout.requests_in_progress)>
             <For each=shown key=|r| (r.id, r.backoff.as_ref().map(|b| b.next_attempt)) let:request>
                 <PendingRow request now=now.into() on_cancel=Callback::new(move |id| in_flight.cancel(id)) />
             </For>
@@ -44,57 +47,41 @@ pub fn PendingRequests() -> impl IntoView {
 
 #[component]
 fn PendingRow(request: PendingRequest, now: Signal<f64>, on_cancel: Callback<u64>) -> impl IntoView {
+    let i18n = use_i18n();
     let id = request.id;
     let started = request.started_ms;
     let operation = request.operation.clone();
     let backoff = request.backoff.clone();
-    let elapsed = move || waited_text(now.get() - started);
+    let elapsed = move || seconds(i18n.get_locale(), whole_ms(now.get() - started));
     let state = move || match &backoff {
-        Some(b) => format!(
-            "{}; attempt {} of {} in {}",
-            b.reason,
-            b.next_attempt,
-            b.max_attempts,
-            waited_text((b.until_ms - now.get()).max(0.0))
-        ),
-        None => "waiting for the service".to_owned(),
+        Some(b) => t_string!(
+            i18n,
+            layout.retry_planned,
+            reason = b.reason.clone(),
+            attempt = b.next_attempt,
+            max = b.max_attempts,
+            wait = seconds(i18n.get_locale(), whole_ms(b.until_ms - now.get()))
+        )
+        .into_owned(),
+        None => t_string!(i18n, layout.waiting_for_service).to_owned(),
+    };
+    let cancel_label = {
+        let operation = operation.clone();
+        move || t_string!(i18n, layout.cancel_request, operation = operation.clone()).into_owned()
     };
     view! {
         <div class="pending-request">
             <span class="spinner" aria-hidden="true"></span>
             <span class="pending-text">
-                <code>{operation.clone()}</code>" "{state}" · "{elapsed}
+                <code translate="no">{operation.clone()}</code>" "{state}" · "{elapsed}
             </span>
-            <button type="button" aria-label=format!("Cancel {operation}") on:click=move |_| on_cancel.run(id)>"Cancel"</button>
+            <button type="button" aria-label=cancel_label on:click=move |_| on_cancel.run(id)>{t!(i18n, common.cancel)}</button>
         </div>
     }
 }
 
-/// "0.4 s", "12 s": precise while short, whole seconds after. Rounded
-/// with whole numbers: formatting a float would bring the float printing
-/// code (about 10 kB of wasm) into the first download.
-pub fn waited_text(ms: f64) -> String {
-    let ms = ms.max(0.0) as u64;
-    if ms < 9_950 {
-        let tenths = (ms + 50) / 100;
-        format!("{}.{} s", tenths / 10, tenths % 10)
-    } else {
-        format!("{} s", (ms + 500) / 1000)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::waited_text;
-
-    #[test]
-    fn waiting_times_read_naturally() {
-        assert_eq!(waited_text(400.0), "0.4 s");
-        assert_eq!(waited_text(9_949.0), "9.9 s");
-        assert_eq!(waited_text(12_400.0), "12 s");
-        assert_eq!(waited_text(12_500.0), "13 s");
-        assert_eq!(waited_text(9_960.0), "10 s");
-        assert_eq!(waited_text(0.0), "0.0 s");
-        assert_eq!(waited_text(-5.0), "0.0 s");
-    }
+/// Milliseconds as a whole number: the float is never printed (a float
+/// formatter would add about 10 kB to the first download).
+fn whole_ms(ms: f64) -> i64 {
+    ms.max(0.0) as i64
 }

@@ -1,21 +1,25 @@
 use leptos::prelude::*;
 
+use super::language::LanguageSwitch;
 use super::nav::SideNav;
 use super::pending_requests::PendingRequests;
 use super::sign_in_again::SignInAgainDialog;
 use super::theme::{apply_stored_theme, ThemeToggle};
 use crate::components::session_badge::SessionBadge;
+use crate::i18n::{t, use_i18n};
 
 /// The frame around every view: header, navigation, main content.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     apply_stored_theme();
+    let i18n = use_i18n();
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t!(i18n, layout.skip_to_content)}</a>
         <header class="topbar">
-            <span class="brand">"ccm-console"</span>
-            <span class="brand-sub">"Huawei Cloud Certificate Manager"</span>
+            <span class="brand" translate="no">"ccm-console"</span>
+            <span class="brand-sub">{t!(i18n, layout.product)}</span>
             <SessionBadge />
+            <LanguageSwitch />
             <ThemeToggle />
         </header>
         <div class="frame">

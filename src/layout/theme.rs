@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, td_string, use_i18n, Locale};
+
 const STORAGE_KEY: &str = "ccm-console/theme";
 
 /// What the user picked in the toggle.
@@ -28,11 +30,11 @@ impl ThemeChoice {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            ThemeChoice::System => "System",
-            ThemeChoice::Light => "Light",
-            ThemeChoice::Dark => "Dark",
+            ThemeChoice::System => td_string!(locale, layout.theme_system),
+            ThemeChoice::Light => td_string!(locale, layout.theme_light),
+            ThemeChoice::Dark => td_string!(locale, layout.theme_dark),
         }
     }
 
@@ -97,6 +99,7 @@ pub fn apply_stored_theme() {
 /// The System / Light / Dark picker in the top bar.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
+    let i18n = use_i18n();
     let choice = RwSignal::new(stored_choice());
     let on_change = move |ev| {
         let picked = ThemeChoice::parse(&event_target_value(&ev));
@@ -106,14 +109,14 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     view! {
         <label class="theme-toggle">
-            <span>"Theme"</span>
+            <span>{t!(i18n, layout.theme)}</span>
             <select on:change=on_change prop:value=move || choice.get().as_str()>
                 {ThemeChoice::ALL
                     .into_iter()
                     .map(|c| {
                         view! {
                             <option value=c.as_str() selected=move || choice.get() == c>
-                                {c.label()}
+                                {move || c.label(i18n.get_locale())}
                             </option>
                         }
                     })
