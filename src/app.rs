@@ -10,7 +10,7 @@ use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
 use crate::api::in_flight::provide_in_flight;
 use crate::i18n::choice::provide_locale;
-use crate::i18n::t;
+use crate::i18n::{td_string, use_locale};
 use crate::pages::activity::ActivityPage;
 use crate::pages::pca::cas::{CaHierarchyPage, CreateCaPage};
 use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage};
@@ -46,13 +46,26 @@ lazy_page!(CrlViewerRoute, crl_viewer_page in pki, CrlViewerPage);
 
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = provide_locale();
+    let choice = provide_locale();
     provide_notifications();
     provide_session();
     provide_activity_log();
     provide_in_flight();
     keep_focus_on_page();
 
+    // Text is not reactive (src/i18n/mod.rs): a switch of language draws
+    // the app again, below the contexts above, so the session, the
+    // notifications and the activity log stay.
+    move || {
+        choice.0.track();
+        view! { <Frame /> }
+    }
+}
+
+/// The router and the page frame, drawn in the current language.
+#[component]
+fn Frame() -> impl IntoView {
+    let locale = use_locale();
     view! {
         <Router>
             <Shell>
@@ -63,7 +76,7 @@ pub fn App() -> impl IntoView {
                     }
                     view! {
                         <section class="panel error-panel" role="alert">
-                            <h2>{t!(i18n, layout.page_error_title)}</h2>
+                            <h2>{td_string!(locale, layout.page_error_title)}</h2>
                             <ul>
                                 {move || {
                                     errors
@@ -73,7 +86,7 @@ pub fn App() -> impl IntoView {
                                         .collect::<Vec<_>>()
                                 }}
                             </ul>
-                            <p>{t!(i18n, layout.page_error_text)}</p>
+                            <p>{td_string!(locale, layout.page_error_text)}</p>
                         </section>
                     }
                     .into_any()
