@@ -143,6 +143,12 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      // The zh-CN workflow (i18n-zh.spec.ts): the demo seed, its own state.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8107 --dist dist --emulate --seed demo',
+      url: 'http://127.0.0.1:8107/',
+      reuseExistingServer: false,
+    },
+    {
       // The nginx recipe (Debian's nginx) serving dist/ on 8100, its proxy
       // routes pointed at the emulator on 8101 instead of the cloud.
       command: `target/release/ccm-serve --listen 127.0.0.1:8101 --dist dist --emulate --state ${nginxState}`,
