@@ -4,46 +4,31 @@
 use ccm_api::ApiError;
 use leptos::prelude::*;
 
+use crate::i18n::{td_string, use_locale, Locale};
+
 /// What the user can do next: the catalogue's remedy for a documented
 /// code, else advice for what the transport itself knows.
-pub fn remedy(error: &ApiError) -> Option<String> {
+pub fn remedy(error: &ApiError, locale: Locale) -> Option<String> {
     if let Some(entry) = ccm_api::catalogue::hint(error) {
         return Some(entry.remedy.to_owned());
     }
-    match error {
-        ApiError::NotSignedIn(why) => Some(why.clone()),
-        ApiError::Cancelled => Some(
-            "Nothing was changed if it was a read. A change may still have been carried out: check before sending it again."
-                .into(),
-        ),
-        ApiError::Network(_) => Some(
-            "The connection failed before the answer was complete. Check the proxy base URL of the profile and that the proxy \
-             is running. If you were changing something, it may have been done: check before sending it again."
-                .into(),
-        ),
-        ApiError::Service { status: 429, .. } | ApiError::Http { status: 429, .. } => Some(
-            "The service is throttling requests from this account. Wait a few seconds, then try again.".into(),
-        ),
-        ApiError::Service { code, .. } if code.starts_with("PROXY.") => {
-            Some("The console's proxy refused the request; the message says why. Check the profile's endpoints.".into())
-        }
+    let advice = match error {
+        ApiError::NotSignedIn(why) => return Some(why.clone()),
+        ApiError::Cancelled => td_string!(locale, errors.remedy_cancelled),
+        ApiError::Network(_) => td_string!(locale, errors.remedy_network),
+        ApiError::Service { status: 429, .. } | ApiError::Http { status: 429, .. } => td_string!(locale, errors.remedy_throttled),
+        ApiError::Service { code, .. } if code.starts_with("PROXY.") => td_string!(locale, errors.remedy_proxy),
         ApiError::Service { status: 401, .. } | ApiError::Http { status: 401, .. } => {
-            Some("The credential was refused or has expired: sign in again on the Settings page.".into())
+            td_string!(locale, errors.remedy_unauthorized)
         }
-        ApiError::Service { status: 403, .. } => {
-            Some("The account lacks permission for this action: ask its administrator for the CCM policy.".into())
-        }
+        ApiError::Service { status: 403, .. } => td_string!(locale, errors.remedy_forbidden),
         ApiError::Http { status, .. } | ApiError::Service { status, .. } if *status >= 500 => {
-            Some("The service had a problem. Try again in a moment.".into())
+            td_string!(locale, errors.remedy_server)
         }
-        ApiError::Decode { .. } => Some(
-            "The service answered, but the answer could not be read (cut short or not the expected shape). If you were \
-             changing something, it was probably done: check before sending it again. If this keeps happening, the \
-             endpoint may not be a CCM service."
-                .into(),
-        ),
-        _ => None,
-    }
+        ApiError::Decode { .. } => td_string!(locale, errors.remedy_decode),
+        _ => return None,
+    };
+    Some(advice.to_owned())
 }
 
 /// `retry` adds a "Try again" button that repeats what failed (a read;
@@ -71,17 +56,18 @@ pub fn ApiErrorView(
     error: ApiError,
     #[prop(optional, into)] retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let remedy = remedy(&error);
+    let locale = use_locale();
+    let remedy = remedy(&error, locale);
     let session = use_context::<crate::state::session::Session>();
     // A refused credential; someone never signed in has the Settings remedy.
     let sign_in = (error.status() == Some(401))
         .then_some(session)
         .flatten()
         .map(|session| {
-            view! { <button type="button" on:click=move |_| session.needs_sign_in.set(true)>"Sign in again"</button> }
+            view! { <button type="button" on:click=move |_| session.needs_sign_in.set(true)>{td_string!(locale, errors.sign_in_again)}</button> }
         });
     let retry = retry.map(|retry| {
-        view! { <button type="button" class="primary" on:click=move |_| retry.run(())>"Try again"</button> }
+        view! { <button type="button" class="primary" on:click=move |_| retry.run(())>{td_string!(locale, errors.try_again)}</button> }
     });
     let actions = (sign_in.is_some() || retry.is_some()).then(|| view! { <div class="actions">{sign_in}{retry}</div> });
     let (code, message, status, request_id) = match &error {
@@ -94,12 +80,13 @@ pub fn ApiErrorView(
         <div class="api-error" role="alert">
             <p class="api-error-title">{title}</p>
             <dl>
-                {code.map(|c| view! { <dt>"Error code"</dt><dd><code>{c}</code></dd> })}
-                {status.map(|s| view! { <dt>"HTTP status"</dt><dd>{s}</dd> })}
-                <dt>"Message"</dt>
-                <dd>{message}</dd>
-                {remedy.map(|r| view! { <dt>"What to do"</dt><dd>{r}</dd> })}
-                {request_id.map(|id| view! { <dt>"Request id"</dt><dd><code>{id}</code></dd> })}
+                {code.map(|c| view! { <dt>{td_string!(locale, errors.error_code)}</dt><dd><code>{c}</code></dd> })}
+                {status.map(|s| view! { <dt>{td_string!(locale, errors.http_status)}</dt><dd>{s}</dd> })}
+                <dt>{td_string!(locale, errors.message)}</dt>
+                // The service's own words: data, not console text.
+                <dd translate="no">{message}</dd>
+                {remedy.map(|r| view! { <dt>{td_string!(locale, errors.what_to_do)}</dt><dd>{r}</dd> })}
+                {request_id.map(|id| view! { <dt>{td_string!(locale, errors.request_id)}</dt><dd><code>{id}</code></dd> })}
             </dl>
             {actions}
         </div>
@@ -110,6 +97,19 @@ pub fn ApiErrorView(
 mod tests {
     use super::*;
 
+    fn en(error: &ApiError) -> Option<String> {
+        remedy(error, Locale::en)
+    }
+
+    #[test]
+    fn transport_advice_is_given_in_chinese_too() {
+        let zh = |e: &ApiError| remedy(e, Locale::zh_CN).unwrap();
+        assert!(zh(&service(429, "APIGW.0308")).contains("限流"));
+        assert!(zh(&ApiError::Network("reset".into())).contains("代理"));
+        assert!(zh(&service(401, "APIGW.0301")).contains("重新登录"));
+        assert_eq!(remedy(&ApiError::Aborted, Locale::zh_CN), None);
+    }
+
     fn service(status: u16, code: &str) -> ApiError {
         ApiError::Service { status, code: code.into(), message: String::new(), request_id: None }
     }
@@ -117,16 +117,16 @@ mod tests {
     #[test]
     fn documented_codes_take_the_catalogue_remedy() {
         let entry = ccm_api::catalogue::lookup("PCA.00010001").unwrap();
-        assert_eq!(remedy(&service(401, "PCA.00010001")).as_deref(), Some(entry.remedy));
+        assert_eq!(en(&service(401, "PCA.00010001")).as_deref(), Some(entry.remedy));
     }
 
     #[test]
     fn other_failures_get_transport_advice() {
-        assert!(remedy(&service(401, "APIGW.0301")).unwrap().contains("sign in again"));
-        assert!(remedy(&service(403, "PROXY.HOST_NOT_ALLOWED")).unwrap().contains("proxy refused"));
-        assert!(remedy(&ApiError::Network("x".into())).unwrap().contains("proxy"));
-        assert!(remedy(&ApiError::Http { status: 503, snippet: String::new() }).unwrap().contains("Try again"));
-        assert_eq!(remedy(&ApiError::Aborted), None);
+        assert!(en(&service(401, "APIGW.0301")).unwrap().contains("sign in again"));
+        assert!(en(&service(403, "PROXY.HOST_NOT_ALLOWED")).unwrap().contains("proxy refused"));
+        assert!(en(&ApiError::Network("x".into())).unwrap().contains("proxy"));
+        assert!(en(&ApiError::Http { status: 503, snippet: String::new() }).unwrap().contains("Try again"));
+        assert_eq!(en(&ApiError::Aborted), None);
     }
 
     #[test]
@@ -141,10 +141,10 @@ mod tests {
 
     #[test]
     fn throttling_cancelling_and_unreadable_answers_say_what_to_do() {
-        assert!(remedy(&service(429, "APIGW.0308")).unwrap().contains("Wait a few seconds"));
-        assert!(remedy(&ApiError::Cancelled).unwrap().contains("check before sending it again"));
+        assert!(en(&service(429, "APIGW.0308")).unwrap().contains("Wait a few seconds"));
+        assert!(en(&ApiError::Cancelled).unwrap().contains("check before sending it again"));
         let cut = ApiError::Decode { status: 200, detail: "EOF while parsing".into() };
-        assert!(remedy(&cut).unwrap().contains("it was probably done"));
-        assert!(remedy(&ApiError::Network("reset".into())).unwrap().contains("may have been done"));
+        assert!(en(&cut).unwrap().contains("it was probably done"));
+        assert!(en(&ApiError::Network("reset".into())).unwrap().contains("may have been done"));
     }
 }

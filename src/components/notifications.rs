@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{td_string, use_locale};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Notice {
     id: u64,
@@ -44,13 +46,14 @@ impl Notifications {
 
 #[component]
 pub fn NotificationArea() -> impl IntoView {
+    let locale = use_locale();
     let n = use_notifications();
     view! {
-        <section class="notifications" aria-label="Notifications" aria-live="polite">
+        <section class="notifications" aria-label=td_string!(locale, layout.notifications) aria-live="polite">
             <For each=move || n.items.get() key=|notice| notice.id let:notice>
                 <div class="notice notice-success" role="status">
                     <span>{notice.text.clone()}</span>
-                    <button class="notice-close" aria-label="Dismiss notification" on:click=move |_| n.dismiss(notice.id)>
+                    <button class="notice-close" aria-label=td_string!(locale, layout.dismiss_notification) on:click=move |_| n.dismiss(notice.id)>
                         "×"
                     </button>
                 </div>

@@ -12,6 +12,7 @@ use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
+use crate::i18n::{td_string, use_locale};
 use crate::state::credential::{check_access_key, check_token, Credential, SecretStore};
 use crate::state::session::use_session;
 
@@ -44,6 +45,7 @@ pub fn SignInForm(
     let session = use_session();
     let api = use_api();
     let notify = use_notifications();
+    let locale = use_locale();
 
     let mode = RwSignal::new(initial_mode.unwrap_or(SignInMode::Password));
     let user = RwSignal::new(session.last_user.get_untracked());
@@ -63,7 +65,7 @@ pub fn SignInForm(
         password.set(String::new());
         token.set(String::new());
         sk.set(String::new());
-        notify.success("Signed in");
+        notify.success(td_string!(locale, forms.signed_in));
         if let Some(done) = on_signed_in {
             done.run(());
         }
@@ -73,11 +75,11 @@ pub fn SignInForm(
         let Some(profile) = session.active_profile() else { return };
         let (u, p) = (user.get_untracked().trim().to_owned(), password.get_untracked());
         if profile.account_name.trim().is_empty() {
-            input_error.set(Some("set the account name in the profile first (Settings)".into()));
+            input_error.set(Some(td_string!(locale, forms.need_account_name).into()));
             return;
         }
         if u.is_empty() || p.is_empty() {
-            input_error.set(Some("enter the IAM user name and password".into()));
+            input_error.set(Some(td_string!(locale, forms.need_user_password).into()));
             return;
         }
         if !guard.begin() {
@@ -152,36 +154,36 @@ pub fn SignInForm(
     view! {
         <form on:submit=submit novalidate>
             <fieldset>
-                <legend>"Sign-in method"</legend>
-                {mode_radio(SignInMode::Password, "IAM user and password")}
-                {mode_radio(SignInMode::Token, "Paste a token")}
-                {mode_radio(SignInMode::AccessKey, "Access key (AK/SK)")}
+                <legend>{td_string!(locale, forms.sign_in_method)}</legend>
+                {mode_radio(SignInMode::Password, td_string!(locale, forms.mode_password))}
+                {mode_radio(SignInMode::Token, td_string!(locale, forms.mode_token))}
+                {mode_radio(SignInMode::AccessKey, td_string!(locale, forms.mode_access_key))}
             </fieldset>
             {move || match mode.get() {
                 SignInMode::Password => view! {
-                    <TextField id=id("iam-user") label="IAM user name" value=user autocomplete="username" />
-                    <TextField id=id("iam-password") label="Password" value=password password=true autocomplete="current-password" />
+                    <TextField id=id("iam-user") label=td_string!(locale, forms.iam_user) value=user autocomplete="username" />
+                    <TextField id=id("iam-password") label=td_string!(locale, forms.password) value=password password=true autocomplete="current-password" />
                 }.into_any(),
                 SignInMode::Token => view! {
-                    <TextField id=id("token") label="IAM token" value=token password=true
-                        hint="The X-Subject-Token of a token request, e.g. from hcloud or the IAM API." />
+                    <TextField id=id("token") label=td_string!(locale, forms.iam_token) value=token password=true
+                        hint=td_string!(locale, forms.token_hint) />
                 }.into_any(),
                 SignInMode::AccessKey => view! {
-                    <TextField id=id("ak") label="Access key ID" value=ak autocomplete="off" />
-                    <TextField id=id("sk") label="Secret access key" value=sk password=true autocomplete="off"
-                        hint="Requests are signed in this browser; the secret key is never sent." />
+                    <TextField id=id("ak") label=td_string!(locale, forms.access_key_id) value=ak autocomplete="off" />
+                    <TextField id=id("sk") label=td_string!(locale, forms.secret_access_key) value=sk password=true autocomplete="off"
+                        hint=td_string!(locale, forms.sk_hint) />
                 }.into_any(),
             }}
             <label class="check">
                 <input type="checkbox" prop:checked=move || remember.get()
                     on:change=move |ev| remember.set(event_target_checked(&ev)) />
-                "Remember on this device"
+                {td_string!(locale, forms.remember)}
             </label>
             <p class="field-hint">{move || SecretStore::for_choice(remember.get()).explanation()}</p>
             <p class="field-error" role="alert">{move || input_error.get()}</p>
-            {move || api_error.get().map(|e| view! { <ApiErrorView title="Sign-in failed" error=e /> })}
+            {move || api_error.get().map(|e| view! { <ApiErrorView title=td_string!(locale, forms.sign_in_failed) error=e /> })}
             <button type="submit" class="primary" disabled=move || pending.get()>
-                {move || if pending.get() { "Signing in…" } else { "Sign in" }}
+                {move || if pending.get() { td_string!(locale, forms.signing_in) } else { td_string!(locale, forms.sign_in) }}
             </button>
         </form>
     }

@@ -5,11 +5,13 @@ use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
+use crate::i18n::{td_string, use_locale};
 
 /// Calls the CA quota endpoint with the active profile and credential.
 #[component]
 pub fn ConnectionTest() -> impl IntoView {
     let api = use_api();
+    let locale = use_locale();
     let pending = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<String, ApiError>>);
 
@@ -26,10 +28,13 @@ pub fn ConnectionTest() -> impl IntoView {
                     .quotas
                     .resources
                     .iter()
-                    .map(|r| format!("{}: {} of {} used", r.kind.label(), r.used, r.quota))
+                    .map(|r| {
+                        td_string!(locale, settings.quota_used, kind = r.kind.label(), used = r.used, quota = r.quota)
+                            .into_owned()
+                    })
                     .collect::<Vec<_>>()
                     .join("; ");
-                format!("Connected to {host}. {summary}")
+                td_string!(locale, settings.connected, host, summary).into_owned()
             });
             pending.try_set(false);
             if result != Err(ApiError::Aborted) {
@@ -40,15 +45,15 @@ pub fn ConnectionTest() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="test-title">
-            <h2 id="test-title">"Test connection"</h2>
-            <p>"Reads the CA quota with the active profile to check the endpoint, the proxy and the sign-in."</p>
+            <h2 id="test-title">{td_string!(locale, settings.test_title)}</h2>
+            <p>{td_string!(locale, settings.test_intro)}</p>
             <button on:click=run disabled=move || pending.get()>
-                {move || if pending.get() { "Testing…" } else { "Test connection" }}
+                {move || if pending.get() { td_string!(locale, settings.testing) } else { td_string!(locale, settings.test_title) }}
             </button>
             {move || match outcome.get() {
                 None => None,
                 Some(Ok(text)) => Some(view! { <p class="ok" role="status">{text}</p> }.into_any()),
-                Some(Err(e)) => Some(view! { <ApiErrorView title="Connection test failed" error=e /> }.into_any()),
+                Some(Err(e)) => Some(view! { <ApiErrorView title=td_string!(locale, settings.test_failed) error=e /> }.into_any()),
             }}
         </section>
     }

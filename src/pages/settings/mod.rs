@@ -7,6 +7,8 @@ mod sign_in;
 
 use leptos::prelude::*;
 
+use crate::i18n::{td_string, use_locale};
+
 use connection_test::ConnectionTest;
 use profile_form::ProfileForm;
 use profile_list::ProfileList;
@@ -16,8 +18,9 @@ use sign_in::SignInPanel;
 pub fn SettingsPage() -> impl IntoView {
     // Bumped to open an empty form for a new profile.
     let editing_new = RwSignal::new(false);
+    let locale = use_locale();
     view! {
-        <h1>"Settings"</h1>
+        <h1>{td_string!(locale, settings.title)}</h1>
         <div class="settings-grid">
             <ProfileList editing_new />
             <ProfileForm editing_new />

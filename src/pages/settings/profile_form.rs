@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
+use crate::i18n::{td_string, use_locale};
 use crate::state::profile::{preset_hosts, FieldProblem, Profile, DEFAULT_PROXY};
 use crate::state::session::{new_profile_id, use_session};
 
@@ -79,6 +80,7 @@ impl Draft {
 pub fn ProfileForm(editing_new: RwSignal<bool>) -> impl IntoView {
     let session = use_session();
     let notify = use_notifications();
+    let locale = use_locale();
     let draft = Draft::new();
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
 
@@ -113,7 +115,7 @@ pub fn ProfileForm(editing_new: RwSignal<bool>) -> impl IntoView {
         let name = profile.name.clone();
         session.save_profile(profile);
         editing_new.set(false);
-        notify.success(format!("Profile {name} saved"));
+        notify.success(td_string!(locale, settings.profile_saved, name).into_owned());
     };
 
     let presets = move || preset_hosts(&draft.ccm_region.get(), &draft.scm_region.get());
@@ -121,55 +123,56 @@ pub fn ProfileForm(editing_new: RwSignal<bool>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="profile-form-title">
             <h2 id="profile-form-title">
-                {move || if editing_new.get() { "New profile" } else { "Edit profile" }}
+                {move || if editing_new.get() { td_string!(locale, settings.new_profile) } else { td_string!(locale, settings.edit_profile) }}
             </h2>
             <form on:submit=save novalidate>
-                <TextField id="profile-name" label="Profile name" value=draft.name error=problem("name") />
+                <TextField id="profile-name" label=td_string!(locale, settings.profile_name) value=draft.name error=problem("name") />
                 <div class="field-row">
-                    <RegionSelect id="ccm-region" label="CCM region (private CA)" regions=CCM_REGIONS value=draft.ccm_region disabled=draft.custom />
-                    <RegionSelect id="scm-region" label="SCM region (SSL certificates)" regions=SCM_REGIONS value=draft.scm_region disabled=draft.custom />
+                    <RegionSelect id="ccm-region" label=td_string!(locale, settings.ccm_region) regions=CCM_REGIONS value=draft.ccm_region disabled=draft.custom />
+                    <RegionSelect id="scm-region" label=td_string!(locale, settings.scm_region) regions=SCM_REGIONS value=draft.scm_region disabled=draft.custom />
                 </div>
                 <Show when=move || !draft.custom.get()>
                     <p class="field-hint">
-                        "Hosts: " <code>{move || presets().ccm}</code> ", " <code>{move || presets().scm}</code>
-                        ", sign-in at " <code>{move || presets().iam}</code>
+                        // Host names are data: in <code>, around the two labels.
+                        {td_string!(locale, settings.hosts_label)}" " <code>{move || presets().ccm}</code> ", " <code>{move || presets().scm}</code>
+                        ", "{td_string!(locale, settings.sign_in_at)}" " <code>{move || presets().iam}</code>
                     </p>
                 </Show>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || draft.custom.get()
                         on:change=move |ev| draft.custom.set(event_target_checked(&ev)) />
-                    "Use custom endpoints"
+                    {td_string!(locale, settings.custom_endpoints)}
                 </label>
                 <Show when=move || draft.custom.get()>
-                    <TextField id="ccm-host" label="CCM host" value=draft.ccm_host error=problem("ccm_host") />
-                    <TextField id="scm-host" label="SCM host" value=draft.scm_host error=problem("scm_host") />
-                    <TextField id="iam-host" label="IAM host" value=draft.iam_host error=problem("iam_host") />
+                    <TextField id="ccm-host" label=td_string!(locale, settings.ccm_host) value=draft.ccm_host error=problem("ccm_host") />
+                    <TextField id="scm-host" label=td_string!(locale, settings.scm_host) value=draft.scm_host error=problem("scm_host") />
+                    <TextField id="iam-host" label=td_string!(locale, settings.iam_host) value=draft.iam_host error=problem("iam_host") />
                 </Show>
                 <fieldset>
-                    <legend>"How the console reaches the API"</legend>
+                    <legend>{td_string!(locale, settings.reach_legend)}</legend>
                     <label class="check">
                         <input type="radio" name="proxy-mode" prop:checked=move || draft.use_proxy.get()
                             on:change=move |_| draft.use_proxy.set(true) />
-                        "Through a proxy (needed in a browser: the API sends no CORS headers)"
+                        {td_string!(locale, settings.through_proxy)}
                     </label>
                     <label class="check">
                         <input type="radio" name="proxy-mode" prop:checked=move || !draft.use_proxy.get()
                             on:change=move |_| draft.use_proxy.set(false) />
-                        "Directly (no proxy)"
+                        {td_string!(locale, settings.direct)}
                     </label>
                     <Show when=move || draft.use_proxy.get()>
-                        <TextField id="proxy-base" label="Proxy base URL" value=draft.proxy error=problem("proxy")
-                            hint="/proxy when served by ccm-serve or the nginx recipe; requests go to {proxy}/{host}/{path}." />
+                        <TextField id="proxy-base" label=td_string!(locale, settings.proxy_base) value=draft.proxy error=problem("proxy")
+                            hint=td_string!(locale, settings.proxy_hint) />
                     </Show>
                 </fieldset>
-                <TextField id="account-name" label="Account name (for IAM password sign-in)" value=draft.account_name
+                <TextField id="account-name" label=td_string!(locale, settings.account_name) value=draft.account_name
                     error=problem("account_name") autocomplete="organization" />
-                <TextField id="domain-id" label="Account ID (domain id)" value=draft.domain_id error=problem("domain_id")
-                    hint="32 hexadecimal characters. Sent as X-Domain-Id with access-key signatures; filled in by password sign-in." />
+                <TextField id="domain-id" label=td_string!(locale, settings.domain_id) value=draft.domain_id error=problem("domain_id")
+                    hint=td_string!(locale, settings.domain_id_hint) />
                 <div class="actions">
-                    <button type="submit" class="primary">"Save profile"</button>
+                    <button type="submit" class="primary">{td_string!(locale, settings.save_profile)}</button>
                     <Show when=move || editing_new.get()>
-                        <button type="button" on:click=move |_| editing_new.set(false)>"Cancel"</button>
+                        <button type="button" on:click=move |_| editing_new.set(false)>{td_string!(locale, common.cancel)}</button>
                     </Show>
                 </div>
             </form>
@@ -192,7 +195,7 @@ fn RegionSelect(
                 on:change=move |ev| value.set(event_target_value(&ev))>
                 {regions
                     .iter()
-                    .map(|r| view! { <option value=*r selected=move || value.get() == *r>{*r}</option> })
+                    .map(|r| view! { <option value=*r translate="no" selected=move || value.get() == *r>{*r}</option> })
                     .collect::<Vec<_>>()}
             </select>
         </div>

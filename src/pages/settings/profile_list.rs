@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::notifications::use_notifications;
+use crate::i18n::{td_string, use_locale};
 use crate::state::session::use_session;
 
 /// The saved profiles; pick the active one, start a new one, delete one.
@@ -8,15 +9,16 @@ use crate::state::session::use_session;
 pub fn ProfileList(editing_new: RwSignal<bool>) -> impl IntoView {
     let session = use_session();
     let notify = use_notifications();
+    let locale = use_locale();
     let profiles = move || session.book.with(|b| b.profiles.clone());
     let active = move || session.book.with(|b| b.active.clone());
     // The profile whose deletion awaits confirmation.
     let confirming = RwSignal::new(None::<(String, String)>);
     view! {
         <section class="panel" aria-labelledby="profiles-title">
-            <h2 id="profiles-title">"Connection profiles"</h2>
+            <h2 id="profiles-title">{td_string!(locale, settings.profiles_title)}</h2>
             <fieldset class="profile-list">
-                <legend>"Active profile"</legend>
+                <legend>{td_string!(locale, settings.active_profile)}</legend>
                 <For each=profiles key=|p| (p.id.clone(), p.name.clone()) let:profile>
                     {
                         let id = profile.id.clone();
@@ -35,33 +37,33 @@ pub fn ProfileList(editing_new: RwSignal<bool>) -> impl IntoView {
                                             editing_new.set(false);
                                         }
                                     />
-                                    {profile.name.clone()}
+                                    <span translate="no">{profile.name.clone()}</span>
                                 </label>
                                 <button
                                     class="link-button"
-                                    aria-label=format!("Delete profile {name}")
+                                    aria-label=td_string!(locale, settings.delete_profile_label, name = name.clone()).into_owned()
                                     on:click=move |_| confirming.set(Some((id_for_delete.clone(), name.clone())))
                                 >
-                                    "Delete"
+                                    {td_string!(locale, settings.delete)}
                                 </button>
                             </div>
                         }
                     }
                 </For>
             </fieldset>
-            <button on:click=move |_| editing_new.set(true)>"New profile"</button>
+            <button on:click=move |_| editing_new.set(true)>{td_string!(locale, settings.new_profile)}</button>
             {move || confirming.get().map(|(id, name)| view! {
-                <div class="confirm" role="alertdialog" aria-label=format!("Delete profile {name}?")>
-                    <p>"Delete profile " <strong>{name.clone()}</strong> "? Its saved sign-in is wiped too."</p>
+                <div class="confirm" role="alertdialog" aria-label=td_string!(locale, settings.delete_profile_question, name = name.clone()).into_owned()>
+                    <p>{td_string!(locale, settings.delete_profile_text, name = name.clone()).into_owned()}</p>
                     <button class="danger" on:click={
                         let name = name.clone();
                         move |_| {
                             session.delete_profile(&id);
                             confirming.set(None);
-                            notify.success(format!("Profile {name} deleted"));
+                            notify.success(td_string!(locale, settings.profile_deleted, name = name.clone()).into_owned());
                         }
-                    }>{format!("Delete {name}")}</button>
-                    <button on:click=move |_| confirming.set(None)>"Cancel"</button>
+                    }>{td_string!(locale, settings.delete_named, name = name.clone()).into_owned()}</button>
+                    <button on:click=move |_| confirming.set(None)>{td_string!(locale, common.cancel)}</button>
                 </div>
             })}
         </section>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::notifications::use_notifications;
 use crate::components::sign_in_form::SignInForm;
+use crate::i18n::{td_string, use_locale};
 use crate::state::credential::SecretStore;
 use crate::state::session::use_session;
 
@@ -10,19 +11,22 @@ use crate::state::session::use_session;
 pub fn SignInPanel() -> impl IntoView {
     let session = use_session();
     let notify = use_notifications();
+    let locale = use_locale();
+    let signed_in_text = move || {
+        let profile = session.active_profile().map(|p| p.name).unwrap_or_default();
+        let method = session.credential.with(|c| c.as_ref().map(|c| c.credential.describe())).unwrap_or_default();
+        td_string!(locale, settings.signed_in_to, profile, method).into_owned()
+    };
     view! {
         <section class="panel" aria-labelledby="sign-in-title">
-            <h2 id="sign-in-title">"Sign in"</h2>
+            <h2 id="sign-in-title">{td_string!(locale, settings.sign_in_title)}</h2>
             <Show when=move || session.is_signed_in()>
                 <div class="signed-in">
-                    <p>
-                        "Signed in to " <strong>{move || session.active_profile().map(|p| p.name)}</strong> " with "
-                        {move || session.credential.with(|c| c.as_ref().map(|c| c.credential.describe()))} "."
-                    </p>
+                    <p>{signed_in_text}</p>
                     <p class="field-hint">
                         {move || session.credential.with(|c| c.as_ref().map(|c| SecretStore::for_choice(c.remember).explanation()))}
                     </p>
-                    <button on:click=move |_| { session.sign_out(); notify.success("Signed out: credentials wiped"); }>"Sign out"</button>
+                    <button on:click=move |_| { session.sign_out(); notify.success(td_string!(locale, settings.signed_out)); }>{td_string!(locale, settings.sign_out)}</button>
                 </div>
             </Show>
             <SignInForm />
