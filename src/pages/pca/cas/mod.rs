@@ -6,6 +6,7 @@ mod create;
 pub mod create_form;
 mod certificate;
 mod crl;
+mod deletion;
 mod details;
 mod exports;
 mod import;
