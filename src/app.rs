@@ -11,7 +11,7 @@ use crate::api::activity::provide_activity_log;
 use crate::api::in_flight::provide_in_flight;
 use crate::pages::activity::ActivityPage;
 use crate::pages::pca::cas::{CaHierarchyPage, CreateCaPage};
-use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage};
+use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage, RenewCertificatesPage};
 use crate::pages::scm::csr::{CreateCsrPage, CsrManagerPage, UploadCsrPage};
 use crate::pages::scm::order::{ApplySslPage, OrderCertificatePage};
 use crate::pages::scm::{ImportCertificatePage, SslCertificatesPage};
@@ -36,6 +36,7 @@ lazy_page!(CertListRoute, cert_list_page in certs, PrivateCertificatesPage, pref
 lazy_page!(CertApplyRoute, cert_apply_page in certs, ApplyCertificatePage);
 lazy_page!(CertFromCsrRoute, cert_csr_page in pki, IssueFromCsrPage);
 lazy_page!(CertDetailsRoute, cert_details_page in pki, CertificateDetailsPage);
+lazy_page!(CertRenewRoute, cert_renew_page in pki, RenewCertificatesPage);
 lazy_page!(SettingsRoute, settings_page in settings, SettingsPage);
 lazy_page!(ActivityRoute, activity_page in activity, ActivityPage);
 // The toolbox decodes everything it is given: it lives with the certificate code.
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pca/certs") view={Lazy::<CertListRoute>::new()} />
                         <Route path=path!("/pca/certs/new") view={Lazy::<CertApplyRoute>::new()} />
                         <Route path=path!("/pca/certs/csr") view={Lazy::<CertFromCsrRoute>::new()} />
+                        <Route path=path!("/pca/certs/renew") view={Lazy::<CertRenewRoute>::new()} />
                         <Route path=path!("/pca/certs/:id") view={Lazy::<CertDetailsRoute>::new()} />
                         <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                         <Route path=path!("/activity") view={Lazy::<ActivityRoute>::new()} />
