@@ -60,7 +60,7 @@ pub fn ToolboxPage() -> impl IntoView {
         spawn_local(async move {
             match load_account_cas(api).await {
                 Ok(cas) => {
-                    account_state.try_set(Some(format!("Chains are also checked against your {} CA(s).", cas.len())));
+                    account_state.try_set(Some(format!("Chains are also checked against your {} CA(s). (Their certificates were read from your account; nothing you paste is sent.)", cas.len())));
                     account.try_set(cas);
                 }
                 Err(ccm_api::ApiError::Aborted) => {}
