@@ -14,9 +14,10 @@ mod filters;
 pub mod loader;
 mod obs_access;
 mod query;
+mod similar;
 mod table;
 mod tree;
-mod validity_cap;
+pub mod validity_cap;
 
 use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::ApiError;
