@@ -143,9 +143,17 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      // The zh-CN workflow (i18n-zh.spec.ts): the demo seed, its own state.
+      // Renewal, "Create similar" and the toolbox against the account's CAs
+      // (renew.spec, ca-similar.spec, tools-account.spec): the demo seed,
+      // changed by renewals and revocations no other spec counts.
       command: 'target/release/ccm-serve --listen 127.0.0.1:8107 --dist dist --emulate --seed demo',
       url: 'http://127.0.0.1:8107/',
+      reuseExistingServer: false,
+    },
+    {
+      // The zh-CN workflow (i18n-zh.spec.ts): the demo seed, its own state.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8108 --dist dist --emulate --seed demo',
+      url: 'http://127.0.0.1:8108/',
       reuseExistingServer: false,
     },
     {

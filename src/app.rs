@@ -13,7 +13,7 @@ use crate::i18n::choice::provide_locale;
 use crate::i18n::{td_string, use_locale};
 use crate::pages::activity::ActivityPage;
 use crate::pages::pca::cas::{CaHierarchyPage, CreateCaPage};
-use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage};
+use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage, RenewCertificatesPage};
 use crate::pages::scm::csr::{CreateCsrPage, CsrManagerPage, UploadCsrPage};
 use crate::pages::scm::order::{ApplySslPage, OrderCertificatePage};
 use crate::pages::scm::{ImportCertificatePage, SslCertificatesPage};
@@ -38,6 +38,7 @@ lazy_page!(CertListRoute, cert_list_page in certs, PrivateCertificatesPage, pref
 lazy_page!(CertApplyRoute, cert_apply_page in certs, ApplyCertificatePage);
 lazy_page!(CertFromCsrRoute, cert_csr_page in pki, IssueFromCsrPage);
 lazy_page!(CertDetailsRoute, cert_details_page in pki, CertificateDetailsPage);
+lazy_page!(CertRenewRoute, cert_renew_page in pki, RenewCertificatesPage);
 lazy_page!(SettingsRoute, settings_page in settings, SettingsPage);
 lazy_page!(ActivityRoute, activity_page in activity, ActivityPage);
 // The toolbox decodes everything it is given: it lives with the certificate code.
@@ -105,6 +106,7 @@ fn Frame() -> impl IntoView {
                         <Route path=path!("/pca/certs") view={Lazy::<CertListRoute>::new()} />
                         <Route path=path!("/pca/certs/new") view={Lazy::<CertApplyRoute>::new()} />
                         <Route path=path!("/pca/certs/csr") view={Lazy::<CertFromCsrRoute>::new()} />
+                        <Route path=path!("/pca/certs/renew") view={Lazy::<CertRenewRoute>::new()} />
                         <Route path=path!("/pca/certs/:id") view={Lazy::<CertDetailsRoute>::new()} />
                         <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                         <Route path=path!("/activity") view={Lazy::<ActivityRoute>::new()} />

@@ -12,7 +12,7 @@ import { watchErrors } from './helpers';
 // Locators use the Chinese text, looked up in the locale files by the
 // English text the other specs use: a label that is not converted yet
 // fails with its English text named.
-const BASE = 'http://127.0.0.1:8107'; // demo seed, its own emulator
+const BASE = 'http://127.0.0.1:8108'; // demo seed, its own emulator
 test.use({ baseURL: BASE, locale: 'zh-CN' });
 test.describe.configure({ mode: 'serial' });
 
