@@ -24,13 +24,15 @@ use crate::api::client::{use_api, Api};
 use crate::components::api_error::remedy;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::download::download_zip;
+use crate::i18n::Locale;
 use crate::list::bulk::{BulkRun, Outcome, Planned};
 use crate::list::selection::Picked;
 use crate::pages::pca::cas::loader;
 
 /// The service's code and message, then what to do.
 fn failure(e: &ApiError) -> String {
-    match remedy(e) {
+    // English until this page is converted (it builds the line in plain Rust).
+    match remedy(e, Locale::en) {
         Some(r) => format!("{e}. {r}"),
         None => e.to_string(),
     }
