@@ -8,10 +8,12 @@
 mod convert;
 mod inputs;
 mod objects;
+mod words;
 
 use ccm_pki::findings::{analyse, Analysis};
 use ccm_pki::inspect::{read_sources, Reading, Source};
 use leptos::prelude::*;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 
 use convert::ConvertPanel;
 use inputs::{InputFile, InputPanel};
@@ -35,8 +37,16 @@ pub fn inspect(text: &str, files: &[InputFile], password: &str, now_secs: i64) -
     Inspection { reading, analysis }
 }
 
+/// "3 objects read, 0 could not be read, 1 problem found."
+pub fn summary(l: Locale, objects: usize, unreadable: usize, problems: usize) -> String {
+    let objects = if objects == 1 { td_string!(l, tools.objects_one).to_owned() } else { td_string!(l, tools.objects_n, count = objects) };
+    let problems = if problems == 1 { td_string!(l, tools.problems_one).to_owned() } else { td_string!(l, tools.problems_n, count = problems) };
+    td_string!(l, tools.summary, objects, unreadable, problems)
+}
+
 #[component]
 pub fn ToolboxPage() -> impl IntoView {
+    let i18n = use_i18n();
     let text = RwSignal::new(String::new());
     let files = RwSignal::new(Vec::<InputFile>::new());
     let password = RwSignal::new(String::new());
@@ -51,31 +61,22 @@ pub fn ToolboxPage() -> impl IntoView {
     );
     let empty = move || result.with(|r| r.reading.objects.is_empty() && r.reading.unreadable.is_empty());
     view! {
-        <div class="page-head"><h1>"Certificate toolbox"</h1></div>
-        <p class="lead">
-            "Paste or drop certificates, CSRs, private keys, CRLs, PKCS#12 (.pfx, .p12) files and Java \
-             KeyStores, in any mix and as PEM, DER or base64. Everything is read in this browser: nothing \
-             is sent anywhere, and no sign-in is needed."
-        </p>
+        <div class="page-head"><h1>{t!(i18n, tools.title)}</h1></div>
+        <p class="lead">{t!(i18n, tools.lead)}</p>
         <InputPanel text files password />
         {move || if empty() {
-            view! { <p class="muted" role="status">"Nothing to read yet."</p> }.into_any()
+            view! { <p class="muted" role="status">{t!(i18n, tools.nothing_yet)}</p> }.into_any()
         } else {
             let r = result.get();
             let count = r.reading.objects.len();
             let problems = r.analysis.problems.len();
             view! {
-                <p role="status" class="tools-summary">{format!(
-                    "{count} object{} read, {} could not be read, {problems} problem{} found.",
-                    if count == 1 { "" } else { "s" },
-                    r.reading.unreadable.len(),
-                    if problems == 1 { "" } else { "s" },
-                )}</p>
+                <p role="status" class="tools-summary">{summary(i18n.get_locale(), count, r.reading.unreadable.len(), problems)}</p>
                 <UnreadableList unreadable=r.reading.unreadable.clone() />
                 <ProblemList problems=r.analysis.problems.clone() />
                 <ChainList objects=r.reading.objects.clone() analysis=r.analysis.clone() />
                 <ConvertPanel objects=r.reading.objects.clone() analysis=r.analysis.clone() />
-                <ol class="tool-objects" aria-label="Objects read">
+                <ol class="tool-objects" aria-label=move || t_string!(i18n, tools.objects_read)>
                     {r.reading.objects.iter().enumerate().map(|(i, f)| view! {
                         <li><ObjectCard index=i found=f.clone() analysis=r.analysis.clone() now_ms /></li>
                     }).collect_view()}

@@ -9,16 +9,12 @@ use leptos::prelude::*;
 use crate::components::cert_info::{key_usage_text, CertificateDetails};
 use crate::components::crl_view::CrlDetails;
 use crate::components::download::download;
+use super::words::{kind_label, origin_text, problem_text, unreadable_text};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// "#1, #3" for object indices.
 fn numbers(indices: impl Iterator<Item = usize>) -> String {
     indices.map(|i| format!("#{}", i + 1)).collect::<Vec<_>>().join(", ")
-}
-
-/// "Certificate", "Private key", "CSR".
-fn capitalised(kind: &str) -> String {
-    let mut c = kind.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// The file name for a download of object `index` in `format` ("pem"/"der").
@@ -35,14 +31,17 @@ pub fn file_name(index: usize, object: &Object, pem: bool) -> String {
 fn Extensions(extensions: Vec<ExtensionInfo>) -> impl IntoView {
     (!extensions.is_empty()).then(|| {
         let count = extensions.len();
+        let i18n = use_i18n();
         view! {
             <details class="tool-extensions">
-                <summary>{format!("Extensions ({count})")}</summary>
+                <summary>{t!(i18n, tools.extensions, count)}</summary>
                 <ul>
                     {extensions.into_iter().map(|e| {
+                        // Extension names and values are X.509's own terms: data.
                         let name = e.name.map(str::to_owned).unwrap_or_else(|| e.oid.clone());
                         let text = e.text.map(|t| format!(": {t}")).unwrap_or_default();
-                        view! { <li>{format!("{name}{}{text}", if e.critical { " (critical)" } else { "" })}</li> }
+                        let critical = e.critical.then(|| view! { " "{t!(i18n, tools.critical)} });
+                        view! { <li><span translate="no">{name}</span>{critical}<span translate="no">{text}</span></li> }
                     }).collect_view()}
                 </ul>
             </details>
@@ -54,15 +53,20 @@ fn Extensions(extensions: Vec<ExtensionInfo>) -> impl IntoView {
 fn CsrDetails(csr: CsrInfo) -> impl IntoView {
     let sans = csr.subject_alt_names.iter().map(|s| format!("{}: {}", s.kind(), s.value())).collect::<Vec<_>>().join(", ");
     let eku = csr.extended_key_usage.iter().map(|e| e.name()).collect::<Vec<_>>().join(", ");
+    let i18n = use_i18n();
+    let or_none = move |v: Option<String>, none: &'static str| match v {
+        Some(v) => view! { <span translate="no">{v}</span> }.into_any(),
+        None => view! { <span>{none}</span> }.into_any(),
+    };
     view! {
         <dl class="details-list">
-            <dt>"Subject"</dt><dd>{csr.subject.clone()}</dd>
-            <dt>"Public key"</dt><dd>{csr.public_key.description()}</dd>
-            <dt>"Signature algorithm"</dt><dd>{csr.signature_algorithm.clone()}</dd>
-            <dt>"Signature"</dt><dd>{if csr.signature_valid { "verifies with the key it carries" } else { "does NOT verify" }}</dd>
-            <dt>"Alternative names"</dt><dd>{if sans.is_empty() { "none".to_owned() } else { sans }}</dd>
-            <dt>"Key usage"</dt><dd>{key_usage_text(&csr.key_usage).unwrap_or_else(|| "none requested".to_owned())}</dd>
-            <dt>"Extended key usage"</dt><dd>{if eku.is_empty() { "none requested".to_owned() } else { eku }}</dd>
+            <dt>{t!(i18n, tools.subject)}</dt><dd translate="no">{csr.subject.clone()}</dd>
+            <dt>{t!(i18n, tools.public_key)}</dt><dd translate="no">{csr.public_key.description()}</dd>
+            <dt>{t!(i18n, tools.signature_algorithm)}</dt><dd translate="no">{csr.signature_algorithm.clone()}</dd>
+            <dt>{t!(i18n, tools.signature)}</dt><dd>{if csr.signature_valid { t_string!(i18n, tools.signature_ok) } else { t_string!(i18n, tools.signature_bad) }}</dd>
+            <dt>{t!(i18n, tools.alt_names)}</dt><dd>{or_none((!sans.is_empty()).then_some(sans), t_string!(i18n, tools.none))}</dd>
+            <dt>{t!(i18n, tools.key_usage)}</dt><dd>{or_none(key_usage_text(&csr.key_usage), t_string!(i18n, tools.none_requested))}</dd>
+            <dt>{t!(i18n, tools.ext_key_usage)}</dt><dd>{or_none((!eku.is_empty()).then_some(eku), t_string!(i18n, tools.none_requested))}</dd>
         </dl>
         <Extensions extensions=csr.extensions />
     }
@@ -70,19 +74,26 @@ fn CsrDetails(csr: CsrInfo) -> impl IntoView {
 
 #[component]
 pub fn ObjectCard(index: usize, found: Found, analysis: Analysis, now_ms: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
     let number = index + 1;
-    let kind = found.object.kind();
+    let kind = kind_label(&found.object, l);
     let title = found.object.title();
     let heading_id = format!("tool-object-{number}");
     let matches = match &found.object {
         Object::Key(_) => {
             let t: Vec<usize> = analysis.targets_of(index).collect();
-            Some(if t.is_empty() { "Belongs to: nothing given here".to_owned() } else { format!("Belongs to: {}", numbers(t.into_iter())) })
+            Some(if t.is_empty() {
+                t_string!(i18n, tools.belongs_to_nothing).to_owned()
+            } else {
+                t_string!(i18n, tools.belongs_to, list = numbers(t.into_iter()))
+            })
         }
-        Object::Certificate(_) | Object::Csr(_) => analysis.key_of(index).map(|k| format!("Private key: #{}", k + 1)),
+        Object::Certificate(_) | Object::Csr(_) => analysis.key_of(index).map(|k| t_string!(i18n, tools.private_key_is, n = k + 1)),
         _ => None,
     };
-    let own_problems: Vec<String> = analysis.problems.iter().filter(|p| p.object() == Some(index)).map(ToString::to_string).collect();
+    let own_problems: Vec<String> = analysis.problems.iter().filter(|p| p.object() == Some(index)).map(|p| problem_text(p, l)).collect();
+    let origin = origin_text(&found.origin, l);
     let object = StoredValue::new(found.object.clone());
     let error = RwSignal::new(None::<String>);
     let save = move |pem: bool| {
@@ -105,28 +116,28 @@ pub fn ObjectCard(index: usize, found: Found, analysis: Analysis, now_ms: i64) -
         Object::Csr(c) => view! { <CsrDetails csr=*c /> }.into_any(),
         Object::Key(k) => view! {
             <dl class="details-list">
-                <dt>"Key"</dt><dd>{k.public_key.description()}</dd>
+                <dt>{t!(i18n, tools.key)}</dt><dd translate="no">{k.public_key.description()}</dd>
             </dl>
         }.into_any(),
         Object::PublicKey(p) => view! {
-            <dl class="details-list"><dt>"Key"</dt><dd>{p.description()}</dd></dl>
+            <dl class="details-list"><dt>{t!(i18n, tools.key)}</dt><dd translate="no">{p.description()}</dd></dl>
         }.into_any(),
         Object::Crl(c) => view! { <CrlDetails crl=*c now_ms /> }.into_any(),
     };
     view! {
         <article class="panel tool-object" aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{format!("#{number} {}: {title}", capitalised(kind))}</h2>
-            <p class="muted">{format!("From {}", found.origin)}</p>
+            <h2 id=heading_id.clone()>{t!(i18n, tools.object_heading, n = number, kind)}" "<span translate="no">{title}</span></h2>
+            <p class="muted">{t_string!(i18n, tools.from, origin)}</p>
             {matches.map(|m| view! { <p class="tool-match">{m}</p> })}
             {(!own_problems.is_empty()).then(|| view! {
-                <ul class="tool-problems" aria-label=format!("Problems of #{number}")>
+                <ul class="tool-problems" aria-label=t_string!(i18n, tools.problems_of, n = number)>
                     {own_problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                 </ul>
             })}
             {body}
             <div class="actions">
-                <button type="button" on:click=move |_| save(true) aria-label=format!("Download PEM of #{number}")>"Download PEM"</button>
-                <button type="button" on:click=move |_| save(false) aria-label=format!("Download DER of #{number}")>"Download DER"</button>
+                <button type="button" on:click=move |_| save(true) aria-label=t_string!(i18n, tools.download_pem_of, n = number)>{t!(i18n, tools.download_pem)}</button>
+                <button type="button" on:click=move |_| save(false) aria-label=t_string!(i18n, tools.download_der_of, n = number)>{t!(i18n, tools.download_der)}</button>
             </div>
             <p class="field-error" role="alert">{move || error.get()}</p>
         </article>
@@ -135,17 +146,19 @@ pub fn ObjectCard(index: usize, found: Found, analysis: Analysis, now_ms: i64) -
 
 #[component]
 pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="panel" aria-labelledby="tools-problems">
-            <h2 id="tools-problems">"Problems"</h2>
+            <h2 id="tools-problems">{t!(i18n, tools.problems)}</h2>
             {if problems.is_empty() {
-                view! { <p class="ok-note">"No problem found."</p> }.into_any()
+                view! { <p class="ok-note">{t!(i18n, tools.no_problem)}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="tool-problems" aria-label="Problems found">
+                    <ul class="tool-problems" aria-label=move || t_string!(i18n, tools.problems_found)>
                         {problems.into_iter().map(|p| {
                             let class = if p.is_error() { "bad" } else { "warn" };
-                            view! { <li class=class>{p.to_string()}</li> }
+                            let code = p.code();
+                            view! { <li class=class data-code=code>{move || problem_text(&p, i18n.get_locale())}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -156,11 +169,12 @@ pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
 
 #[component]
 pub fn UnreadableList(unreadable: Vec<Unreadable>) -> impl IntoView {
+    let i18n = use_i18n();
     (!unreadable.is_empty()).then(|| view! {
         <section class="panel api-error" aria-labelledby="tools-unreadable">
-            <h2 id="tools-unreadable">"Could not be read"</h2>
-            <ul aria-label="Could not be read">
-                {unreadable.into_iter().map(|u| view! { <li>{u.to_string()}</li> }).collect_view()}
+            <h2 id="tools-unreadable">{t!(i18n, tools.unreadable)}</h2>
+            <ul aria-label=move || t_string!(i18n, tools.unreadable)>
+                {unreadable.into_iter().map(|u| view! { <li>{move || unreadable_text(&u, i18n.get_locale())}</li> }).collect_view()}
             </ul>
         </section>
     })
@@ -168,15 +182,17 @@ pub fn UnreadableList(unreadable: Vec<Unreadable>) -> impl IntoView {
 
 #[component]
 pub fn ChainList(objects: Vec<Found>, analysis: Analysis) -> impl IntoView {
+    let i18n = use_i18n();
     let chains: Vec<_> = analysis.chains.into_iter().filter(|c| c.members.len() > 1 || c.complete).collect();
     (!chains.is_empty()).then(|| view! {
         <section class="panel" aria-labelledby="tools-chains">
-            <h2 id="tools-chains">"Chains"</h2>
-            <ul aria-label="Chains built">
+            <h2 id="tools-chains">{t!(i18n, tools.chains)}</h2>
+            <ul aria-label=move || t_string!(i18n, tools.chains_built)>
                 {chains.into_iter().map(|c| {
                     let path = c.members.iter().map(|&m| format!("#{} {}", m + 1, objects[m].object.title())).collect::<Vec<_>>().join(" → ");
-                    let end = if c.complete { "complete up to a self-signed root" } else { "incomplete: its issuer was not given" };
-                    view! { <li>{format!("{path} ({end})")}</li> }
+                    let end = move || if c.complete { t_string!(i18n, tools.chain_complete) } else { t_string!(i18n, tools.chain_incomplete) };
+                    view! { <li><span translate="no">{path}</span>" "{move || t_string!(i18n, tools.chain_line, end = end())}</li> }
+
                 }).collect_view()}
             </ul>
         </section>
