@@ -16,6 +16,8 @@ use crate::api::client::{use_api, Api};
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::TextField;
 use crate::components::select::WireSelect;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+
 
 /// One deployment: service, region, resource name and id.
 pub type DeployedRow = (String, String, String, String);
@@ -50,19 +52,25 @@ pub fn DeployedResources(id: String, #[prop(into)] version: Signal<u32>) -> impl
             }
         });
     });
+    let i18n = use_i18n();
     view! {
-        <section aria-label="Deployed to">
-            <h3>"Deployed to"</h3>
+        <section aria-label=move || t_string!(i18n, scm.deployed_to)>
+            <h3>{t!(i18n, scm.deployed_to)}</h3>
             {move || match rows.get() {
-                None => view! { <p role="status">"Reading where it is deployed…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title="Could not read where the certificate is deployed" error=e /> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="field-hint">"Not deployed to any resource."</p> }.into_any(),
+                None => view! { <p role="status">{t!(i18n, scm.reading_deployed)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title=t_string!(i18n, scm.deployed_load_failed) error=e /> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="field-hint">{t!(i18n, scm.not_deployed)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <table class="data-table">
-                        <caption class="visually-hidden">"Resources the certificate is deployed to"</caption>
-                        <thead><tr><th scope="col">"Service"</th><th scope="col">"Region"</th><th scope="col">"Resource"</th><th scope="col">"Id"</th></tr></thead>
+                        <caption class="visually-hidden">{t!(i18n, scm.deployed_caption)}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, scm.col_service)}</th><th scope="col">{t!(i18n, scm.col_region)}</th>
+                            <th scope="col">{t!(i18n, scm.col_resource)}</th><th scope="col">{t!(i18n, scm.col_id)}</th>
+                        </tr></thead>
                         <tbody>
-                            {list.into_iter().map(|(s, r, n, i)| view! { <tr><td>{s}</td><td>{r}</td><td>{n}</td><td><code>{i}</code></td></tr> }).collect::<Vec<_>>()}
+                            {list.into_iter().map(|(s, r, n, i)| view! {
+                                <tr translate="no"><td>{s}</td><td>{r}</td><td>{n}</td><td><code>{i}</code></td></tr>
+                            }).collect::<Vec<_>>()}
                         </tbody>
                     </table>
                 }.into_any(),
@@ -82,7 +90,8 @@ crate::draft_signals!(DeploySignals for DeployDraft {
 #[component]
 pub fn DeployPanel(cert: ScmCertificate, on_deployed: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let refusal = deploy_refusal(&cert);
+    let i18n = use_i18n();
+    let refusal = deploy_refusal(&cert, i18n.get_locale_untracked());
     let id = StoredValue::new(cert.id.clone());
     let d = DeploySignals::new();
     let regions = RwSignal::new(Vec::<String>::new());
@@ -130,48 +139,65 @@ pub fn DeployPanel(cert: ScmCertificate, on_deployed: Callback<()>) -> impl Into
     };
     let is = move |s: PushService| d.service.get() == s.as_str();
     view! {
-        <section class="scm-deploy" aria-label="Deploy">
-            <h3>"Deploy to resources"</h3>
+        <section class="scm-deploy" aria-label=move || t_string!(i18n, scm.deploy_label)>
+            <h3>{t!(i18n, scm.deploy_heading)}</h3>
             {match refusal {
                 Some(why) => view! { <p class="field-hint">{why}</p> }.into_any(),
                 None => view! {
-                    <form on:submit=submit aria-label="Deploy the certificate">
+                    <form on:submit=submit aria-label=move || t_string!(i18n, scm.deploy_form_label)>
                         <div class="field-row">
-                            <WireSelect id="deploy-service" label="Service" value=d.service
+                            <WireSelect id="deploy-service" label=t_string!(i18n, scm.col_service) value=d.service
                                 options=PushService::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
                             {move || (!is(PushService::Cdn)).then(|| view! {
-                                <WireSelect id="deploy-region" label="Region" value=d.project
+                                <WireSelect id="deploy-region" label=t_string!(i18n, scm.col_region) value=d.project
                                     options=regions.get().into_iter().map(|r| (r.clone(), r)).collect() />
                             })}
                             {move || is(PushService::Waf).then(|| view! {
-                                <WireSelect id="deploy-waf-type" label="WAF mode" value=d.waf_type
-                                    options=WafResourceType::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
-                                <TextField id="deploy-eps" label="Enterprise project id" value=d.enterprise_project_id />
+                                <WireSelect id="deploy-waf-type" label=t_string!(i18n, scm.waf_mode) value=d.waf_type
+                                    options=WafResourceType::known().into_iter().map(|s| (s.as_str().to_owned(), waf_label(&s, i18n.get_locale()).into_owned())).collect() />
+                                <TextField id="deploy-eps" label=t_string!(i18n, scm.enterprise_project_id) value=d.enterprise_project_id />
                             })}
                         </div>
                         <div class="field">
-                            <label for="deploy-resources">"Resources"</label>
+                            <label for="deploy-resources">{t!(i18n, scm.resources)}</label>
                             <textarea id="deploy-resources" rows="4" aria-describedby="deploy-resources-hint"
                                 prop:value=move || d.resources.get() on:input=move |ev| d.resources.set(event_target_value(&ev))></textarea>
-                            <p class="field-hint" id="deploy-resources-hint">{move || d.draft().resource_hint()}</p>
+                            <p class="field-hint" id="deploy-resources-hint">{move || d.draft().resource_hint(i18n.get_locale())}</p>
                         </div>
                         <ul class="field-error" role="alert">{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect::<Vec<_>>()}</ul>
-                        <button type="submit" disabled=move || pending.get()>{move || if pending.get() { "Deploying…" } else { "Deploy" }}</button>
+                        <button type="submit" disabled=move || pending.get()>{move || if pending.get() { t_string!(i18n, scm.deploying) } else { t_string!(i18n, scm.deploy) }}</button>
                     </form>
                     {move || result.get().map(|(count, answer)| {
                         let failed = answer.failure_list.len();
                         view! {
-                            <div role="status" aria-label="Deployment result">
-                                <p>{format!("{} of {count} resource{} deployed.", count.saturating_sub(failed), if count == 1 { "" } else { "s" })}</p>
-                                <ul>{answer.failure_list.into_iter().map(|f| view! { <li class="field-error">{format!("{}: {}", f.resource, f.failure_info)}</li> }).collect::<Vec<_>>()}</ul>
+                            <div role="status" aria-label=move || t_string!(i18n, scm.deploy_result)>
+                                <p>{move || {
+                                    let done = count.saturating_sub(failed);
+                                    if count == 1 {
+                                        t_string!(i18n, scm.deployed_count_one, done)
+                                    } else {
+                                        t_string!(i18n, scm.deployed_count, done, count)
+                                    }
+                                }}</p>
+                                <ul>{answer.failure_list.into_iter().map(|f| view! { <li class="field-error" translate="no">{format!("{}: {}", f.resource, f.failure_info)}</li> }).collect::<Vec<_>>()}</ul>
                             </div>
                         }
                     })}
                     {move || error.get().map(|e| view! {
-                        <ApiErrorView title=change_failed_title(&e, "Nothing was deployed", "No confirmation from the service: the certificate may have been deployed") error=e />
+                        <ApiErrorView title=change_failed_title(&e, t_string!(i18n, scm.nothing_deployed), t_string!(i18n, scm.deploy_maybe_done)) error=e />
+
                     })}
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// WAF's two modes in the chosen language.
+fn waf_label(w: &WafResourceType, l: Locale) -> std::borrow::Cow<'static, str> {
+    match w {
+        WafResourceType::Cloud => td_string!(l, scm.waf_cloud).into(),
+        WafResourceType::Premium => td_string!(l, scm.waf_premium).into(),
+        WafResourceType::Other(w) => w.clone().into(),
     }
 }
