@@ -4,7 +4,7 @@ use ccm_api::scm::ScmStatus;
 use leptos::prelude::*;
 
 use super::labels::status_label;
-use crate::i18n::{t, use_i18n};
+use crate::locale::{td_string, use_locale};
 
 /// CSS class of a status: issued and managed are good, expired and
 /// revoked need attention, the review steps are informational.
@@ -20,14 +20,14 @@ pub fn status_class(status: &ScmStatus) -> &'static str {
 
 #[component]
 pub fn ScmStatusBadge(status: Option<ScmStatus>) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     match status {
         Some(s) => {
             let class = status_class(&s);
             let wire = s.as_str().to_owned();
-            view! { <span class=class title=wire>{move || status_label(&s, i18n.get_locale()).into_owned()}</span> }.into_any()
+            view! { <span class=class title=wire>{move || status_label(&s, locale).into_owned()}</span> }.into_any()
         }
-        None => view! { <span class="pill pill-muted">{t!(i18n, scm.status_unknown)}</span> }.into_any(),
+        None => view! { <span class="pill pill-muted">{td_string!(locale, scm.status_unknown)}</span> }.into_any(),
     }
 
 }

@@ -12,7 +12,8 @@ use super::push::{load_regions, push_refusal};
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::select::WireSelect;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::locale::{td_string, use_locale, Locale};
+use crate::list::table::{Column, DataTable};
 
 /// One target's line: pending, pushed (with the id it got) or failed (why).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,14 @@ pub fn outcomes(targets: &[String], results: &[BatchPushResult]) -> Vec<(String,
         .collect()
 }
 
+/// The results table: a row per region with its outcome.
+fn result_columns(l: Locale) -> Vec<Column<(String, TargetState)>> {
+    vec![
+        Column::new(td_string!(l, scm.col_region), |r: &(String, TargetState)| view! { <span translate="no">{r.0.clone()}</span> }),
+        Column::new(td_string!(l, scm.col_result), move |r: &(String, TargetState)| r.1.text(l)),
+    ]
+}
+
 impl TargetState {
     pub fn text(&self, l: Locale) -> String {
         match self {
@@ -55,8 +64,8 @@ impl TargetState {
 #[component]
 pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
-    let refusal = push_refusal(&cert, i18n.get_locale_untracked());
+    let locale = use_locale();
+    let refusal = push_refusal(&cert, locale);
     let id = StoredValue::new(cert.id.clone());
     let service = RwSignal::new(PushService::Elb.as_str().to_owned());
     let regions = RwSignal::new(Vec::<String>::new());
@@ -72,7 +81,7 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
         let req = id.with_value(|id| batch_push_certificate(id, &body));
         if let Some(p) = validate_request(&req, &Context { now_millis: 0 }).first() {
             problem.set(Some(if p.field == "target_projects" {
-                t_string!(i18n, scm.batch_choose_count, max = MAX_PUSH_TARGETS)
+                td_string!(locale, scm.batch_choose_count, max = MAX_PUSH_TARGETS)
             } else {
                 p.to_string()
             }));
@@ -98,16 +107,16 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
         });
     };
     view! {
-        <section class="scm-batch-push" aria-label=move || t_string!(i18n, scm.batch_heading)>
-            <h3>{t!(i18n, scm.batch_heading)}</h3>
+        <section class="scm-batch-push" aria-label=td_string!(locale, scm.batch_heading)>
+            <h3>{td_string!(locale, scm.batch_heading)}</h3>
             // The reason is said once, by the single push above.
             {match refusal {
-                Some(_) => view! { <p class="field-hint">{t!(i18n, scm.batch_unavailable)}</p> }.into_any(),
+                Some(_) => view! { <p class="field-hint">{td_string!(locale, scm.batch_unavailable)}</p> }.into_any(),
                 None => view! {
-                    <WireSelect id="batch-service" label=t_string!(i18n, scm.push_service) value=service
+                    <WireSelect id="batch-service" label=td_string!(locale, scm.push_service) value=service
                         options=PushService::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
                     <fieldset>
-                        <legend>{t!(i18n, scm.regions)}</legend>
+                        <legend>{td_string!(locale, scm.regions)}</legend>
                         <div class="check-grid">
                             {move || regions.get().into_iter().map(|r| {
                                 let (r1, r2) = (r.clone(), r.clone());
@@ -127,23 +136,16 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
                     <p class="field-error" role="alert">{move || problem.get()}</p>
                     <button disabled=move || pending.get() || chosen.with(Vec::is_empty) on:click=push>
                         {move || match chosen.with(Vec::len) {
-                            0 => t_string!(i18n, scm.batch_choose).to_owned(),
-                            1 => t_string!(i18n, scm.batch_push_one).to_owned(),
-                            n => t_string!(i18n, scm.batch_push_n, count = n),
+                            0 => td_string!(locale, scm.batch_choose).to_owned(),
+                            1 => td_string!(locale, scm.batch_push_one).to_owned(),
+                            n => td_string!(locale, scm.batch_push_n, count = n),
                         }}
                     </button>
                     {move || (!rows.with(Vec::is_empty)).then(|| view! {
-                        <table class="data-table" aria-label=move || t_string!(i18n, scm.batch_results)>
-                            <thead><tr><th scope="col">{t!(i18n, scm.col_region)}</th><th scope="col">{t!(i18n, scm.col_result)}</th></tr></thead>
-                            <tbody>
-                                {rows.get().into_iter().map(|(t, s)| view! {
-                                    <tr><td translate="no">{t}</td><td>{move || s.text(i18n.get_locale())}</td></tr>
-                                }).collect::<Vec<_>>()}
-                            </tbody>
-                        </table>
+                        <DataTable caption=td_string!(locale, scm.batch_results) columns=result_columns(locale) rows=rows.get() />
                     })}
                     {move || error.get().map(|e| view! {
-                        <ApiErrorView title=change_failed_title(&e, t_string!(i18n, scm.nothing_pushed), t_string!(i18n, scm.batch_maybe_pushed)) error=e />
+                        <ApiErrorView title=change_failed_title(&e, td_string!(locale, scm.nothing_pushed), td_string!(locale, scm.batch_maybe_pushed)) error=e />
                     })}
                 }.into_any(),
             }}

@@ -12,7 +12,7 @@ use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::request_inspector::RequestPreview;
 use crate::form::action::{ActionError, ActionRunner};
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::locale::{td_string, use_locale, Locale};
 
 /// The confirmation's title: a plain delete, or a warning naming how many
 /// resources still use the certificate.
@@ -28,7 +28,7 @@ pub fn delete_title(name: &str, deployed: Option<&[DeployedRow]>, l: Locale) -> 
 #[component]
 pub fn DeleteAction(cert: ScmCertificate, on_deleted: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let locale = use_locale();
     let runner = ActionRunner::<()>::new();
     let pending = runner.pending();
     let id = StoredValue::new(cert.id.clone());
@@ -47,27 +47,27 @@ pub fn DeleteAction(cert: ScmCertificate, on_deleted: Callback<()>) -> impl Into
     };
     let run = move || {
         let req = id.with_value(|id| delete_certificate(id));
-        runner.send(api, req, t_string!(i18n, scm.deleted_notice, name = name.get_value()), move || on_deleted.run(()));
+        runner.send(api, req, td_string!(locale, scm.deleted_notice, name = name.get_value()), move || on_deleted.run(()));
     };
     view! {
-        <section class="scm-delete" aria-label=move || t_string!(i18n, scm.delete_label)>
-            <button class="danger" on:click=open>{t!(i18n, scm.delete)}</button>
+        <section class="scm-delete" aria-label=td_string!(locale, scm.delete_label)>
+            <button class="danger" on:click=open>{td_string!(locale, scm.delete)}</button>
             {move || runner.opened().map(|()| {
                 let n = name.get_value();
                 let rows = deployed.get();
-                let title = delete_title(&n, rows.as_ref().and_then(|r| r.as_ref().ok()).map(Vec::as_slice), i18n.get_locale());
+                let title = delete_title(&n, rows.as_ref().and_then(|r| r.as_ref().ok()).map(Vec::as_slice), locale);
                 view! {
-                    <ConfirmDialog title confirm_label=t_string!(i18n, scm.delete_confirm_label, name = n) danger=true pending
+                    <ConfirmDialog title confirm_label=td_string!(locale, scm.delete_confirm_label, name = n) danger=true pending
                         on_confirm=Callback::new(move |_| run())
                         on_cancel=Callback::new(move |_| runner.cancel())>
                         {match rows {
-                            None => view! { <p role="status">{t!(i18n, scm.checking_deployed)}</p> }.into_any(),
-                            Some(Err(_)) => view! { <p class="warn">{t!(i18n, scm.deployed_unreadable)}</p> }.into_any(),
+                            None => view! { <p role="status">{td_string!(locale, scm.checking_deployed)}</p> }.into_any(),
+                            Some(Err(_)) => view! { <p class="warn">{td_string!(locale, scm.deployed_unreadable)}</p> }.into_any(),
                             Some(Ok(list)) if list.is_empty() => view! { <span></span> }.into_any(),
                             Some(Ok(list)) => view! {
-                                <ul aria-label=t_string!(i18n, scm.resources_using)>
+                                <ul aria-label=td_string!(locale, scm.resources_using)>
                                     {list.into_iter().map(|(s, r, n, _)| view! {
-                                        <li translate="no">{t_string!(i18n, scm.resource_in_region, service = s, region = r, name = n)}</li>
+                                        <li translate="no">{td_string!(locale, scm.resource_in_region, service = s, region = r, name = n)}</li>
                                     }).collect::<Vec<_>>()}
                                 </ul>
                             }.into_any(),
@@ -76,7 +76,7 @@ pub fn DeleteAction(cert: ScmCertificate, on_deleted: Callback<()>) -> impl Into
                     </ConfirmDialog>
                 }
             })}
-            <ActionError state=runner.state not_done=t_string!(i18n, scm.not_deleted) />
+            <ActionError state=runner.state not_done=td_string!(locale, scm.not_deleted) />
         </section>
     }
 }

@@ -16,8 +16,8 @@ use crate::api::client::{use_api, Api};
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::TextField;
 use crate::components::select::WireSelect;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
-
+use crate::locale::{td_string, use_locale, Locale};
+use crate::list::table::{Column, DataTable};
 
 /// One deployment: service, region, resource name and id.
 pub type DeployedRow = (String, String, String, String);
@@ -38,6 +38,17 @@ pub async fn load_deployed(api: Api, certificate_id: &str) -> Result<Vec<Deploye
         .collect())
 }
 
+/// Services, regions and resource names are data: kept from page translators.
+fn deployed_columns(l: Locale) -> Vec<Column<DeployedRow>> {
+    let data = |text: &String| view! { <span translate="no">{text.clone()}</span> };
+    vec![
+        Column::new(td_string!(l, scm.col_service), move |r: &DeployedRow| data(&r.0)),
+        Column::new(td_string!(l, scm.col_region), move |r: &DeployedRow| data(&r.1)),
+        Column::new(td_string!(l, scm.col_resource), move |r: &DeployedRow| data(&r.2)),
+        Column::new(td_string!(l, scm.col_id), |r: &DeployedRow| view! { <code>{r.3.clone()}</code> }),
+    ]
+}
+
 #[component]
 pub fn DeployedResources(id: String, #[prop(into)] version: Signal<u32>) -> impl IntoView {
     let api = use_api();
@@ -52,27 +63,16 @@ pub fn DeployedResources(id: String, #[prop(into)] version: Signal<u32>) -> impl
             }
         });
     });
-    let i18n = use_i18n();
+    let locale = use_locale();
     view! {
-        <section aria-label=move || t_string!(i18n, scm.deployed_to)>
-            <h3>{t!(i18n, scm.deployed_to)}</h3>
+        <section aria-label=td_string!(locale, scm.deployed_to)>
+            <h3>{td_string!(locale, scm.deployed_to)}</h3>
             {move || match rows.get() {
-                None => view! { <p role="status">{t!(i18n, scm.reading_deployed)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title=t_string!(i18n, scm.deployed_load_failed) error=e /> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="field-hint">{t!(i18n, scm.not_deployed)}</p> }.into_any(),
+                None => view! { <p role="status">{td_string!(locale, scm.reading_deployed)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.deployed_load_failed) error=e /> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="field-hint">{td_string!(locale, scm.not_deployed)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
-                    <table class="data-table">
-                        <caption class="visually-hidden">{t!(i18n, scm.deployed_caption)}</caption>
-                        <thead><tr>
-                            <th scope="col">{t!(i18n, scm.col_service)}</th><th scope="col">{t!(i18n, scm.col_region)}</th>
-                            <th scope="col">{t!(i18n, scm.col_resource)}</th><th scope="col">{t!(i18n, scm.col_id)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {list.into_iter().map(|(s, r, n, i)| view! {
-                                <tr translate="no"><td>{s}</td><td>{r}</td><td>{n}</td><td><code>{i}</code></td></tr>
-                            }).collect::<Vec<_>>()}
-                        </tbody>
-                    </table>
+                    <DataTable caption=td_string!(locale, scm.deployed_caption) columns=deployed_columns(locale) rows=list />
                 }.into_any(),
             }}
         </section>
@@ -90,8 +90,8 @@ crate::draft_signals!(DeploySignals for DeployDraft {
 #[component]
 pub fn DeployPanel(cert: ScmCertificate, on_deployed: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
-    let refusal = deploy_refusal(&cert, i18n.get_locale_untracked());
+    let locale = use_locale();
+    let refusal = deploy_refusal(&cert, locale);
     let id = StoredValue::new(cert.id.clone());
     let d = DeploySignals::new();
     let regions = RwSignal::new(Vec::<String>::new());
@@ -139,44 +139,44 @@ pub fn DeployPanel(cert: ScmCertificate, on_deployed: Callback<()>) -> impl Into
     };
     let is = move |s: PushService| d.service.get() == s.as_str();
     view! {
-        <section class="scm-deploy" aria-label=move || t_string!(i18n, scm.deploy_label)>
-            <h3>{t!(i18n, scm.deploy_heading)}</h3>
+        <section class="scm-deploy" aria-label=td_string!(locale, scm.deploy_label)>
+            <h3>{td_string!(locale, scm.deploy_heading)}</h3>
             {match refusal {
                 Some(why) => view! { <p class="field-hint">{why}</p> }.into_any(),
                 None => view! {
-                    <form on:submit=submit aria-label=move || t_string!(i18n, scm.deploy_form_label)>
+                    <form on:submit=submit aria-label=td_string!(locale, scm.deploy_form_label)>
                         <div class="field-row">
-                            <WireSelect id="deploy-service" label=t_string!(i18n, scm.col_service) value=d.service
+                            <WireSelect id="deploy-service" label=td_string!(locale, scm.col_service) value=d.service
                                 options=PushService::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
                             {move || (!is(PushService::Cdn)).then(|| view! {
-                                <WireSelect id="deploy-region" label=t_string!(i18n, scm.col_region) value=d.project
+                                <WireSelect id="deploy-region" label=td_string!(locale, scm.col_region) value=d.project
                                     options=regions.get().into_iter().map(|r| (r.clone(), r)).collect() />
                             })}
                             {move || is(PushService::Waf).then(|| view! {
-                                <WireSelect id="deploy-waf-type" label=t_string!(i18n, scm.waf_mode) value=d.waf_type
-                                    options=WafResourceType::known().into_iter().map(|s| (s.as_str().to_owned(), waf_label(&s, i18n.get_locale()).into_owned())).collect() />
-                                <TextField id="deploy-eps" label=t_string!(i18n, scm.enterprise_project_id) value=d.enterprise_project_id />
+                                <WireSelect id="deploy-waf-type" label=td_string!(locale, scm.waf_mode) value=d.waf_type
+                                    options=WafResourceType::known().into_iter().map(|s| (s.as_str().to_owned(), waf_label(&s, locale).into_owned())).collect() />
+                                <TextField id="deploy-eps" label=td_string!(locale, scm.enterprise_project_id) value=d.enterprise_project_id />
                             })}
                         </div>
                         <div class="field">
-                            <label for="deploy-resources">{t!(i18n, scm.resources)}</label>
+                            <label for="deploy-resources">{td_string!(locale, scm.resources)}</label>
                             <textarea id="deploy-resources" rows="4" aria-describedby="deploy-resources-hint"
                                 prop:value=move || d.resources.get() on:input=move |ev| d.resources.set(event_target_value(&ev))></textarea>
-                            <p class="field-hint" id="deploy-resources-hint">{move || d.draft().resource_hint(i18n.get_locale())}</p>
+                            <p class="field-hint" id="deploy-resources-hint">{move || d.draft().resource_hint(locale)}</p>
                         </div>
                         <ul class="field-error" role="alert">{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect::<Vec<_>>()}</ul>
-                        <button type="submit" disabled=move || pending.get()>{move || if pending.get() { t_string!(i18n, scm.deploying) } else { t_string!(i18n, scm.deploy) }}</button>
+                        <button type="submit" disabled=move || pending.get()>{move || if pending.get() { td_string!(locale, scm.deploying) } else { td_string!(locale, scm.deploy) }}</button>
                     </form>
                     {move || result.get().map(|(count, answer)| {
                         let failed = answer.failure_list.len();
                         view! {
-                            <div role="status" aria-label=move || t_string!(i18n, scm.deploy_result)>
+                            <div role="status" aria-label=td_string!(locale, scm.deploy_result)>
                                 <p>{move || {
                                     let done = count.saturating_sub(failed);
                                     if count == 1 {
-                                        t_string!(i18n, scm.deployed_count_one, done)
+                                        td_string!(locale, scm.deployed_count_one, done)
                                     } else {
-                                        t_string!(i18n, scm.deployed_count, done, count)
+                                        td_string!(locale, scm.deployed_count, done, count)
                                     }
                                 }}</p>
                                 <ul>{answer.failure_list.into_iter().map(|f| view! { <li class="field-error" translate="no">{format!("{}: {}", f.resource, f.failure_info)}</li> }).collect::<Vec<_>>()}</ul>
@@ -184,7 +184,7 @@ pub fn DeployPanel(cert: ScmCertificate, on_deployed: Callback<()>) -> impl Into
                         }
                     })}
                     {move || error.get().map(|e| view! {
-                        <ApiErrorView title=change_failed_title(&e, t_string!(i18n, scm.nothing_deployed), t_string!(i18n, scm.deploy_maybe_done)) error=e />
+                        <ApiErrorView title=change_failed_title(&e, td_string!(locale, scm.nothing_deployed), td_string!(locale, scm.deploy_maybe_done)) error=e />
 
                     })}
                 }.into_any(),

@@ -25,7 +25,7 @@ use super::ScmViewQuery;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::tags::TagEditor;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::locale::{td_string, use_locale, Locale};
 use crate::tags::TagOwner;
 use crate::list::url_state::UrlState;
 use crate::list::SetQuery;
@@ -36,7 +36,7 @@ const POLL_MS: u64 = 3000;
 #[component]
 pub fn ScmDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let locale = use_locale();
     let cert = RwSignal::new(None::<Result<ScmCertificate, ApiError>>);
     // Counts answers (changed or not): each one may schedule the next read.
     let answers = RwSignal::new(0u32);
@@ -103,23 +103,23 @@ pub fn ScmDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
     });
     let on_deployed = Callback::new(move |_| deployed_version.update(|v| *v += 1));
     view! {
-        <aside class="panel details" aria-label=move || t_string!(i18n, scm.details_label)>
+        <aside class="panel details" aria-label=td_string!(locale, scm.details_label)>
             <div class="page-head">
                 {move || cert.with(|c| match c {
                     Some(Ok(c)) => view! { <h2 translate="no">{c.name.clone().unwrap_or_else(|| c.id.clone())}</h2> }.into_any(),
-                    _ => view! { <h2>{t!(i18n, scm.certificate)}</h2> }.into_any(),
+                    _ => view! { <h2>{td_string!(locale, scm.certificate)}</h2> }.into_any(),
                 })}
-                <a href=close_href aria-label=move || t_string!(i18n, scm.close_details)>{t!(i18n, scm.close)}</a>
+                <a href=close_href aria-label=td_string!(locale, scm.close_details)>{td_string!(locale, scm.close)}</a>
             </div>
             {move || polling.get().then(|| view! {
-                <p class="polling" role="status" aria-label=move || t_string!(i18n, scm.status_refresh)>
+                <p class="polling" role="status" aria-label=td_string!(locale, scm.status_refresh)>
                     <span class="spinner" aria-hidden="true"></span>
-                    {t!(i18n, scm.polling, seconds = POLL_MS / 1000)}
+                    {td_string!(locale, scm.polling, seconds = POLL_MS / 1000)}
                 </p>
             })}
             {move || match cert.get() {
-                None => view! { <p class="loading" role="status">{t!(i18n, scm.loading_certificate)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title=t_string!(i18n, scm.load_certificate_failed) error=e retry=load /> }.into_any(),
+                None => view! { <p class="loading" role="status">{td_string!(locale, scm.loading_certificate)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.load_certificate_failed) error=e retry=load /> }.into_any(),
                 Some(Ok(c)) => {
                     let name = c.name.clone().unwrap_or_else(|| c.id.clone());
                     let holds_certificate = deploy_refusal(&c, Locale::en).is_none() || matches!(c.status, Some(ScmStatus::Expired));
@@ -195,29 +195,29 @@ fn detail_rows(c: &ScmCertificate, l: Locale) -> Vec<Row> {
 
 #[component]
 pub fn DetailFields(cert: ScmCertificate) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let c = cert;
     let status = c.status.clone();
     let app = c.application_info.clone();
     let c = StoredValue::new(c);
     view! {
         <dl class="details-list">
-            <dt>{t!(i18n, scm.field_status)}</dt>
+            <dt>{td_string!(locale, scm.field_status)}</dt>
             <dd><ScmStatusBadge status /></dd>
-            {move || c.with_value(|c| detail_rows(c, i18n.get_locale())).into_iter().map(|r| view! {
+            {move || c.with_value(|c| detail_rows(c, locale)).into_iter().map(|r| view! {
                 <dt>{r.label}</dt>
                 {if r.data { view! { <dd translate="no">{r.value}</dd> }.into_any() } else { view! { <dd>{r.value}</dd> }.into_any() }}
             }).collect::<Vec<_>>()}
         </dl>
         {app.map(|a| view! {
-            <h3>{t!(i18n, scm.applicant_heading)}</h3>
+            <h3>{td_string!(locale, scm.applicant_heading)}</h3>
             <dl class="details-list">
-                <dt>{t!(i18n, scm.field_company)}</dt><dd translate="no">{text(&a.company_name)}</dd>
-                <dt>{t!(i18n, scm.field_country)}</dt><dd translate="no">{text(&a.country)}</dd>
-                <dt>{t!(i18n, scm.field_province)}</dt><dd translate="no">{text(&a.company_province)}</dd>
-                <dt>{t!(i18n, scm.field_city)}</dt><dd translate="no">{text(&a.company_city)}</dd>
-                <dt>{t!(i18n, scm.field_applicant)}</dt><dd translate="no">{format!("{} {} {}", text(&a.applicant_name), text(&a.applicant_phone), text(&a.applicant_email))}</dd>
-                <dt>{t!(i18n, scm.field_contact)}</dt><dd translate="no">{format!("{} {} {}", text(&a.contact_name), text(&a.contact_phone), text(&a.contact_email))}</dd>
+                <dt>{td_string!(locale, scm.field_company)}</dt><dd translate="no">{text(&a.company_name)}</dd>
+                <dt>{td_string!(locale, scm.field_country)}</dt><dd translate="no">{text(&a.country)}</dd>
+                <dt>{td_string!(locale, scm.field_province)}</dt><dd translate="no">{text(&a.company_province)}</dd>
+                <dt>{td_string!(locale, scm.field_city)}</dt><dd translate="no">{text(&a.company_city)}</dd>
+                <dt>{td_string!(locale, scm.field_applicant)}</dt><dd translate="no">{format!("{} {} {}", text(&a.applicant_name), text(&a.applicant_phone), text(&a.applicant_email))}</dd>
+                <dt>{td_string!(locale, scm.field_contact)}</dt><dd translate="no">{format!("{} {} {}", text(&a.contact_name), text(&a.contact_phone), text(&a.contact_email))}</dd>
             </dl>
         })}
     }

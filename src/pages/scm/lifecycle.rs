@@ -11,7 +11,7 @@ use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::request_inspector::RequestPreview;
 use crate::form::action::{ActionError, ActionRunner};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{td_string, use_locale};
 
 /// The order steps this status allows, in the order they are offered.
 pub fn order_steps(status: &ScmStatus) -> Vec<ScmAction> {
@@ -36,7 +36,7 @@ pub fn OrderSteps(
     on_unsubscribed: Callback<()>,
 ) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let locale = use_locale();
     let steps = cert.status.as_ref().map(order_steps).unwrap_or_default();
     let id = StoredValue::new(cert.id.clone());
     let name = StoredValue::new(cert.name.clone().unwrap_or_else(|| cert.id.clone()));
@@ -51,24 +51,24 @@ pub fn OrderSteps(
     let run = move |s: Step| {
         let n = name.get_value();
         match s {
-            Step::Cancel => runner.send(api, request(s), t_string!(i18n, scm.cancelled_notice, name = n), move || on_cancelled.run(())),
+            Step::Cancel => runner.send(api, request(s), td_string!(locale, scm.cancelled_notice, name = n), move || on_cancelled.run(())),
             Step::Unsubscribe => {
-                runner.send(api, request(s), t_string!(i18n, scm.unsubscribed_notice, name = n), move || on_unsubscribed.run(()))
+                runner.send(api, request(s), td_string!(locale, scm.unsubscribed_notice, name = n), move || on_unsubscribed.run(()))
             }
         }
     };
     (!steps.is_empty()).then(|| view! {
-        <section class="order-steps" aria-label=move || t_string!(i18n, scm.order_label)>
+        <section class="order-steps" aria-label=td_string!(locale, scm.order_label)>
             <div class="actions">
                 {steps.iter().map(|a| match a {
                     ScmAction::Apply => view! {
-                        <a class="button primary" href=format!("/scm/apply?cert={}", id.get_value())>{t!(i18n, scm.apply_for_it)}</a>
+                        <a class="button primary" href=format!("/scm/apply?cert={}", id.get_value())>{td_string!(locale, scm.apply_for_it)}</a>
                     }.into_any(),
                     ScmAction::CancelApplication => view! {
-                        <button on:click=move |_| runner.open(Step::Cancel)>{t!(i18n, scm.cancel_application)}</button>
+                        <button on:click=move |_| runner.open(Step::Cancel)>{td_string!(locale, scm.cancel_application)}</button>
                     }.into_any(),
                     _ => view! {
-                        <button class="danger" on:click=move |_| runner.open(Step::Unsubscribe)>{t!(i18n, scm.unsubscribe_refund)}</button>
+                        <button class="danger" on:click=move |_| runner.open(Step::Unsubscribe)>{td_string!(locale, scm.unsubscribe_refund)}</button>
                     }.into_any(),
                 }).collect::<Vec<_>>()}
             </div>
@@ -76,12 +76,12 @@ pub fn OrderSteps(
                 let n = name.get_value();
                 let (title, label) = match s {
                     Step::Cancel => (
-                        t_string!(i18n, scm.cancel_confirm, name = n.clone()),
-                        t_string!(i18n, scm.cancel_confirm_label, name = n),
+                        td_string!(locale, scm.cancel_confirm, name = n.clone()),
+                        td_string!(locale, scm.cancel_confirm_label, name = n),
                     ),
                     Step::Unsubscribe => (
-                        t_string!(i18n, scm.unsubscribe_confirm, name = n.clone()),
-                        t_string!(i18n, scm.unsubscribe_confirm_label, name = n),
+                        td_string!(locale, scm.unsubscribe_confirm, name = n.clone()),
+                        td_string!(locale, scm.unsubscribe_confirm_label, name = n),
                     ),
                 };
                 let snapshot = Signal::derive(move || api.preview(&request(s)));
@@ -93,7 +93,7 @@ pub fn OrderSteps(
                     </ConfirmDialog>
                 }
             })}
-            <ActionError state=runner.state not_done=t_string!(i18n, scm.nothing_changed) />
+            <ActionError state=runner.state not_done=td_string!(locale, scm.nothing_changed) />
 
         </section>
     })

@@ -34,7 +34,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{td_string, use_locale};
 use crate::list::status::{ListError, ListLoading};
 use crate::list::url_state::UrlState;
 use crate::list::{query_from_url, SetQuery};
@@ -74,7 +74,7 @@ pub fn first_reads() -> Vec<ApiRequest> {
 #[component]
 pub fn SslCertificatesPage() -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let locale = use_locale();
     let query = query_from_url::<ScmViewQuery>();
     SetQuery::<ScmViewQuery>::provide_in_url("/scm");
 
@@ -92,7 +92,7 @@ pub fn SslCertificatesPage() -> impl IntoView {
         let req = list_request(&q);
         let problems = validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 });
         if let Some(p) = problems.first() {
-            let detail = t_string!(i18n, scm.list_query_invalid, problem = p.to_string());
+            let detail = td_string!(locale, scm.list_query_invalid, problem = p.to_string());
             page.set(Some(Err(ApiError::Decode { status: 0, detail })));
             return;
         }
@@ -115,20 +115,20 @@ pub fn SslCertificatesPage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>{t!(i18n, scm.title)}</h1>
+            <h1>{td_string!(locale, scm.title)}</h1>
             <div class="actions">
-                <a class="button primary" href="/scm/order">{t!(i18n, scm.order_certificate)}</a>
-                <a class="button" href="/scm/import">{t!(i18n, scm.import_certificate)}</a>
-                <a class="button" href="/scm/csr">{t!(i18n, scm.csrs)}</a>
-                <button on:click=move |_| refresh.run(())>{t!(i18n, scm.reload)}</button>
+                <a class="button primary" href="/scm/order">{td_string!(locale, scm.order_certificate)}</a>
+                <a class="button" href="/scm/import">{td_string!(locale, scm.import_certificate)}</a>
+                <a class="button" href="/scm/csr">{td_string!(locale, scm.csrs)}</a>
+                <button on:click=move |_| refresh.run(())>{td_string!(locale, scm.reload)}</button>
             </div>
         </div>
         <ScmFilterBar query />
         <div class="split">
-            <section class="panel grow" aria-label=move || t_string!(i18n, scm.list_label)>
+            <section class="panel grow" aria-label=td_string!(locale, scm.list_label)>
                 {move || match page.get() {
-                    None => view! { <ListLoading text=t_string!(i18n, scm.loading_list) /> }.into_any(),
-                    Some(Err(e)) => view! { <ListError title=t_string!(i18n, scm.load_list_failed) error=e retry /> }.into_any(),
+                    None => view! { <ListLoading text=td_string!(locale, scm.loading_list) /> }.into_any(),
+                    Some(Err(e)) => view! { <ListError title=td_string!(locale, scm.load_list_failed) error=e retry /> }.into_any(),
 
                     Some(Ok(list)) => {
                         let q = list_query.get();

@@ -11,12 +11,12 @@ use leptos::task::spawn_local;
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::notifications::use_notifications;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{td_string, use_locale};
 
 #[component]
 pub fn ExpiryReminder(cert: ScmCertificate) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let locale = use_locale();
     let notify = use_notifications();
     let id = StoredValue::new(cert.id.clone());
     let name = StoredValue::new(cert.name.clone().unwrap_or_else(|| cert.id.clone()));
@@ -39,9 +39,9 @@ pub fn ExpiryReminder(cert: ScmCertificate) -> impl IntoView {
                     on.try_set(Some(want));
                     let name = name.get_value();
                     notify.success(if want {
-                        t_string!(i18n, scm.reminders_on_notice, name)
+                        td_string!(locale, scm.reminders_on_notice, name)
                     } else {
-                        t_string!(i18n, scm.reminders_off_notice, name)
+                        td_string!(locale, scm.reminders_off_notice, name)
                     });
                 }
                 Err(ApiError::Aborted) => {}
@@ -52,19 +52,19 @@ pub fn ExpiryReminder(cert: ScmCertificate) -> impl IntoView {
         });
     };
     view! {
-        <section aria-label=move || t_string!(i18n, scm.reminders)>
-            <h3>{t!(i18n, scm.reminders)}</h3>
+        <section aria-label=td_string!(locale, scm.reminders)>
+            <h3>{td_string!(locale, scm.reminders)}</h3>
             <p>{move || match on.get() {
-                Some(true) => t_string!(i18n, scm.reminders_on_text),
-                Some(false) => t_string!(i18n, scm.reminders_off_text),
-                None => t_string!(i18n, scm.reminders_unknown),
+                Some(true) => td_string!(locale, scm.reminders_on_text),
+                Some(false) => td_string!(locale, scm.reminders_off_text),
+                None => td_string!(locale, scm.reminders_unknown),
             }}</p>
             <div class="actions">
-                <button disabled=move || pending.get() || on.get() == Some(true) on:click=move |_| switch(true)>{t!(i18n, scm.reminders_turn_on)}</button>
-                <button disabled=move || pending.get() || on.get() == Some(false) on:click=move |_| switch(false)>{t!(i18n, scm.reminders_turn_off)}</button>
+                <button disabled=move || pending.get() || on.get() == Some(true) on:click=move |_| switch(true)>{td_string!(locale, scm.reminders_turn_on)}</button>
+                <button disabled=move || pending.get() || on.get() == Some(false) on:click=move |_| switch(false)>{td_string!(locale, scm.reminders_turn_off)}</button>
             </div>
             {move || error.get().map(|e| view! {
-                <ApiErrorView title=change_failed_title(&e, t_string!(i18n, scm.reminders_not_changed), t_string!(i18n, scm.reminders_maybe_changed)) error=e />
+                <ApiErrorView title=change_failed_title(&e, td_string!(locale, scm.reminders_not_changed), td_string!(locale, scm.reminders_maybe_changed)) error=e />
 
             })}
         </section>

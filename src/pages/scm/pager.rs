@@ -4,15 +4,15 @@
 use leptos::prelude::*;
 
 use super::ScmViewQuery;
-use crate::i18n::format::number;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::format::number;
+use crate::locale::{td_string, use_locale};
 
 use crate::list::SetQuery;
 
 #[component]
 pub fn Pager(query: ScmViewQuery, total: i64) -> impl IntoView {
     let SetQuery(set) = expect_context::<SetQuery<ScmViewQuery>>();
-    let i18n = use_i18n();
+    let locale = use_locale();
     let page = query.page(total);
     let q = StoredValue::new(query);
     let go = move |offset: Option<i64>| {
@@ -21,21 +21,21 @@ pub fn Pager(query: ScmViewQuery, total: i64) -> impl IntoView {
         }
     };
     view! {
-        <nav class="pager" aria-label=move || t_string!(i18n, scm.pages)>
-            <p role="status" aria-label=move || t_string!(i18n, scm.shown)>{move || {
-                let l = i18n.get_locale();
+        <nav class="pager" aria-label=td_string!(locale, scm.pages)>
+            <p role="status" aria-label=td_string!(locale, scm.shown)>{move || {
+                let l = locale;
                 let n = |v: i64| number(l, v);
                 if total == 0 {
-                    t_string!(i18n, scm.no_certificates).to_owned()
+                    td_string!(locale, scm.no_certificates).to_owned()
                 } else if page.first() == 0 {
-                    t_string!(i18n, scm.past_end, total = n(total))
+                    td_string!(locale, scm.past_end, total = n(total))
                 } else {
-                    t_string!(i18n, scm.range_of, first = n(page.first()), last = n(page.last()), total = n(total))
+                    td_string!(locale, scm.range_of, first = n(page.first()), last = n(page.last()), total = n(total))
                 }
             }}</p>
-            <button disabled=page.previous().is_none() on:click=move |_| go(page.previous())>{t!(i18n, scm.previous_page)}</button>
-            <span>{t!(i18n, scm.page_of, page = page.page(), pages = page.pages())}</span>
-            <button disabled=page.next().is_none() on:click=move |_| go(page.next())>{t!(i18n, scm.next_page)}</button>
+            <button disabled=page.previous().is_none() on:click=move |_| go(page.previous())>{td_string!(locale, scm.previous_page)}</button>
+            <span>{td_string!(locale, scm.page_of, page = page.page(), pages = page.pages())}</span>
+            <button disabled=page.next().is_none() on:click=move |_| go(page.next())>{td_string!(locale, scm.next_page)}</button>
 
         </nav>
     }

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use crate::api::client::{use_api, Api};
 use crate::components::api_error::ApiErrorView;
 use crate::components::request_inspector::RequestPreview;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::locale::{td_string, use_locale, Locale};
 
 use super::labels::status_label;
 
@@ -70,8 +70,8 @@ pub fn load_regions(api: Api, regions: RwSignal<Vec<String>>, chosen: Option<RwS
 #[component]
 pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
-    let refusal = push_refusal(&cert, i18n.get_locale_untracked());
+    let locale = use_locale();
+    let refusal = push_refusal(&cert, locale);
     let id = StoredValue::new(cert.id.clone());
     let name = cert.name.clone().unwrap_or_else(|| cert.id.clone());
 
@@ -109,7 +109,7 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
             pending.try_set(false);
             match result {
                 Ok(()) => {
-                    done.try_update(|d| d.push(t_string!(i18n, scm.pushed_to, service = svc, region = reg)));
+                    done.try_update(|d| d.push(td_string!(locale, scm.pushed_to, service = svc, region = reg)));
                 }
                 Err(ApiError::Aborted) => {}
                 Err(e) => {
@@ -120,14 +120,14 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
     };
 
     view! {
-        <section class="scm-push" aria-label=move || t_string!(i18n, scm.push_label, name = name.clone())>
-            <h3>{t!(i18n, scm.push_heading)}</h3>
+        <section class="scm-push" aria-label=move || td_string!(locale, scm.push_label, name = name.clone())>
+            <h3>{td_string!(locale, scm.push_heading)}</h3>
             {match refusal {
                 Some(why) => view! { <p class="field-hint">{why}</p> }.into_any(),
                 None => view! {
                     <div class="field-row">
                         <div class="field">
-                            <label for="push-service">{t!(i18n, scm.push_service)}</label>
+                            <label for="push-service">{td_string!(locale, scm.push_service)}</label>
                             <select id="push-service" on:change=move |ev| service.set(event_target_value(&ev))>
                                 {PushService::known().into_iter().map(|s| {
                                     let wire = s.as_str().to_owned();
@@ -137,7 +137,7 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
                             </select>
                         </div>
                         <div class="field">
-                            <label for="push-region">{t!(i18n, scm.push_region)}</label>
+                            <label for="push-region">{td_string!(locale, scm.push_region)}</label>
                             <select id="push-region" on:change=move |ev| region.set(event_target_value(&ev))>
                                 {move || regions.get().into_iter().map(|r| {
                                     let w = r.clone();
@@ -149,12 +149,12 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
                     <p class="field-error">{move || problem.get()}</p>
                     <RequestPreview snapshot />
                     <button class="primary" disabled=move || pending.get() || region.with(String::is_empty) on:click=push>
-                        {move || if pending.get() { t_string!(i18n, scm.pushing) } else { t_string!(i18n, scm.push) }}
+                        {move || if pending.get() { td_string!(locale, scm.pushing) } else { td_string!(locale, scm.push) }}
                     </button>
-                    <ul class="push-results" role="status" aria-label=move || t_string!(i18n, scm.push_results)>
+                    <ul class="push-results" role="status" aria-label=td_string!(locale, scm.push_results)>
                         {move || done.get().into_iter().map(|d| view! { <li>{d}</li> }).collect::<Vec<_>>()}
                     </ul>
-                    {move || error.get().map(|e| view! { <ApiErrorView title=t_string!(i18n, scm.push_failed) error=e /> })}
+                    {move || error.get().map(|e| view! { <ApiErrorView title=td_string!(locale, scm.push_failed) error=e /> })}
                 }.into_any(),
             }}
         </section>

@@ -8,7 +8,7 @@ use ccm_api::scm::{DomainValidationRecord, ScmCertificate, ScmStatus, Validation
 use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
-use crate::i18n::{t, t_string, td_string, use_i18n, I18nContext, Locale};
+use crate::locale::{td_string, use_locale, Locale};
 
 use super::labels::status_label;
 
@@ -38,27 +38,27 @@ pub fn DomainValidation(cert: ScmCertificate) -> impl IntoView {
     let records = cert.validation_records().to_vec();
     let method = cert.validation_method.clone();
     let status = cert.status.clone();
-    let i18n = use_i18n();
+    let locale = use_locale();
     (!records.is_empty()).then(|| view! {
-        <section class="validation" aria-label=move || t_string!(i18n, scm.validation_label)>
-            <h3>{t!(i18n, scm.validation_label)}</h3>
+        <section class="validation" aria-label=td_string!(locale, scm.validation_label)>
+            <h3>{td_string!(locale, scm.validation_label)}</h3>
             {under_review(status.as_ref()).then(|| view! {
-                <p class="field-hint">{t!(i18n, scm.validation_hint)}</p>
+                <p class="field-hint">{td_string!(locale, scm.validation_hint)}</p>
             })}
             <ul class="validation-list">
                 {records.into_iter().map(|r| {
                     let domain = r.domain.clone().unwrap_or_default();
                     let status = status.clone();
                     let step = r.step(method.as_ref());
-                    let state = move || domain_status(&r, status.as_ref(), i18n.get_locale());
+                    let state = move || domain_status(&r, status.as_ref(), locale);
 
                     let d = domain.clone();
-                    let label = move || t_string!(i18n, scm.validation_of, domain = d.clone());
+                    let label = move || td_string!(locale, scm.validation_of, domain = d.clone());
                     let heading = domain.clone();
                     view! {
                         <li aria-label=label>
                             <p><strong translate="no">{heading}</strong>" — "<span class="pill">{state}</span></p>
-                            <ValidationStepView i18n step domain />
+                            <ValidationStepView locale step domain />
                         </li>
                     }
                 }).collect::<Vec<_>>()}
@@ -78,26 +78,26 @@ fn CopyRow(label: &'static str, copy: String, value: String) -> impl IntoView {
 }
 
 #[component]
-fn ValidationStepView(i18n: I18nContext, step: ValidationStep, domain: String) -> impl IntoView {
+fn ValidationStepView(locale: Locale, step: ValidationStep, domain: String) -> impl IntoView {
     let d = domain;
     match step {
         ValidationStep::Dns { host, record_type, value } => view! {
-            <p class="field-hint">{t!(i18n, scm.dns_hint)}</p>
+            <p class="field-hint">{td_string!(locale, scm.dns_hint)}</p>
             <dl class="details-list">
-                <CopyRow label=t_string!(i18n, scm.dns_host) copy=t_string!(i18n, scm.copy_host, domain = d.clone()) value=host />
-                <dt>{t!(i18n, scm.dns_type)}</dt><dd translate="no">{record_type}</dd>
-                <CopyRow label=t_string!(i18n, scm.dns_value) copy=t_string!(i18n, scm.copy_value, domain = d) value />
+                <CopyRow label=td_string!(locale, scm.dns_host) copy=td_string!(locale, scm.copy_host, domain = d.clone()) value=host />
+                <dt>{td_string!(locale, scm.dns_type)}</dt><dd translate="no">{record_type}</dd>
+                <CopyRow label=td_string!(locale, scm.dns_value) copy=td_string!(locale, scm.copy_value, domain = d) value />
             </dl>
         }.into_any(),
         ValidationStep::File { url, content } => view! {
-            <p class="field-hint">{t!(i18n, scm.file_hint)}</p>
+            <p class="field-hint">{td_string!(locale, scm.file_hint)}</p>
             <dl class="details-list">
-                <CopyRow label=t_string!(i18n, scm.file_url) copy=t_string!(i18n, scm.copy_file_url, domain = d.clone()) value=url />
-                <CopyRow label=t_string!(i18n, scm.file_content) copy=t_string!(i18n, scm.copy_file_content, domain = d) value=content />
+                <CopyRow label=td_string!(locale, scm.file_url) copy=td_string!(locale, scm.copy_file_url, domain = d.clone()) value=url />
+                <CopyRow label=td_string!(locale, scm.file_content) copy=td_string!(locale, scm.copy_file_content, domain = d) value=content />
             </dl>
         }.into_any(),
         ValidationStep::Email { addresses } => view! {
-            <p class="field-hint">{t!(i18n, scm.email_hint)}</p>
+            <p class="field-hint">{td_string!(locale, scm.email_hint)}</p>
             <ul>{addresses.into_iter().map(|a| view! { <li><code>{a}</code></li> }).collect::<Vec<_>>()}</ul>
         }.into_any(),
     }

@@ -7,8 +7,9 @@
 use ccm_pki::findings::Problem;
 use ccm_pki::inspect::{Object, Origin, Place, Unreadable};
 
+use super::account::ACCOUNT_CA;
 use super::PASTED;
-use crate::i18n::{td_string, Locale};
+use crate::locale::{td_string, Locale};
 
 /// "Certificate", "CSR", "Private key", ...
 pub fn kind_label(object: &Object, l: Locale) -> &'static str {
@@ -25,6 +26,8 @@ pub fn kind_label(object: &Object, l: Locale) -> &'static str {
 pub fn source_name(source: &str, l: Locale) -> String {
     if source == PASTED {
         td_string!(l, tools.pasted_text).to_owned()
+    } else if let Some(name) = source.strip_prefix(ACCOUNT_CA) {
+        td_string!(l, tools.your_ca, name = name.to_owned())
     } else {
         source.to_owned()
     }
@@ -146,6 +149,8 @@ mod tests {
         assert_eq!(origin_text(&at(Place::Block { index: 2, line: 14 }), Locale::zh_CN), "粘贴的文本，第 2 块（第 14 行）");
         let entry = Origin { source: "leaf.jks".into(), place: Place::Entry { index: 1, alias: Some("server".into()) } };
         assert_eq!(origin_text(&entry, Locale::en), entry.to_string());
+        assert_eq!(source_name(&format!("{ACCOUNT_CA}Example Root"), Locale::en), "your CA Example Root");
+        assert_eq!(source_name(&format!("{ACCOUNT_CA}Example Root"), Locale::zh_CN), "您的 CA Example Root");
         let chain = Problem::ChainOrder { source: PASTED.into(), expected: vec!["#1".into()] };
         assert!(problem_text(&chain, Locale::en).starts_with("Chain order wrong in pasted text"));
     }

@@ -8,6 +8,7 @@ use super::certificate::LazyCaCertificate;
 use super::crl::CrlPanel;
 use super::exports::CaExports;
 use super::import::LazyCaImport;
+use super::similar::similar_href;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
 use crate::state::ca_revocations::CaRevocations;
 use crate::components::tags::TagEditor;
@@ -22,6 +23,10 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
     };
     let crl = ca.crl_configuration.clone();
     let revoked = CaRevocations::get_or_provide().of(&ca);
+    // The key usages of the CA's certificate, once its panel decoded it:
+    // "Create similar" carries them (the record has none).
+    let usages = RwSignal::new(None::<Vec<String>>);
+    let similar_of = StoredValue::new(ca.clone());
     view! {
         <aside class="panel details" aria-label=format!("Details of {}", dn.common_name)>
             <h2>{dn.common_name.clone()}</h2>
@@ -57,9 +62,10 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
                     _ => "not published".to_owned(),
                 }))}
             </dl>
-            <p><a href=format!("/pca/certs?ca_id={}", ca.ca_id)>"Certificates issued by this CA"</a></p>
+            <p><a href=format!("/pca/certs?ca_id={}", ca.ca_id)>"Certificates issued by this CA"</a>
+               " · "<a href=move || similar_href(&similar_of.get_value(), usages.get().as_deref())>"Create similar"</a></p>
             <CaActions ca=ca.clone() all on_changed />
-            <LazyCaCertificate ca=ca.clone() now />
+            <LazyCaCertificate ca=ca.clone() now usages />
             <CaExports ca=ca.clone() />
             <LazyCaImport ca=ca.clone() on_changed />
             <CrlPanel ca=ca.clone() on_changed />

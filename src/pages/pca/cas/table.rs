@@ -6,73 +6,62 @@ use ccm_api::pca::cas::{CaSortKey, CertificateAuthority};
 use leptos::prelude::*;
 
 use super::CaViewQuery;
-use crate::list::sort::SortHeader;
-use crate::list::status::ListEmpty;
+use crate::components::badges::{CaStatusBadge, ExpiryBadge};
+use crate::list::sort::SortBy;
+use crate::list::table::{Column, DataTable};
 use crate::list::url_state::UrlState;
 use crate::state::ca_revocations::CaRevocations;
-use crate::components::badges::{CaStatusBadge, ExpiryBadge};
-use crate::components::render_steps::{drawn_in_steps, first_then_rest};
-use crate::pages::pca::hierarchy::compare;
 
 #[component]
 pub fn CaTable(cas: Vec<CertificateAuthority>, query: CaViewQuery, now: i64) -> impl IntoView {
+    let rows = query.table_rows(&cas);
+    let columns = columns(&cas, &query, now);
+    view! {
+        <DataTable caption="Private CAs" empty="No CA matches these filters." columns rows sort=SortBy::query(query) />
+    }
+}
+
+/// The columns; `all` names the issuers (also those filtered out).
+fn columns(all: &[CertificateAuthority], query: &CaViewQuery, now: i64) -> Vec<Column<CertificateAuthority, CaSortKey>> {
     let names: HashMap<String, String> =
-        cas.iter().map(|c| (c.ca_id.clone(), c.distinguished_name.common_name.clone())).collect();
-    let mut rows: Vec<CertificateAuthority> = cas.into_iter().filter(|c| query.matches(c)).collect();
-    rows.sort_by(|a, b| compare(a, b, &query.sort_key, &query.sort_dir));
-    let empty = rows.is_empty();
-    let q = StoredValue::new(query);
-    // 1,000 rows take a few hundred ms to build: a screenful goes out
-    // first, the rest in the next task (components/render_steps.rs).
-    let drawn = drawn_in_steps(first_then_rest(rows.len(), FIRST_ROWS));
-    let rows = StoredValue::new(rows);
-    view! {
-        {empty.then(|| view! { <ListEmpty text="No CA matches these filters." /> })}
-        <table class="data-table">
-            <caption class="visually-hidden">"Private CAs"</caption>
-            <thead>
-                <tr>
-                    <SortHeader label="Name" key=CaSortKey::CommonName query=q />
-                    <SortHeader label="Type" key=CaSortKey::Type query=q />
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Issuer"</th>
-                    <th scope="col">"Key"</th>
-                    <th scope="col">"Signature"</th>
-                    <th scope="col">"Path length"</th>
-                    <SortHeader label="Expires" key=CaSortKey::NotAfter query=q />
-                    <SortHeader label="Created" key=CaSortKey::CreateTime query=q />
-                </tr>
-            </thead>
-            <tbody>
-                <For each=move || 0..drawn.get() key=|&i| i let(i)>
-                    {rows.with_value(|rows| table_row(&rows[i], &names, q, now))}
-                </For>
-            </tbody>
-        </table>
-    }
+        all.iter().map(|c| (c.ca_id.clone(), c.distinguished_name.common_name.clone())).collect();
+    let query = query.clone();
+    vec![
+        Column::new("Name", move |ca: &CertificateAuthority| {
+            let href = format!("/pca/cas{}", CaViewQuery { selected: Some(ca.ca_id.clone()), ..query.clone() }.to_query());
+            view! { <a href=href>{ca.distinguished_name.common_name.clone()}</a> }
+        })
+        .sorts(CaSortKey::CommonName),
+        Column::new("Type", |ca: &CertificateAuthority| ca.kind.label().to_owned()).sorts(CaSortKey::Type),
+        Column::new("Status", |ca: &CertificateAuthority| {
+            view! { <CaStatusBadge status=ca.status.clone() revoked=CaRevocations::get_or_provide().of(ca).is_some() /> }
+        }),
+        Column::new("Issuer", move |ca: &CertificateAuthority| match &ca.issuer_id {
+            Some(i) => names.get(i).cloned().unwrap_or_else(|| "(not visible)".into()),
+            None => "—".into(),
+        }),
+        Column::new("Key", |ca: &CertificateAuthority| ca.key_algorithm.as_ref().map(|k| k.as_str().to_owned())),
+        Column::new("Signature", |ca: &CertificateAuthority| ca.signature_algorithm.as_ref().map(|k| k.as_str().to_owned())),
+        Column::new("Path length", |ca: &CertificateAuthority| {
+            ca.path_length.map(|p| if ca.is_root() { "unlimited".to_owned() } else { p.to_string() })
+        }),
+        Column::new("Expires", move |ca: &CertificateAuthority| ca.not_after.map(|t| view! { <ExpiryBadge not_after=t now /> }))
+            .sorts(CaSortKey::NotAfter),
+        Column::new("Created", |ca: &CertificateAuthority| ca.create_time.map(crate::expiry::date)).sorts(CaSortKey::CreateTime),
+    ]
 }
 
-/// Rows drawn in the first step; see `CaTree`'s.
-const FIRST_ROWS: usize = 40;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::list::table::sortable_labels;
 
-/// One CA as a table row.
-fn table_row(ca: &CertificateAuthority, names: &HashMap<String, String>, q: StoredValue<CaViewQuery>, now: i64) -> AnyView {
-    let href = q.with_value(|q| { let mut q = q.clone(); q.selected = Some(ca.ca_id.clone()); format!("/pca/cas{}", q.to_query()) });
-    let name = ca.distinguished_name.common_name.clone();
-    let issuer = ca.issuer_id.as_ref().map(|i| names.get(i).cloned().unwrap_or_else(|| "(not visible)".into()));
-    view! {
-        <tr>
-            <td><a href=href>{name}</a></td>
-            <td>{ca.kind.label().to_owned()}</td>
-            <td><CaStatusBadge status=ca.status.clone() revoked=CaRevocations::get_or_provide().of(ca).is_some() /></td>
-            <td>{issuer.unwrap_or_else(|| "—".into())}</td>
-            <td>{ca.key_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
-            <td>{ca.signature_algorithm.as_ref().map(|k| k.as_str().to_owned())}</td>
-            <td>{ca.path_length.map(|p| if ca.is_root() { "unlimited".to_owned() } else { p.to_string() })}</td>
-            <td>{ca.not_after.map(|t| view! { <ExpiryBadge not_after=t now /> })}</td>
-            <td>{ca.create_time.map(crate::expiry::date)}</td>
-        </tr>
+    #[test]
+    fn name_type_expiry_and_creation_sort() {
+        let cols = columns(&[], &CaViewQuery::default(), 0);
+        let labels: Vec<_> = cols.iter().map(|c| c.label()).collect();
+        assert_eq!(labels, ["Name", "Type", "Status", "Issuer", "Key", "Signature", "Path length", "Expires", "Created"]);
+        assert_eq!(sortable_labels(&cols), ["Name", "Type", "Expires", "Created"]);
+        assert_eq!(cols[7].sort_key(), Some(&CaSortKey::NotAfter));
     }
-    .into_any()
 }
-

@@ -5,11 +5,11 @@ use ccm_api::pca::certs::{CertSortKey, PrivateCertificate};
 use leptos::prelude::*;
 
 use super::query::CertViewQuery;
-use crate::list::selection::{Picked, SelectPage, SelectRow, Selection};
-use crate::list::sort::SortHeader;
-use crate::list::status::ListEmpty;
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
 use crate::expiry::date;
+use crate::list::selection::{Picked, Selection};
+use crate::list::sort::SortBy;
+use crate::list::table::{Column, DataTable, Selectable};
 
 #[component]
 pub fn CertTable(
@@ -18,51 +18,57 @@ pub fn CertTable(
     now: i64,
     selection: RwSignal<Selection>,
 ) -> impl IntoView {
-    let empty = certificates.is_empty();
-    let empty_text = if query.has_filter() { "No certificate matches these filters." } else { "No private certificates yet." };
-    let q = StoredValue::new(query);
-    let on_page: Vec<Picked> = certificates.iter().map(|c| Picked::new(&c.certificate_id, &c.distinguished_name.common_name)).collect();
+    let empty = if query.has_filter() { "No certificate matches these filters." } else { "No private certificates yet." };
     view! {
-        {empty.then(|| view! { <ListEmpty text=empty_text /> })}
-        <table class="data-table">
-            <caption class="visually-hidden">"Private certificates"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">
-                        <SelectPage selection rows=on_page />
-                    </th>
-                    <SortHeader label="Common name" key=CertSortKey::CommonName query=q />
-                    <SortHeader label="Issuer CA" key=CertSortKey::IssuerName query=q />
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Key algorithm"</th>
-                    <SortHeader label="Expires" key=CertSortKey::NotAfter query=q />
-                    <th scope="col">"Serial number"</th>
-                    <SortHeader label="Created" key=CertSortKey::CreateTime query=q />
-                </tr>
-            </thead>
-            <tbody>
-                {certificates.into_iter().map(|c| {
-                    let name = c.distinguished_name.common_name.clone();
-                    let id = c.certificate_id.clone();
-                    let issuer = match (&c.issuer_id, &c.issuer_name) {
-                        (Some(i), name) => view! { <a href=format!("/pca/cas?ca={i}")>{name.clone().unwrap_or_else(|| i.clone())}</a> }.into_any(),
-                        (None, name) => view! { <span>{name.clone().unwrap_or_else(|| "—".into())}</span> }.into_any(),
-                    };
-                    view! {
-                        <tr>
-                            <td><SelectRow selection id=id.clone() name=name.clone() /></td>
-                            <td><a href=format!("/pca/certs/{id}")>{name.clone()}</a></td>
-                            <td>{issuer}</td>
-                            <td><CertStatusBadge status=c.status.clone() /></td>
-                            <td>{c.key_algorithm.as_ref().map(|k| k.label().to_owned())}</td>
-                            <td>{c.not_after.map(|t| view! { {date(t)} " " <ExpiryBadge not_after=t now /> })}</td>
-                            <td><code>{c.serial_number.clone()}</code></td>
-                            <td>{c.create_time.map(date)}</td>
-                        </tr>
-                    }
-                }).collect::<Vec<_>>()}
-            </tbody>
-        </table>
+        <DataTable caption="Private certificates" empty columns=columns(now) rows=certificates
+            sort=SortBy::query(query) select=Selectable { selection, pick } />
     }
 }
 
+/// A row's checkbox: by id, named after the common name.
+fn pick(c: &PrivateCertificate) -> Picked {
+    Picked::new(&c.certificate_id, &c.distinguished_name.common_name)
+}
+
+fn columns(now: i64) -> Vec<Column<PrivateCertificate, CertSortKey>> {
+    vec![
+        Column::new("Common name", |c: &PrivateCertificate| {
+            view! { <a href=format!("/pca/certs/{}", c.certificate_id)>{c.distinguished_name.common_name.clone()}</a> }
+        })
+        .sorts(CertSortKey::CommonName),
+        Column::new("Issuer CA", |c: &PrivateCertificate| match (&c.issuer_id, &c.issuer_name) {
+            (Some(i), name) => view! { <a href=format!("/pca/cas?ca={i}")>{name.clone().unwrap_or_else(|| i.clone())}</a> }.into_any(),
+            (None, name) => view! { <span>{name.clone().unwrap_or_else(|| "—".into())}</span> }.into_any(),
+        })
+        .sorts(CertSortKey::IssuerName),
+        Column::new("Status", |c: &PrivateCertificate| view! { <CertStatusBadge status=c.status.clone() /> }),
+        Column::new("Key algorithm", |c: &PrivateCertificate| c.key_algorithm.as_ref().map(|k| k.label().to_owned())),
+        Column::new("Expires", move |c: &PrivateCertificate| c.not_after.map(|t| view! { {date(t)} " " <ExpiryBadge not_after=t now /> }))
+            .sorts(CertSortKey::NotAfter),
+        Column::new("Serial number", |c: &PrivateCertificate| view! { <code>{c.serial_number.clone()}</code> }),
+        Column::new("Created", |c: &PrivateCertificate| c.create_time.map(date)).sorts(CertSortKey::CreateTime),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::list::table::sortable_labels;
+
+    #[test]
+    fn name_issuer_expiry_and_creation_sort() {
+        let cols = columns(0);
+        let labels: Vec<_> = cols.iter().map(|c| c.label()).collect();
+        assert_eq!(labels, ["Common name", "Issuer CA", "Status", "Key algorithm", "Expires", "Serial number", "Created"]);
+        assert_eq!(sortable_labels(&cols), ["Common name", "Issuer CA", "Expires", "Created"]);
+    }
+
+    #[test]
+    fn a_row_is_picked_by_id_under_its_common_name() {
+        let c: PrivateCertificate = serde_json::from_value(serde_json::json!({
+            "certificate_id": "c-1", "status": "ISSUED", "distinguished_name": {"common_name": "vpn.example.com"}
+        }))
+        .unwrap();
+        assert_eq!(pick(&c), Picked::new("c-1", "vpn.example.com"));
+    }
+}

@@ -7,8 +7,8 @@ use ccm_api::validate::{validate_request, Context};
 use ccm_api::ApiError;
 use leptos::prelude::*;
 use super::table::usage_label;
-use crate::i18n::format::date;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::format::date;
+use crate::locale::{td_string, use_locale};
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
@@ -56,19 +56,19 @@ pub fn CsrDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
         load.run(());
         on_changed.run(());
     });
-    let i18n = use_i18n();
+    let locale = use_locale();
     view! {
-        <aside class="panel details" aria-label=move || t_string!(i18n, scm.csr_details)>
+        <aside class="panel details" aria-label=td_string!(locale, scm.csr_details)>
             <div class="page-head">
                 <h2 translate="no">{move || csr.with(|c| match c {
                     Some(Ok(c)) => c.name.clone().unwrap_or_else(|| c.id.clone()),
                     _ => "CSR".to_owned(),
                 })}</h2>
-                <a href=close_href aria-label=move || t_string!(i18n, scm.csr_close)>{t!(i18n, scm.close)}</a>
+                <a href=close_href aria-label=td_string!(locale, scm.csr_close)>{td_string!(locale, scm.close)}</a>
             </div>
             {move || match csr.get() {
-                None => view! { <p class="loading" role="status">{t!(i18n, scm.loading_csr)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title=t_string!(i18n, scm.load_csr_failed) error=e retry=load /> }.into_any(),
+                None => view! { <p class="loading" role="status">{td_string!(locale, scm.loading_csr)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.load_csr_failed) error=e retry=load /> }.into_any(),
                 Some(Ok(c)) => {
                     let name = c.name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| c.id.clone());
                     let apply_href = format!("/scm/apply?csr={}", c.id);
@@ -80,17 +80,17 @@ pub fn CsrDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
                     let company = if company.is_empty() { "—".to_owned() } else { company };
                     view! {
                         <dl class="details-list">
-                            <dt>{t!(i18n, scm.csr_id)}</dt><dd translate="no">{c.id.clone()}</dd>
-                            <dt>{t!(i18n, scm.col_domain)}</dt><dd translate="no">{text(&c.domain_name)}</dd>
-                            <dt>{t!(i18n, scm.col_sans)}</dt><dd translate="no">{c.sans.clone().filter(|s| !s.is_empty()).map(|s| s.replace(';', ", ")).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>{t!(i18n, scm.col_key_algorithm)}</dt><dd translate="no">{c.private_key_algo.as_ref().map(|a| a.label().to_owned()).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>{t!(i18n, scm.col_usage)}</dt><dd>{c.usage.as_ref().map(|u| usage_label(u, i18n.get_locale())).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>{t!(i18n, scm.company)}</dt><dd translate="no">{company}</dd>
-                            <dt>{t!(i18n, scm.col_created)}</dt><dd translate="no">{c.create_time.map(|t| date(i18n.get_locale(), t)).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>{t!(i18n, scm.col_updated)}</dt><dd translate="no">{c.update_time.map(|t| date(i18n.get_locale(), t)).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.csr_id)}</dt><dd translate="no">{c.id.clone()}</dd>
+                            <dt>{td_string!(locale, scm.col_domain)}</dt><dd translate="no">{text(&c.domain_name)}</dd>
+                            <dt>{td_string!(locale, scm.col_sans)}</dt><dd translate="no">{c.sans.clone().filter(|s| !s.is_empty()).map(|s| s.replace(';', ", ")).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.col_key_algorithm)}</dt><dd translate="no">{c.private_key_algo.as_ref().map(|a| a.label().to_owned()).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.col_usage)}</dt><dd>{c.usage.as_ref().map(|u| usage_label(u, locale)).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.company)}</dt><dd translate="no">{company}</dd>
+                            <dt>{td_string!(locale, scm.col_created)}</dt><dd translate="no">{c.create_time.map(|t| date(locale, t)).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.col_updated)}</dt><dd translate="no">{c.update_time.map(|t| date(locale, t)).unwrap_or_else(|| "—".into())}</dd>
                         </dl>
                         <div class="actions">
-                            <a class="button primary" href=apply_href>{t_string!(i18n, scm.csr_apply_with, name = name.clone())}</a>
+                            <a class="button primary" href=apply_href>{td_string!(locale, scm.csr_apply_with, name = name.clone())}</a>
                         </div>
                         {c.csr.clone().map(|pem| view! { <LazyCsrDecoded pem /> })}
                         <RenameCsr id=c.id.clone() name=c.name.clone().unwrap_or_default() on_renamed />
@@ -107,7 +107,7 @@ pub fn CsrDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
 #[component]
 fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let locale = use_locale();
     let notify = use_notifications();
     let id = StoredValue::new(id);
     let value = RwSignal::new(name);
@@ -133,7 +133,7 @@ fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoVie
             pending.try_set(false);
             match r {
                 Ok(_) => {
-                    notify.success(t_string!(i18n, scm.csr_renamed, name = new_name));
+                    notify.success(td_string!(locale, scm.csr_renamed, name = new_name));
                     on_renamed.run(());
                 }
                 Err(ApiError::Aborted) => {}
@@ -144,12 +144,12 @@ fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoVie
         });
     };
     view! {
-        <form class="tag-add" aria-label=move || t_string!(i18n, scm.rename) on:submit=submit>
-            <TextField id="csr-rename" label=t_string!(i18n, scm.new_name) value error=Signal::derive(move || problem.get()) />
-            <button type="submit" disabled=move || pending.get()>{t!(i18n, scm.rename)}</button>
+        <form class="tag-add" aria-label=td_string!(locale, scm.rename) on:submit=submit>
+            <TextField id="csr-rename" label=td_string!(locale, scm.new_name) value error=Signal::derive(move || problem.get()) />
+            <button type="submit" disabled=move || pending.get()>{td_string!(locale, scm.rename)}</button>
         </form>
         {move || error.get().map(|e| view! {
-            <ApiErrorView title=change_failed_title(&e, t_string!(i18n, scm.csr_not_renamed), t_string!(i18n, scm.csr_maybe_renamed)) error=e />
+            <ApiErrorView title=change_failed_title(&e, td_string!(locale, scm.csr_not_renamed), td_string!(locale, scm.csr_maybe_renamed)) error=e />
         })}
     }
 }
@@ -157,7 +157,7 @@ fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoVie
 #[component]
 fn DeleteCsr(id: String, name: String, on_deleted: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let locale = use_locale();
     let runner = ActionRunner::<()>::new();
     let pending = runner.pending();
     let id = StoredValue::new(id);
@@ -165,17 +165,17 @@ fn DeleteCsr(id: String, name: String, on_deleted: Callback<()>) -> impl IntoVie
     let snapshot = Signal::derive(move || api.preview(&id.with_value(|id| delete_csr(id))));
     let run = move || {
         let req = id.with_value(|id| delete_csr(id));
-        runner.send(api, req, t_string!(i18n, scm.csr_deleted, name = name.get_value()), move || on_deleted.run(()));
+        runner.send(api, req, td_string!(locale, scm.csr_deleted, name = name.get_value()), move || on_deleted.run(()));
     };
     view! {
-        <section aria-label=move || t_string!(i18n, scm.csr_delete)>
-            <button class="danger" on:click=move |_| runner.open(())>{t!(i18n, scm.csr_delete)}</button>
+        <section aria-label=td_string!(locale, scm.csr_delete)>
+            <button class="danger" on:click=move |_| runner.open(())>{td_string!(locale, scm.csr_delete)}</button>
             {move || runner.opened().map(|()| {
                 let n = name.get_value();
                 view! {
                     <ConfirmDialog
-                        title=t_string!(i18n, scm.csr_delete_confirm, name = n.clone())
-                        confirm_label=t_string!(i18n, scm.delete_confirm_label, name = n)
+                        title=td_string!(locale, scm.csr_delete_confirm, name = n.clone())
+                        confirm_label=td_string!(locale, scm.delete_confirm_label, name = n)
                         danger=true
                         pending
                         on_confirm=Callback::new(move |_| run())
@@ -184,7 +184,7 @@ fn DeleteCsr(id: String, name: String, on_deleted: Callback<()>) -> impl IntoVie
                     </ConfirmDialog>
                 }
             })}
-            <ActionError state=runner.state not_done=t_string!(i18n, scm.csr_not_deleted) />
+            <ActionError state=runner.state not_done=td_string!(locale, scm.csr_not_deleted) />
         </section>
     }
 }

@@ -17,7 +17,7 @@ use ccm_api::scm::{list_csr, CsrListResponse, PrivateKeyAlgo, CSR_PAGE_SIZES};
 use ccm_api::validate::{validate_request, Context};
 use ccm_api::{ApiError, ApiRequest};
 use leptos::prelude::*;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{td_string, use_locale};
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
@@ -48,7 +48,7 @@ pub fn CsrManagerPage() -> impl IntoView {
     let query = query_from_url::<CsrViewQuery>();
     let SetQuery(set) = SetQuery::<CsrViewQuery>::provide_in_url("/scm/csr");
     let list_query = Memo::new(move |_| query.with(|q| q.select(None)));
-    let i18n = use_i18n();
+    let locale = use_locale();
     let page = RwSignal::new(None::<Result<CsrListResponse, ApiError>>);
     let reloads = RwSignal::new(0u32);
     let generation = StoredValue::new(0u64);
@@ -59,7 +59,7 @@ pub fn CsrManagerPage() -> impl IntoView {
         let mine = generation.get_value();
         let req = list_request(&q);
         if let Some(p) = validate_request(&req, &Context { now_millis: 0 }).first() {
-            page.set(Some(Err(ApiError::Decode { status: 0, detail: t_string!(i18n, scm.list_query_invalid, problem = p.to_string()) })));
+            page.set(Some(Err(ApiError::Decode { status: 0, detail: td_string!(locale, scm.list_query_invalid, problem = p.to_string()) })));
             return;
         }
         spawn_local(async move {
@@ -81,43 +81,43 @@ pub fn CsrManagerPage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>{t!(i18n, scm.csr_title)}</h1>
+            <h1>{td_string!(locale, scm.csr_title)}</h1>
             <div class="actions">
-                <a class="button primary" href="/scm/csr/new">{t!(i18n, scm.csr_create)}</a>
-                <a class="button" href="/scm/csr/upload">{t!(i18n, scm.csr_upload)}</a>
-                <button on:click=move |_| refresh.run(())>{t!(i18n, scm.reload)}</button>
+                <a class="button primary" href="/scm/csr/new">{td_string!(locale, scm.csr_create)}</a>
+                <a class="button" href="/scm/csr/upload">{td_string!(locale, scm.csr_upload)}</a>
+                <button on:click=move |_| refresh.run(())>{td_string!(locale, scm.reload)}</button>
             </div>
         </div>
-        <p class="field-hint">{t!(i18n, scm.csr_hint)}</p>
-        <form class="panel filter-bar" role="search" aria-label=move || t_string!(i18n, scm.csr_filter) on:submit=move |ev| {
+        <p class="field-hint">{td_string!(locale, scm.csr_hint)}</p>
+        <form class="panel filter-bar" role="search" aria-label=td_string!(locale, scm.csr_filter) on:submit=move |ev| {
             ev.prevent_default();
             let v = name_text.get_untracked();
             update(&|q| q.name = v.clone());
         }>
             <div class="field">
-                <label for="csr-filter-name">{t!(i18n, scm.name_contains)}</label>
+                <label for="csr-filter-name">{td_string!(locale, scm.name_contains)}</label>
                 <input id="csr-filter-name" type="search" prop:value=move || name_text.get()
                     on:input=move |ev| name_text.set(event_target_value(&ev))
                     on:change=move |ev| { let v = event_target_value(&ev); update(&|q| q.name = v.clone()) } />
             </div>
-            <ChoiceSelect id="csr-filter-algo" label=t_string!(i18n, scm.key_algorithm)
-                options=std::iter::once((String::new(), t_string!(i18n, scm.any_algorithm).to_owned()))
+            <ChoiceSelect id="csr-filter-algo" label=td_string!(locale, scm.key_algorithm)
+                options=std::iter::once((String::new(), td_string!(locale, scm.any_algorithm).to_owned()))
                     .chain(PrivateKeyAlgo::known().into_iter().map(|a| (a.as_str().to_owned(), a.label().to_owned())))
                     .collect()
                 value=Signal::derive(move || query.with(|q| q.algo.as_ref().map(|a| a.as_str().to_owned()).unwrap_or_default()))
                 on_pick=Callback::new(move |v: String| update(&|q| q.algo = (!v.is_empty()).then(|| PrivateKeyAlgo::from_wire(&v)))) />
         </form>
         <div class="split">
-            <section class="panel grow" aria-label=move || t_string!(i18n, scm.csr_list)>
+            <section class="panel grow" aria-label=td_string!(locale, scm.csr_list)>
                 {move || match page.get() {
-                    None => view! { <p class="loading" role="status">{t!(i18n, scm.loading_csrs)}</p> }.into_any(),
-                    Some(Err(e)) => view! { <ApiErrorView title=t_string!(i18n, scm.load_csrs_failed) error=e retry /> }.into_any(),
+                    None => view! { <p class="loading" role="status">{td_string!(locale, scm.loading_csrs)}</p> }.into_any(),
+                    Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.load_csrs_failed) error=e retry /> }.into_any(),
                     Some(Ok(list)) => {
                         let q = list_query.get();
                         let info = PageInfo { total: list.total, limit: q.limit, offset: q.offset };
                         view! {
                             <CsrTable rows=list.csr_list query=q />
-                            <Pager label=t_string!(i18n, scm.csr_pages) info sizes=CSR_PAGE_SIZES
+                            <Pager label=td_string!(locale, scm.csr_pages) info sizes=CSR_PAGE_SIZES
                                 on_offset=Callback::new(move |o| { let mut q = query.get_untracked(); q.offset = o; set.run(q) })
                                 on_limit=Callback::new(move |l| set.run(query.get_untracked().with_filter(|q| q.limit = l))) />
                         }.into_any()

@@ -6,7 +6,7 @@
 use ccm_api::scm::{show_csr_private_key, CsrPrivateKeyResponse};
 use ccm_api::ApiError;
 use leptos::prelude::*;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{td_string, use_locale};
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
@@ -41,39 +41,39 @@ pub fn PrivateKeyPanel(id: String, name: String) -> impl IntoView {
             }
         });
     };
-    let i18n = use_i18n();
+    let locale = use_locale();
     view! {
-        <section class="csr-key" aria-label=move || t_string!(i18n, scm.private_key)>
-            <h3>{t!(i18n, scm.private_key)}</h3>
+        <section class="csr-key" aria-label=td_string!(locale, scm.private_key)>
+            <h3>{td_string!(locale, scm.private_key)}</h3>
             {move || match key.get() {
                 None => view! {
-                    <p class="field-hint">{t!(i18n, scm.pk_hint)}</p>
-                    <button on:click=move |_| asking.set(true) disabled=move || asking.get()>{t!(i18n, scm.pk_show)}</button>
+                    <p class="field-hint">{td_string!(locale, scm.pk_hint)}</p>
+                    <button on:click=move |_| asking.set(true) disabled=move || asking.get()>{td_string!(locale, scm.pk_show)}</button>
                 }.into_any(),
                 Some(pem) => {
-                    let label = t_string!(i18n, scm.pk_of, name = name.get_value());
-                    let copy_label = t_string!(i18n, scm.pk_copy, name = name.get_value());
+                    let label = td_string!(locale, scm.pk_of, name = name.get_value());
+                    let copy_label = td_string!(locale, scm.pk_copy, name = name.get_value());
                     view! {
-                        <p class="warning" role="alert">{t!(i18n, scm.pk_warning)}</p>
+                        <p class="warning" role="alert">{td_string!(locale, scm.pk_warning)}</p>
                         <pre class="pem-text secret" aria-label=label>{pem.clone()}</pre>
                         <div class="actions">
                             <CopyButton label=copy_label text=pem />
-                            <button on:click=move |_| key.set(None)>{t!(i18n, scm.pk_hide)}</button>
+                            <button on:click=move |_| key.set(None)>{td_string!(locale, scm.pk_hide)}</button>
                         </div>
                     }.into_any()
                 }
             }}
             {move || asking.get().then(|| view! {
                 <ConfirmDialog
-                    title=t_string!(i18n, scm.pk_confirm, name = name.get_value())
-                    confirm_label=t_string!(i18n, scm.pk_confirm_label)
+                    title=td_string!(locale, scm.pk_confirm, name = name.get_value())
+                    confirm_label=td_string!(locale, scm.pk_confirm_label)
                     pending
                     on_confirm=Callback::new(move |_| fetch())
                     on_cancel=Callback::new(move |_| asking.set(false))>
-                    <p class="field-hint">{t!(i18n, scm.pk_watch)}</p>
+                    <p class="field-hint">{td_string!(locale, scm.pk_watch)}</p>
                 </ConfirmDialog>
             })}
-            {move || error.get().map(|e| view! { <ApiErrorView title=t_string!(i18n, scm.pk_failed) error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=td_string!(locale, scm.pk_failed) error=e /> })}
         </section>
     }
 }

@@ -2,16 +2,12 @@
 
 use ccm_api::scm::{CsrInfo, CsrUsage};
 use leptos::prelude::*;
-use crate::i18n::format::date;
-use crate::i18n::{t, td_string, use_i18n, Locale};
 
 use super::CsrViewQuery;
+use crate::locale::format::date;
+use crate::locale::{td_string, use_locale, Locale};
+use crate::list::table::{or_dash, Column, DataTable};
 use crate::list::url_state::UrlState;
-
-fn or_dash(v: &Option<String>) -> String {
-    v.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| "—".into())
-}
-
 
 /// A CSR's usage in the chosen language.
 pub fn usage_label(u: &CsrUsage, l: Locale) -> String {
@@ -24,40 +20,43 @@ pub fn usage_label(u: &CsrUsage, l: Locale) -> String {
 
 #[component]
 pub fn CsrTable(rows: Vec<CsrInfo>, query: CsrViewQuery) -> impl IntoView {
-    let i18n = use_i18n();
-    let empty = rows.is_empty();
-    view! {
-        {empty.then(|| view! { <p class="empty">{t!(i18n, scm.csr_empty)}</p> })}
-        <table class="data-table">
-            <caption class="visually-hidden">{t!(i18n, scm.csr_caption)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t!(i18n, scm.col_name)}</th>
-                    <th scope="col">{t!(i18n, scm.col_domain)}</th>
-                    <th scope="col">{t!(i18n, scm.col_sans)}</th>
-                    <th scope="col">{t!(i18n, scm.col_key_algorithm)}</th>
-                    <th scope="col">{t!(i18n, scm.col_usage)}</th>
-                    <th scope="col">{t!(i18n, scm.col_created)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows.into_iter().map(|c| {
-                    let href = format!("/scm/csr{}", query.select(Some(c.id.clone())).to_query());
-                    let name = c.name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| c.id.clone());
-                    let sans = c.sans.as_deref().unwrap_or("").replace(';', ", ");
-                    let (usage, created) = (c.usage.clone(), c.create_time);
-                    view! {
-                        <tr>
-                            <td class="name-cell" translate="no"><a href=href>{name}</a></td>
-                            <td translate="no">{or_dash(&c.domain_name)}</td>
-                            <td class="sans-cell" translate="no">{if sans.is_empty() { "—".to_owned() } else { sans }}</td>
-                            <td translate="no">{c.private_key_algo.as_ref().map(|a| a.label().to_owned()).unwrap_or_else(|| "—".into())}</td>
-                            <td>{move || usage.as_ref().map(|u| usage_label(u, i18n.get_locale())).unwrap_or_else(|| "—".into())}</td>
-                            <td translate="no">{move || created.map(|t| date(i18n.get_locale(), t)).unwrap_or_else(|| "—".into())}</td>
-                        </tr>
-                    }
-                }).collect::<Vec<_>>()}
-            </tbody>
-        </table>
+    let l = use_locale();
+    view! { <DataTable caption=td_string!(l, scm.csr_caption) empty=td_string!(l, scm.csr_empty) columns=columns(query, l) rows /> }
+}
+
+/// Names, domains, algorithms and dates are data: kept from page translators.
+fn data(text: String) -> impl IntoView {
+    view! { <span translate="no">{text}</span> }
+}
+
+fn columns(query: CsrViewQuery, l: Locale) -> Vec<Column<CsrInfo>> {
+    vec![
+        Column::new(td_string!(l, scm.col_name), move |c: &CsrInfo| {
+            let href = format!("/scm/csr{}", query.select(Some(c.id.clone())).to_query());
+            view! { <a href=href translate="no">{c.name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| c.id.clone())}</a> }
+        })
+        .class("name-cell"),
+        Column::new(td_string!(l, scm.col_domain), |c: &CsrInfo| data(or_dash(c.domain_name.as_deref()))),
+        Column::new(td_string!(l, scm.col_sans), |c: &CsrInfo| data(or_dash(Some(&c.sans.as_deref().unwrap_or("").replace(';', ", ")))))
+            .class("sans-cell"),
+        Column::new(td_string!(l, scm.col_key_algorithm), |c: &CsrInfo| data(or_dash(c.private_key_algo.as_ref().map(|a| a.label())))),
+        Column::new(td_string!(l, scm.col_usage), move |c: &CsrInfo| or_dash(c.usage.as_ref().map(|u| usage_label(u, l)).as_deref())),
+        Column::new(td_string!(l, scm.col_created), move |c: &CsrInfo| data(c.create_time.map(|t| date(l, t)).unwrap_or_else(|| "—".into()))),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::list::table::sortable_labels;
+
+    #[test]
+    fn six_columns_none_sorting() {
+        let cols = columns(CsrViewQuery::default(), Locale::en);
+        let labels: Vec<_> = cols.iter().map(|c| c.label()).collect();
+        assert_eq!(labels, ["Name", "Domain", "Additional names", "Key algorithm", "Usage", "Created"]);
+        assert!(sortable_labels(&cols).is_empty());
+        assert_eq!(columns(CsrViewQuery::default(), Locale::zh_CN)[4].label(), "用途");
+        assert_eq!(usage_label(&CsrUsage::Enterprise, Locale::zh_CN), "企业");
     }
 }

@@ -21,7 +21,7 @@ use crate::form::page::FormPage;
 use crate::form::request_form::RequestForm;
 use crate::form::consent::PrivacyConsent;
 use crate::form::review::{ReviewButton, SendPanel};
-use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::locale::{td_string, use_locale, Locale};
 use crate::pages::scm::labels::{domain_type_label, method_label, type_label};
 
 crate::draft_signals!(ApplySignals for ApplyDraft {
@@ -61,12 +61,14 @@ fn cert_choice(c: &ScmCertificateSummary, l: Locale) -> (String, String) {
 #[component]
 pub fn ApplySslPage() -> impl IntoView {
     let page = FormPage::open();
-    let i18n = use_i18n();
+    let locale = use_locale();
     let api = page.api;
     let params = use_query_map();
     let (cert_id, csr_id) = params.with_untracked(|p| (p.get("cert").unwrap_or_default(), p.get("csr").unwrap_or_default()));
+    // A renewal's order passes on the renewed certificate's domains.
+    let (domain, sans) = params.with_untracked(|p| (p.get("domain").unwrap_or_default(), p.get("sans").unwrap_or_default()));
     let key_source = if csr_id.is_empty() { KeySource::Service } else { KeySource::Manager };
-    let d = ApplySignals::from_draft(ApplyDraft { cert_id, csr_id, key_source, ..Default::default() });
+    let d = ApplySignals::from_draft(ApplyDraft { cert_id, csr_id, key_source, domain, sans, ..Default::default() });
 
     let waiting = RwSignal::new(Vec::<ScmCertificateSummary>::new());
     let csrs = RwSignal::new(Vec::<CsrInfo>::new());
@@ -119,16 +121,16 @@ pub fn ApplySslPage() -> impl IntoView {
         let id = d.cert_id.get();
         waiting.with(|w| w.iter().find(|c| c.id == id).cloned())
     });
-    let ctx = move || ApplyContext { cert_type: chosen.with(|c| c.as_ref().and_then(|c| c.kind.clone())), manager_csr: manager_csr.get(), locale: i18n.get_locale() };
+    let ctx = move || ApplyContext { cert_type: chosen.with(|c| c.as_ref().and_then(|c| c.kind.clone())), manager_csr: manager_csr.get(), locale: locale };
     let form = RequestForm::new(Service::Scm, "apply_certificate", move || d.draft().to_request(&ctx()));
     let send = form.sender(api, move |_: ApplyCertificateResponse| {
-        page.done(t_string!(i18n, scm.apply_sent).to_owned(), format!("/scm?cert={}", d.cert_id.get_untracked()));
+        page.done(td_string!(locale, scm.apply_sent).to_owned(), format!("/scm?cert={}", d.cert_id.get_untracked()));
     });
     let multi = move || chosen.with(|c| c.as_ref().and_then(|c| c.domain_type.clone())) == Some(ScmDomainType::MultiDomain);
     let organisation = move || needs_organisation(chosen.with(|c| c.as_ref().and_then(|c| c.kind.clone())).as_ref());
     let cert_options = move || {
-        let mut list: Vec<(String, String)> = vec![(String::new(), t_string!(i18n, scm.choose_ordered).to_owned())];
-        list.extend(waiting.with(|w| w.iter().map(|c| cert_choice(c, i18n.get_locale())).collect::<Vec<_>>()));
+        let mut list: Vec<(String, String)> = vec![(String::new(), td_string!(locale, scm.choose_ordered).to_owned())];
+        list.extend(waiting.with(|w| w.iter().map(|c| cert_choice(c, locale)).collect::<Vec<_>>()));
         // A certificate named in the address is offered even when it is not in the first page.
         let id = d.cert_id.get_untracked();
         if !id.is_empty() && !list.iter().any(|(w, _)| *w == id) {
@@ -137,7 +139,7 @@ pub fn ApplySslPage() -> impl IntoView {
         list
     };
     let csr_options = move || {
-        let mut list: Vec<(String, String)> = vec![(String::new(), t_string!(i18n, scm.choose_csr).to_owned())];
+        let mut list: Vec<(String, String)> = vec![(String::new(), td_string!(locale, scm.choose_csr).to_owned())];
         list.extend(csrs.with(|l| {
             l.iter()
                 .map(|c| (c.id.clone(), format!("{} ({})", c.name.clone().unwrap_or_else(|| c.id.clone()), c.domain_name.clone().unwrap_or_default())))
@@ -151,62 +153,62 @@ pub fn ApplySslPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{t!(i18n, scm.apply_title)}</h1>
-        <p><a href="/scm">{t!(i18n, scm.back_to_ssl)}</a>" · "<a href="/scm/order">{t!(i18n, scm.order_another)}</a></p>
-        {move || load_error.get().map(|e| view! { <ApiErrorView title=t_string!(i18n, scm.load_ordered_failed) error=e /> })}
+        <h1>{td_string!(locale, scm.apply_title)}</h1>
+        <p><a href="/scm">{td_string!(locale, scm.back_to_ssl)}</a>" · "<a href="/scm/order">{td_string!(locale, scm.order_another)}</a></p>
+        {move || load_error.get().map(|e| view! { <ApiErrorView title=td_string!(locale, scm.load_ordered_failed) error=e /> })}
         <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
             <fieldset>
-                <legend>{t!(i18n, scm.certificate)}</legend>
+                <legend>{td_string!(locale, scm.certificate)}</legend>
                 {move || view! {
-                    <ChoiceSelect id="apply-cert" label=t_string!(i18n, scm.ordered_certificate) options=cert_options()
+                    <ChoiceSelect id="apply-cert" label=td_string!(locale, scm.ordered_certificate) options=cert_options()
                         value=Signal::derive(move || d.cert_id.get())
                         on_pick=Callback::new(move |v: String| { d.cert_id.set(v); form.leave("certificate_id") })
-                        hint=t_string!(i18n, scm.ordered_hint) />
+                        hint=td_string!(locale, scm.ordered_hint) />
                 }}
                 <p class="field-error" role="alert">{move || form.error_for("certificate_id").get()}</p>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, scm.domains)}</legend>
-                <RuleField form path="domain" id="apply-domain" label=t_string!(i18n, scm.apply_domain) value=d.domain placeholder="shop.example.com"
-                    hint=t_string!(i18n, scm.apply_domain_hint) />
+                <legend>{td_string!(locale, scm.domains)}</legend>
+                <RuleField form path="domain" id="apply-domain" label=td_string!(locale, scm.apply_domain) value=d.domain placeholder="shop.example.com"
+                    hint=td_string!(locale, scm.apply_domain_hint) />
                 {move || multi().then(|| view! {
-                    <RuleField form path="sans" id="apply-sans" label=t_string!(i18n, scm.additional_domains) value=d.sans
-                        hint=t_string!(i18n, scm.additional_domains_hint) />
+                    <RuleField form path="sans" id="apply-sans" label=td_string!(locale, scm.additional_domains) value=d.sans
+                        hint=td_string!(locale, scm.additional_domains_hint) />
                 })}
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, scm.key)}</legend>
-                <div role="radiogroup" aria-label=move || t_string!(i18n, scm.key_source)>
+                <legend>{td_string!(locale, scm.key)}</legend>
+                <div role="radiogroup" aria-label=td_string!(locale, scm.key_source)>
                     {KeySource::ALL.into_iter().map(|s| view! {
                         <label class="check">
                             <input type="radio" name="apply-key-source" prop:checked=move || d.key_source.get() == s
                                 on:change=move |_| d.key_source.set(s) />
-                            {move || s.label(i18n.get_locale())}
+                            {move || s.label(locale)}
                         </label>
                     }).collect::<Vec<_>>()}
                 </div>
                 {move || match d.key_source.get() {
                     KeySource::Service => view! {
-                        <WireSelect id="apply-key-algo" label=t_string!(i18n, scm.key_algorithm) value=d.key_algorithm
+                        <WireSelect id="apply-key-algo" label=td_string!(locale, scm.key_algorithm) value=d.key_algorithm
                             options=PrivateKeyAlgo::known().into_iter().map(|a| (a.as_str().to_owned(), a.label().to_owned())).collect()
-                            hint=t_string!(i18n, scm.key_algorithm_hint) />
+                            hint=td_string!(locale, scm.key_algorithm_hint) />
                     }.into_any(),
                     KeySource::Paste => view! {
-                        <PemInput id="apply-csr" label=t_string!(i18n, scm.csr_pem) value=d.csr rows=8 error=form.error_for("csr")
-                            hint=t_string!(i18n, scm.csr_pem_hint) />
+                        <PemInput id="apply-csr" label=td_string!(locale, scm.csr_pem) value=d.csr rows=8 error=form.error_for("csr")
+                            hint=td_string!(locale, scm.csr_pem_hint) />
                     }.into_any(),
                     KeySource::Manager => view! {
-                        <ChoiceSelect id="apply-csr-id" label=t_string!(i18n, scm.csr) options=csr_options()
+                        <ChoiceSelect id="apply-csr-id" label=td_string!(locale, scm.csr) options=csr_options()
                             value=Signal::derive(move || d.csr_id.get())
                             on_pick=Callback::new(move |v: String| { d.csr_id.set(v); form.leave("csr_id") })
-                            hint=t_string!(i18n, scm.csr_choice_hint) />
+                            hint=td_string!(locale, scm.csr_choice_hint) />
                         <p class="field-error" role="alert">{move || form.error_for("csr_id").get().or_else(|| form.error_for("csr").get())}</p>
                     }.into_any(),
                 }}
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, scm.validation_label)}</legend>
-                <div role="radiogroup" aria-label=move || t_string!(i18n, scm.validation_method)>
+                <legend>{td_string!(locale, scm.validation_label)}</legend>
+                <div role="radiogroup" aria-label=td_string!(locale, scm.validation_method)>
                     {ValidationMethod::known().into_iter().map(|m| {
                         let wire = m.as_str().to_owned();
                         let (w1, w2) = (wire.clone(), wire.clone());
@@ -214,45 +216,45 @@ pub fn ApplySslPage() -> impl IntoView {
                             <label class="check">
                                 <input type="radio" name="apply-method" prop:checked=move || d.domain_method.get() == w1
                                     on:change=move |_| d.domain_method.set(w2.clone()) />
-                                {move || method_label(&m, i18n.get_locale()).into_owned()}
+                                {move || method_label(&m, locale).into_owned()}
                             </label>
                         }
                     }).collect::<Vec<_>>()}
                 </div>
-                <p class="field-hint">{t!(i18n, scm.apply_validation_hint)}</p>
+                <p class="field-hint">{td_string!(locale, scm.apply_validation_hint)}</p>
             </fieldset>
             <fieldset>
-                <legend>{move || if organisation() { t_string!(i18n, scm.organisation) } else { t_string!(i18n, scm.organisation_optional) }}</legend>
+                <legend>{move || if organisation() { td_string!(locale, scm.organisation) } else { td_string!(locale, scm.organisation_optional) }}</legend>
                 <div class="field-row">
-                    <RuleField form path="company_name" id="apply-company" label=t_string!(i18n, scm.company_name) value=d.company_name />
-                    <RuleField form path="company_unit" id="apply-unit" label=t_string!(i18n, scm.department) value=d.company_unit />
+                    <RuleField form path="company_name" id="apply-company" label=td_string!(locale, scm.company_name) value=d.company_name />
+                    <RuleField form path="company_unit" id="apply-unit" label=td_string!(locale, scm.department) value=d.company_unit />
                 </div>
                 <div class="field-row">
-                    <RuleField form path="country" id="apply-country" label=t_string!(i18n, scm.country_code) value=d.country placeholder="DE" />
-                    <RuleField form path="company_province" id="apply-province" label=t_string!(i18n, scm.state_province) value=d.company_province />
-                    <RuleField form path="company_city" id="apply-city" label=t_string!(i18n, scm.city) value=d.company_city />
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>{t!(i18n, scm.applicant)}</legend>
-                <div class="field-row">
-                    <RuleField form path="applicant_name" id="apply-applicant-name" label=t_string!(i18n, scm.applicant_name) value=d.applicant_name />
-                    <RuleField form path="applicant_phone" id="apply-applicant-phone" label=t_string!(i18n, scm.applicant_phone) value=d.applicant_phone />
-                    <RuleField form path="applicant_email" id="apply-applicant-email" label=t_string!(i18n, scm.applicant_email) value=d.applicant_email />
+                    <RuleField form path="country" id="apply-country" label=td_string!(locale, scm.country_code) value=d.country placeholder="DE" />
+                    <RuleField form path="company_province" id="apply-province" label=td_string!(locale, scm.state_province) value=d.company_province />
+                    <RuleField form path="company_city" id="apply-city" label=td_string!(locale, scm.city) value=d.company_city />
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, scm.technical_contact)}</legend>
+                <legend>{td_string!(locale, scm.applicant)}</legend>
                 <div class="field-row">
-                    <RuleField form path="contact_name" id="apply-contact-name" label=t_string!(i18n, scm.contact_name) value=d.contact_name />
-                    <RuleField form path="contact_phone" id="apply-contact-phone" label=t_string!(i18n, scm.contact_phone) value=d.contact_phone />
-                    <RuleField form path="contact_email" id="apply-contact-email" label=t_string!(i18n, scm.contact_email) value=d.contact_email />
+                    <RuleField form path="applicant_name" id="apply-applicant-name" label=td_string!(locale, scm.applicant_name) value=d.applicant_name />
+                    <RuleField form path="applicant_phone" id="apply-applicant-phone" label=td_string!(locale, scm.applicant_phone) value=d.applicant_phone />
+                    <RuleField form path="applicant_email" id="apply-applicant-email" label=td_string!(locale, scm.applicant_email) value=d.applicant_email />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{td_string!(locale, scm.technical_contact)}</legend>
+                <div class="field-row">
+                    <RuleField form path="contact_name" id="apply-contact-name" label=td_string!(locale, scm.contact_name) value=d.contact_name />
+                    <RuleField form path="contact_phone" id="apply-contact-phone" label=td_string!(locale, scm.contact_phone) value=d.contact_phone />
+                    <RuleField form path="contact_email" id="apply-contact-email" label=td_string!(locale, scm.contact_email) value=d.contact_email />
                 </div>
             </fieldset>
             <PrivacyConsent form value=d.agree_privacy />
             <ReviewButton form />
         </form>
-        <SendPanel form on_send=send send_label=t_string!(i18n, scm.send_application) sending_label=t_string!(i18n, scm.sending)
-            not_done=t_string!(i18n, scm.not_applied) unsure=t_string!(i18n, scm.apply_maybe_sent) />
+        <SendPanel form on_send=send send_label=td_string!(locale, scm.send_application) sending_label=td_string!(locale, scm.sending)
+            not_done=td_string!(locale, scm.not_applied) unsure=td_string!(locale, scm.apply_maybe_sent) />
     }
 }

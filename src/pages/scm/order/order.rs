@@ -2,17 +2,22 @@
 //! offers them. No billing here: the service records the order (the
 //! emulator as paid) and the new certificates wait for an application.
 
-use ccm_api::scm::{PrimaryDomainType, ScmBrand, ScmCertType, ScmDomainType, SubscribeCertificateResponse, MAX_EFFECTIVE_YEARS};
+use ccm_api::scm::{show_certificate, PrimaryDomainType, ScmBrand, ScmCertType, ScmCertificate, ScmDomainType, SubscribeCertificateResponse, MAX_EFFECTIVE_YEARS};
+use ccm_api::ApiError;
+use leptos::task::spawn_local;
 use ccm_api::Service;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use super::order_form::OrderDraft;
+use super::renew::{apply_href, renewal_order, Renewing};
+use crate::components::api_error::ApiErrorView;
 use crate::components::select::WireSelect;
 use crate::form::field::RuleField;
 use crate::form::page::{FormFrame, FormPage};
 use crate::form::request_form::RequestForm;
 use crate::form::consent::PrivacyConsent;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::locale::{td_string, use_locale, Locale};
 use crate::pages::scm::labels::{domain_type_label, type_label};
 
 crate::draft_signals!(OrderSignals for OrderDraft {
@@ -45,49 +50,85 @@ fn primary_label(p: &PrimaryDomainType, l: Locale) -> String {
 #[component]
 pub fn OrderCertificatePage() -> impl IntoView {
     let page = FormPage::open();
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
+    let locale = use_locale();
+    let l = locale;
     let d = OrderSignals::new();
-    let form = RequestForm::new(Service::Scm, "subscribe_certificate", move || d.draft().to_request(i18n.get_locale()));
+    // "Renew" on the expiry radar: the certificate is read, the form filled
+    // from it, and its domains passed on to the application.
+    let renew_id = use_query_map().with_untracked(|q| q.get("renew"));
+    let renewing = RwSignal::new(None::<Result<Renewing, ApiError>>);
+    if let Some(id) = renew_id.clone() {
+        let api = page.api;
+        spawn_local(async move {
+            let read = api.json::<ScmCertificate>(show_certificate(&id)).await;
+            if read == Err(ApiError::Aborted) {
+                return;
+            }
+            renewing.try_set(Some(read.map(|c| match renewal_order(&c) {
+                Some((draft, r)) => {
+                    d.set_draft(draft);
+                    r
+                }
+                // Neither issued nor uploaded: nothing to copy; the form stays as it is.
+                None => Renewing { name: c.name.clone().unwrap_or(c.id.clone()), domain: String::new(), sans: String::new() },
+            })));
+        });
+    }
+    let form = RequestForm::new(Service::Scm, "subscribe_certificate", move || d.draft().to_request(locale));
     let send = form.sender(page.api, move |r: SubscribeCertificateResponse| {
         let n = r.cert.len();
         let id = r.order_id.clone();
-        let message = if n == 1 { t_string!(i18n, scm.order_placed_one, id) } else { t_string!(i18n, scm.order_placed, id, count = n) };
+        let message = if n == 1 { td_string!(locale, scm.order_placed_one, id) } else { td_string!(locale, scm.order_placed, id, count = n) };
         page.done(message, match r.cert.first() {
-            Some(c) => format!("/scm/apply?cert={}", c.cert_id),
+            Some(c) => match renewing.get_untracked() {
+                Some(Ok(r)) => apply_href(&c.cert_id, &r),
+                _ => format!("/scm/apply?cert={}", c.cert_id),
+            },
             None => "/scm?status=PAID".to_owned(),
         });
     });
     let multi = move || d.domain_type.get() == ScmDomainType::MultiDomain.as_str();
     view! {
-        <FormFrame form heading=t_string!(i18n, scm.order_heading) back=("/scm", t_string!(i18n, scm.back_to_ssl)) on_send=send
-            send_label=t_string!(i18n, scm.place_order) sending_label=t_string!(i18n, scm.sending)
-            not_done=t_string!(i18n, scm.nothing_ordered) unsure=t_string!(i18n, scm.order_maybe_placed)>
+        <FormFrame form heading=td_string!(locale, scm.order_heading) back=("/scm", td_string!(locale, scm.back_to_ssl)) on_send=send
+            send_label=td_string!(locale, scm.place_order) sending_label=td_string!(locale, scm.sending)
+            not_done=td_string!(locale, scm.nothing_ordered) unsure=td_string!(locale, scm.order_maybe_placed)>
+{renew_id.is_some().then(|| view! {
+                <section aria-label=td_string!(locale, scm.renewal)>
+                    {move || match renewing.get() {
+                        None => view! { <p role="status">{td_string!(locale, scm.reading_renewed)}</p> }.into_any(),
+                        Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.renewed_unreadable) error=e /> }.into_any(),
+                        Some(Ok(r)) => view! {
+                            <h2>{td_string!(locale, scm.renewing_label)}" "<span translate="no">{r.name.clone()}</span></h2>
+                            <p class="field-hint">{td_string!(locale, scm.renewing_hint, domains = std::iter::once(r.domain.as_str()).chain(r.sans.split(' ')).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))}</p>
+                        }.into_any(),
+                    }}
+                </section>
+            })}
             <fieldset>
-                <legend>{t!(i18n, scm.product)}</legend>
+                <legend>{td_string!(locale, scm.product)}</legend>
                 <div class="field-row">
-                    <WireSelect id="order-brand" label=t_string!(i18n, scm.brand) value=d.brand options={choices!(ScmBrand, |b: &ScmBrand| b.label().to_owned())} />
-                    <WireSelect id="order-type" label=t_string!(i18n, scm.cert_type) value=d.cert_type options={choices!(ScmCertType, |t| type_label(t, l))}
-                        hint=t_string!(i18n, scm.type_hint) />
+                    <WireSelect id="order-brand" label=td_string!(locale, scm.brand) value=d.brand options={choices!(ScmBrand, |b: &ScmBrand| b.label().to_owned())} />
+                    <WireSelect id="order-type" label=td_string!(locale, scm.cert_type) value=d.cert_type options={choices!(ScmCertType, |t| type_label(t, l))}
+                        hint=td_string!(locale, scm.type_hint) />
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, scm.names)}</legend>
+                <legend>{td_string!(locale, scm.names)}</legend>
                 <div class="field-row">
-                    <WireSelect id="order-domain-type" label=t_string!(i18n, scm.domain_type) value=d.domain_type options={choices!(ScmDomainType, |t| domain_type_label(t, l))} />
+                    <WireSelect id="order-domain-type" label=td_string!(locale, scm.domain_type) value=d.domain_type options={choices!(ScmDomainType, |t| domain_type_label(t, l))} />
                     {move || multi().then(|| view! {
-                        <RuleField form path="domain_numbers" id="order-domains" label=t_string!(i18n, scm.domain_count) value=d.domain_numbers
-                            hint=t_string!(i18n, scm.domain_count_hint) />
-                        <WireSelect id="order-primary" label=t_string!(i18n, scm.primary_kind) value=d.primary_domain_type options={choices!(PrimaryDomainType, |p| primary_label(p, l))} />
+                        <RuleField form path="domain_numbers" id="order-domains" label=td_string!(locale, scm.domain_count) value=d.domain_numbers
+                            hint=td_string!(locale, scm.domain_count_hint) />
+                        <WireSelect id="order-primary" label=td_string!(locale, scm.primary_kind) value=d.primary_domain_type options={choices!(PrimaryDomainType, |p| primary_label(p, l))} />
                     })}
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, scm.quantity_validity)}</legend>
+                <legend>{td_string!(locale, scm.quantity_validity)}</legend>
                 <div class="field-row">
-                    <WireSelect id="order-years" label=t_string!(i18n, scm.validity) value=d.effective_time
-                        options=(1..=MAX_EFFECTIVE_YEARS).map(|y| (y.to_string(), if y == 1 { t_string!(i18n, scm.year_one).to_owned() } else { t_string!(i18n, scm.years, count = y) })).collect() />
-                    <RuleField form path="order_number" id="order-count" label=t_string!(i18n, scm.cert_count) value=d.order_number hint=t_string!(i18n, scm.cert_count_hint) />
+                    <WireSelect id="order-years" label=td_string!(locale, scm.validity) value=d.effective_time
+                        options=(1..=MAX_EFFECTIVE_YEARS).map(|y| (y.to_string(), if y == 1 { td_string!(locale, scm.year_one).to_owned() } else { td_string!(locale, scm.years, count = y) })).collect() />
+                    <RuleField form path="order_number" id="order-count" label=td_string!(locale, scm.cert_count) value=d.order_number hint=td_string!(locale, scm.cert_count_hint) />
                 </div>
             </fieldset>
             <PrivacyConsent form value=d.agree_privacy />
