@@ -4,7 +4,7 @@ use ccm_api::scm::ScmStatus;
 use leptos::prelude::*;
 
 use super::labels::status_label;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 
 /// CSS class of a status: issued and managed are good, expired and
 /// revoked need attention, the review steps are informational.

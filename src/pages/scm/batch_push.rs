@@ -12,7 +12,7 @@ use super::push::{load_regions, push_refusal};
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::select::WireSelect;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::list::table::{Column, DataTable};
 
 /// One target's line: pending, pushed (with the id it got) or failed (why).

@@ -12,7 +12,7 @@ use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::request_inspector::RequestPreview;
 use crate::form::action::{ActionError, ActionRunner};
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 
 /// The confirmation's title: a plain delete, or a warning naming how many
 /// resources still use the certificate.

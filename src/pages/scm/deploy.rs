@@ -16,7 +16,7 @@ use crate::api::client::{use_api, Api};
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::TextField;
 use crate::components::select::WireSelect;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::list::table::{Column, DataTable};
 
 /// One deployment: service, region, resource name and id.

@@ -10,7 +10,7 @@ use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
 
 use super::labels::status_label;
-use crate::locale::{td_string, Locale};
+use crate::i18n::{td_string, Locale};
 
 /// Why this certificate cannot be deployed, if it cannot: the status rule
 /// the service answers with, or a type that cannot leave SCM.

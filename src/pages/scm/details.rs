@@ -25,7 +25,7 @@ use super::ScmViewQuery;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::tags::TagEditor;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::tags::TagOwner;
 use crate::list::url_state::UrlState;
 use crate::list::SetQuery;

@@ -13,7 +13,7 @@ use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::{CertificateDetails, ChainView};
 use crate::components::download::{download, download_zip};
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 
 use crate::layout::lazy_view::lazy_component;
 

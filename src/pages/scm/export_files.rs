@@ -5,7 +5,7 @@ use ccm_api::scm::ScmExportResponse;
 use ccm_pki::pem::certificates_from_pem;
 use ccm_pki::{export_files, parse_private_key, ExportInput, ServerType, ZipEntry};
 
-use crate::locale::{td_string, Locale};
+use crate::i18n::{td_string, Locale};
 
 /// `shop example` → `shop_example`.
 pub fn file_stem(name: &str) -> String {

@@ -13,7 +13,7 @@ use super::query::{status_filters, EXPIRY_WINDOWS};
 use super::ScmViewQuery;
 use crate::components::select::ChoiceSelect;
 use crate::api::client::use_api;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::list::SetQuery;
 use crate::tags::TagFilter;
 

@@ -20,7 +20,7 @@ use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
 use crate::components::request_inspector::RequestPreview;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 
 #[component]
 pub fn ImportCertificatePage() -> impl IntoView {

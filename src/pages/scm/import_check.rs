@@ -10,8 +10,8 @@ use ccm_pki::pem::certificates_from_pem;
 use ccm_pki::{parse_private_key, verify_issued_by, CertificateInfo, PrivateKey};
 use serde_json::Value;
 
-use crate::locale::format::date;
-use crate::locale::{td_string, Locale};
+use crate::i18n::format::date;
+use crate::i18n::{td_string, Locale};
 
 /// The form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use ccm_api::scm::{ScmCertType, ScmDomainType, ScmSortKey, ScmStatus, ValidationMethod};
 
-use crate::locale::{td_string, Locale};
+use crate::i18n::{td_string, Locale};
 
 pub fn status_label(s: &ScmStatus, l: Locale) -> Cow<'static, str> {
     Cow::Borrowed(match s {

@@ -11,7 +11,7 @@ use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::request_inspector::RequestPreview;
 use crate::form::action::{ActionError, ActionRunner};
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 
 /// The order steps this status allows, in the order they are offered.
 pub fn order_steps(status: &ScmStatus) -> Vec<ScmAction> {

@@ -34,7 +34,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 use crate::list::status::{ListError, ListLoading};
 use crate::list::url_state::UrlState;
 use crate::list::{query_from_url, SetQuery};

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::notifications::use_notifications;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 
 #[component]
 pub fn ExpiryReminder(cert: ScmCertificate) -> impl IntoView {

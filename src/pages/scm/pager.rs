@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::ScmViewQuery;
-use crate::locale::format::number;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::format::number;
+use crate::i18n::{td_string, use_locale};
 
 use crate::list::SetQuery;
 

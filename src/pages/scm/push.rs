@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use crate::api::client::{use_api, Api};
 use crate::components::api_error::ApiErrorView;
 use crate::components::request_inspector::RequestPreview;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 
 use super::labels::status_label;
 

@@ -8,7 +8,7 @@ use ccm_api::scm::{DomainValidationRecord, ScmCertificate, ScmStatus, Validation
 use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 
 use super::labels::status_label;
 

@@ -6,7 +6,7 @@
 //! from `load_account_cas`.
 
 use super::words::source_name;
-use crate::locale::{td_string, Locale};
+use crate::i18n::{td_string, Locale};
 use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
 use ccm_api::pca::cas::{export_certificate_authority_certificate, CaCertificateResponse};
 use ccm_api::ApiError;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::download::{download, download_zip};
 use crate::components::field::TextField;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 
 /// Keys that belong to a certificate given: what a PKCS#12 can be built from.
 pub fn keys_with_certificate(objects: &[Found], analysis: &Analysis) -> Vec<usize> {

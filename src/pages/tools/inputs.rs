@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use crate::locale::format::number;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::format::number;
+use crate::i18n::{td_string, use_locale, Locale};
 
 use crate::components::field::TextField;
 

@@ -16,7 +16,7 @@ mod words;
 use ccm_pki::findings::{analyse, Analysis};
 use ccm_pki::inspect::{read_sources, Reading, Source};
 use leptos::prelude::*;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;

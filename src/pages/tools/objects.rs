@@ -11,7 +11,7 @@ use crate::components::cert_info::{key_usage_text, CertificateDetails};
 use crate::components::crl_view::CrlDetails;
 use crate::components::download::download;
 use super::words::{kind_label, origin_text, problem_text, unreadable_text};
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 
 /// "#1, #3" for object indices.
 fn numbers(indices: impl Iterator<Item = usize>) -> String {

@@ -9,7 +9,7 @@ use ccm_pki::inspect::{Object, Origin, Place, Unreadable};
 
 use super::account::ACCOUNT_CA;
 use super::PASTED;
-use crate::locale::{td_string, Locale};
+use crate::i18n::{td_string, Locale};
 
 /// "Certificate", "CSR", "Private key", ...
 pub fn kind_label(object: &Object, l: Locale) -> &'static str {

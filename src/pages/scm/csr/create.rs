@@ -6,7 +6,7 @@ use ccm_api::scm::{CsrInfo, CsrUsage, PrivateKeyAlgo};
 use ccm_api::Service;
 use leptos::prelude::*;
 use super::table::usage_label;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 
 use super::forms::CreateCsrDraft;
 use crate::components::field::TextField;

@@ -2,7 +2,7 @@
 //! decoder comes with the `pki` module, fetched when a CSR is first opened.
 
 use leptos::prelude::*;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 
 use crate::components::csr_summary::CsrSummary;
 use crate::layout::lazy_view::lazy_component;

@@ -7,8 +7,8 @@ use ccm_api::validate::{validate_request, Context};
 use ccm_api::ApiError;
 use leptos::prelude::*;
 use super::table::usage_label;
-use crate::locale::format::date;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::format::date;
+use crate::i18n::{td_string, use_locale};
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 

@@ -7,7 +7,7 @@ use ccm_api::scm::{create_csr, upload_csr, CreateCsrBody, CsrUsage, PrivateKeyAl
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
 
-use crate::locale::{td_string, Locale};
+use crate::i18n::{td_string, Locale};
 
 /// Additional names as typed (one per line, or separated by commas,
 /// semicolons or spaces) in the `;`-separated form the service keeps.

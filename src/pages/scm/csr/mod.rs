@@ -17,7 +17,7 @@ use ccm_api::scm::{list_csr, CsrListResponse, PrivateKeyAlgo, CSR_PAGE_SIZES};
 use ccm_api::validate::{validate_request, Context};
 use ccm_api::{ApiError, ApiRequest};
 use leptos::prelude::*;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;

@@ -6,7 +6,7 @@
 use ccm_api::scm::{show_csr_private_key, CsrPrivateKeyResponse};
 use ccm_api::ApiError;
 use leptos::prelude::*;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;

@@ -4,8 +4,8 @@ use ccm_api::scm::{CsrInfo, CsrUsage};
 use leptos::prelude::*;
 
 use super::CsrViewQuery;
-use crate::locale::format::date;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::format::date;
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::list::table::{or_dash, Column, DataTable};
 use crate::list::url_state::UrlState;
 

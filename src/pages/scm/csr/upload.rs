@@ -5,7 +5,7 @@
 use ccm_api::scm::UploadCsrResponse;
 use ccm_api::Service;
 use leptos::prelude::*;
-use crate::locale::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 
 use super::forms::UploadCsrDraft;
 use crate::components::pem_input::PemInput;

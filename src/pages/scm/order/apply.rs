@@ -21,7 +21,7 @@ use crate::form::page::FormPage;
 use crate::form::request_form::RequestForm;
 use crate::form::consent::PrivacyConsent;
 use crate::form::review::{ReviewButton, SendPanel};
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::pages::scm::labels::{domain_type_label, method_label, type_label};
 
 crate::draft_signals!(ApplySignals for ApplyDraft {

@@ -5,7 +5,7 @@
 //! the few this form knows more about (consent, the organisation of an OV
 //! or EV certificate, a CSR that covers the domain). Pure.
 
-use crate::locale::{td_string, Locale};
+use crate::i18n::{td_string, Locale};
 use ccm_api::scm::{apply_certificate, ApplyCertificateBody, PrivateKeyAlgo, ScmCertType, ValidationMethod};
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;

@@ -17,7 +17,7 @@ use crate::form::field::RuleField;
 use crate::form::page::{FormFrame, FormPage};
 use crate::form::request_form::RequestForm;
 use crate::form::consent::PrivacyConsent;
-use crate::locale::{td_string, use_locale, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::pages::scm::labels::{domain_type_label, type_label};
 
 crate::draft_signals!(OrderSignals for OrderDraft {

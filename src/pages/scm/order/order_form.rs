@@ -8,7 +8,7 @@ use ccm_api::validate::ValidationError;
 
 use crate::pages::scm::csr::forms::checked;
 use ccm_api::ApiRequest;
-use crate::locale::{td_string, Locale};
+use crate::i18n::{td_string, Locale};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderDraft {
