@@ -87,13 +87,13 @@ mod tests {
 
     #[test]
     fn the_title_warns_when_resources_use_the_certificate() {
-        let en = Locale::en;
-        assert!(delete_title("shop", None, en).starts_with("Delete shop?"));
-        assert!(delete_title("shop", Some(&[]), en).starts_with("Delete shop?"));
+        let english = Locale::en;
+        assert!(delete_title("shop", None, english).starts_with("Delete shop?"));
+        assert!(delete_title("shop", Some(&[]), english).starts_with("Delete shop?"));
         let rows = vec![("ELB".to_owned(), "ap-southeast-1".to_owned(), "web-https-443".to_owned(), "x".to_owned())];
-        assert!(delete_title("shop", Some(&rows), en).contains("deployed to 1 resource (listed below)"));
+        assert!(delete_title("shop", Some(&rows), english).contains("deployed to 1 resource (listed below)"));
         let two = [rows[0].clone(), rows[0].clone()];
-        assert!(delete_title("shop", Some(&two), en).contains("deployed to 2 resources"));
+        assert!(delete_title("shop", Some(&two), english).contains("deployed to 2 resources"));
         assert!(delete_title("shop", Some(&two), Locale::zh_CN).contains("已部署到 2 个资源"));
 
     }

@@ -127,15 +127,15 @@ mod tests {
         let cert = |status: ScmStatus, push: Option<&str>| -> ScmCertificate {
             serde_json::from_value(json!({"id": CERT, "status": status.as_str(), "push_support": push})).unwrap()
         };
-        let en = Locale::en;
-        assert_eq!(deploy_refusal(&cert(ScmStatus::Issued, Some("ON")), en), None);
-        assert_eq!(deploy_refusal(&cert(ScmStatus::Upload, None), en), None);
+        let english = Locale::en;
+        assert_eq!(deploy_refusal(&cert(ScmStatus::Issued, Some("ON")), english), None);
+        assert_eq!(deploy_refusal(&cert(ScmStatus::Upload, None), english), None);
         // The English is ccm-api's reason word for word.
         let checking = cert(ScmStatus::Checking, None);
         let reason = scm_action_allowed(ScmAction::Deploy, checking.status.as_ref().unwrap()).unwrap_err().reason;
-        assert_eq!(deploy_refusal(&checking, en).unwrap(), reason);
+        assert_eq!(deploy_refusal(&checking, english).unwrap(), reason);
         assert!(deploy_refusal(&checking, Locale::zh_CN).unwrap().contains("申请审核中"));
-        assert!(deploy_refusal(&cert(ScmStatus::Issued, Some("OFF")), en).unwrap().contains("cannot be deployed"));
+        assert!(deploy_refusal(&cert(ScmStatus::Issued, Some("OFF")), english).unwrap().contains("cannot be deployed"));
 
     }
 

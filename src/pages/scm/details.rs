@@ -229,10 +229,10 @@ mod tests {
 
     #[test]
     fn rows_name_the_fields_in_the_chosen_language_and_keep_data_as_is() {
-        let c = ScmCertificate { id: "scs1".into(), domain: Some("shop.example.com".into()), ..Default::default() };
-        let en = detail_rows(&c, Locale::en);
-        assert_eq!((en[0].label, en[0].value.as_str(), en[0].data), ("Certificate id", "scs1", true));
-        assert_eq!(en[8].value, "— (imported)");
+        let c: ScmCertificate = serde_json::from_value(serde_json::json!({"id": "scs1", "domain": "shop.example.com"})).unwrap();
+        let english = detail_rows(&c, Locale::en);
+        assert_eq!((english[0].label, english[0].value.as_str(), english[0].data), ("Certificate id", "scs1", true));
+        assert_eq!(english[8].value, "— (imported)");
         let zh = detail_rows(&c, Locale::zh_CN);
         assert_eq!((zh[2].label, zh[2].value.as_str()), ("域名", "shop.example.com"));
         assert_eq!(zh[8].value, "—（上传的证书）");

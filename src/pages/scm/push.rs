@@ -172,11 +172,11 @@ mod tests {
 
     #[test]
     fn only_live_pushable_certificates_push() {
-        let en = Locale::en;
-        assert_eq!(push_refusal(&cert("ISSUED", "ON"), en), None);
-        assert_eq!(push_refusal(&cert("UPLOAD", "ON"), en), None);
-        assert!(push_refusal(&cert("EXPIRED", "ON"), en).unwrap().contains("Expired"));
-        assert!(push_refusal(&cert("ISSUED", "OFF"), en).unwrap().contains("cannot be pushed"));
+        let english = Locale::en;
+        assert_eq!(push_refusal(&cert("ISSUED", "ON"), english), None);
+        assert_eq!(push_refusal(&cert("UPLOAD", "ON"), english), None);
+        assert!(push_refusal(&cert("EXPIRED", "ON"), english).unwrap().contains("Expired"));
+        assert!(push_refusal(&cert("ISSUED", "OFF"), english).unwrap().contains("cannot be pushed"));
         assert!(push_refusal(&cert("EXPIRED", "ON"), Locale::zh_CN).unwrap().contains("已过期"));
 
     }

@@ -120,11 +120,11 @@ mod tests {
 
     #[test]
     fn a_domain_says_its_own_status_or_the_certificates() {
-        let en = Locale::en;
-        assert_eq!(domain_status(&record(Some(DomainValidationStatus::Validated)), Some(&ScmStatus::Checking), en), "Validated");
-        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Checking), en), "Waiting for validation");
-        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Issued), en), "Validated");
-        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Unpassed), en), "Validation failed");
+        let english = Locale::en;
+        assert_eq!(domain_status(&record(Some(DomainValidationStatus::Validated)), Some(&ScmStatus::Checking), english), "Validated");
+        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Checking), english), "Waiting for validation");
+        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Issued), english), "Validated");
+        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Unpassed), english), "Validation failed");
         assert_eq!(domain_status(&record(Some(DomainValidationStatus::Pending)), None, Locale::zh_CN), "待验证");
 
     }

@@ -150,9 +150,9 @@ mod tests {
         assert_eq!(shown.analysis.chains.len(), 1, "the account's own chains are not listed");
         let chain = &shown.analysis.chains[0];
         assert!(chain.complete);
-        let names: Vec<String> = chain.members.iter().map(|&m| member_name(&both.reading.objects, m, own)).collect();
+        let names: Vec<String> = chain.members.iter().map(|&m| member_name(&both.reading.objects, m, own, Locale::en)).collect();
         assert_eq!(names, ["#1 leaf.example", "your CA Fixture Sub CA", "your CA Fixture Root"]);
-        assert_eq!(issued_by_account(chain, &both.reading.objects, own).as_deref(), Some("Issued by your CA Fixture Sub CA"));
+        assert_eq!(issued_by_account(chain, &both.reading.objects, own, Locale::en).as_deref(), Some("Issued by your CA Fixture Sub CA:"));
 
         // The user's own intermediate comes first; the account's root closes the chain.
         let with_sub = inspect(&format!("{}{}", h.leaf_pem, h.sub_pem), &[], "", h.now, &account[1..]);
@@ -160,7 +160,7 @@ mod tests {
         let shown = visible(with_sub.clone(), own, &account[1..]);
         let chain = &shown.analysis.chains[0];
         assert!(chain.complete);
-        assert_eq!(issued_by_account(chain, &with_sub.reading.objects, own), None);
-        assert_eq!(member_name(&with_sub.reading.objects, chain.members[2], own), "your CA Fixture Root");
+        assert_eq!(issued_by_account(chain, &with_sub.reading.objects, own, Locale::en), None);
+        assert_eq!(member_name(&with_sub.reading.objects, chain.members[2], own, Locale::en), "your CA Fixture Root");
     }
 }
