@@ -5,7 +5,7 @@
 //! as objects, and nothing is said about them on their own. Pure, apart
 //! from `load_account_cas`.
 
-use super::words::source_name;
+use super::words::{source_name, ACCOUNT_CA};
 use crate::i18n::{td_string, Locale};
 use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
 use ccm_api::pca::cas::{export_certificate_authority_certificate, CaCertificateResponse};
@@ -15,10 +15,6 @@ use ccm_pki::inspect::{Found, Reading};
 
 use crate::api::client::Api;
 use crate::pages::pca::cas::loader;
-
-/// The input name of an account CA's certificate is this and its name
-/// (the words shown are the locale's, `words::source_name`).
-pub const ACCOUNT_CA: &str = "your CA ";
 
 /// One of the account's CAs: the input name its certificate is read under,
 /// and the certificate.

@@ -7,9 +7,12 @@
 use ccm_pki::findings::Problem;
 use ccm_pki::inspect::{Object, Origin, Place, Unreadable};
 
-use super::account::ACCOUNT_CA;
 use super::PASTED;
 use crate::i18n::{td_string, Locale};
+
+/// The input name of an account CA's certificate is this and its name
+/// (account.rs); shown in the locale's words by [`source_name`].
+pub const ACCOUNT_CA: &str = "your CA ";
 
 /// "Certificate", "CSR", "Private key", ...
 pub fn kind_label(object: &Object, l: Locale) -> &'static str {
