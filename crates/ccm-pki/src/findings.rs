@@ -78,6 +78,29 @@ impl Problem {
         }
     }
 
+    /// A stable code for the kind of problem: the console words each one
+    /// from its locale files by this code (the `Display` text is English,
+    /// for logs and tests).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Expired { .. } => "expired",
+            Self::NotYetValid { .. } => "not_yet_valid",
+            Self::ExpiresSoon { .. } => "expires_soon",
+            Self::KeyMatchesNothing { .. } => "key_matches_nothing",
+            Self::CertificateWithoutKey { .. } => "certificate_without_key",
+            Self::MissingIssuer { .. } => "missing_issuer",
+            Self::BadChainSignature { .. } => "bad_chain_signature",
+            Self::IssuerNotCa { .. } => "issuer_not_ca",
+            Self::ChainOrder { .. } => "chain_order",
+            Self::WeakKey { .. } => "weak_key",
+            Self::WeakSignature { .. } => "weak_signature",
+            Self::SanMissingCn { .. } => "san_missing_cn",
+            Self::CsrBadSignature { .. } => "csr_bad_signature",
+            Self::CrlOverdue { .. } => "crl_overdue",
+            Self::Revoked { .. } => "revoked",
+        }
+    }
+
     /// Whether it breaks something (an error) or only deserves a look.
     pub fn is_error(&self) -> bool {
         !matches!(self, Self::ExpiresSoon { .. } | Self::WeakSignature { .. } | Self::MissingIssuer { .. })
@@ -459,6 +482,31 @@ mod tests {
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["01-www.example.com.crt", "02-Tool_Sub.crt", "03-Tool_Root.crt", "04-EC_P-256.key"]);
         assert!(pkcs12_for_key(&objects, &a, 0, "pw").is_err());
+    }
+
+    #[test]
+    fn every_kind_of_problem_has_its_own_code() {
+        let all = [
+            Problem::Expired { object: 0, days_ago: 1 },
+            Problem::NotYetValid { object: 0, days: 1 },
+            Problem::ExpiresSoon { object: 0, days: 1 },
+            Problem::KeyMatchesNothing { key: 0 },
+            Problem::CertificateWithoutKey { certificate: 0 },
+            Problem::MissingIssuer { certificate: 0, issuer: "CN=x".into() },
+            Problem::BadChainSignature { certificate: 0, issuer: 1 },
+            Problem::IssuerNotCa { issuer: 0 },
+            Problem::ChainOrder { source: "a".into(), expected: vec![] },
+            Problem::WeakKey { object: 0, key: "RSA 1024".into() },
+            Problem::WeakSignature { object: 0, algorithm: "sha1".into() },
+            Problem::SanMissingCn { object: 0, common_name: "a".into() },
+            Problem::CsrBadSignature { csr: 0 },
+            Problem::CrlOverdue { crl: 0, days: 1 },
+            Problem::Revoked { certificate: 0, crl: 1, reason: None },
+        ];
+        let mut codes: Vec<&str> = all.iter().map(Problem::code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
     }
 
     #[test]

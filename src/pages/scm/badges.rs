@@ -3,6 +3,9 @@
 use ccm_api::scm::ScmStatus;
 use leptos::prelude::*;
 
+use super::labels::status_label;
+use crate::i18n::{td_string, use_locale};
+
 /// CSS class of a status: issued and managed are good, expired and
 /// revoked need attention, the review steps are informational.
 pub fn status_class(status: &ScmStatus) -> &'static str {
@@ -17,8 +20,14 @@ pub fn status_class(status: &ScmStatus) -> &'static str {
 
 #[component]
 pub fn ScmStatusBadge(status: Option<ScmStatus>) -> impl IntoView {
+    let locale = use_locale();
     match status {
-        Some(s) => view! { <span class=status_class(&s) title=s.as_str().to_owned()>{s.label().to_owned()}</span> }.into_any(),
-        None => view! { <span class="pill pill-muted">"Unknown"</span> }.into_any(),
+        Some(s) => {
+            let class = status_class(&s);
+            let wire = s.as_str().to_owned();
+            view! { <span class=class title=wire>{move || status_label(&s, locale).into_owned()}</span> }.into_any()
+        }
+        None => view! { <span class="pill pill-muted">{td_string!(locale, scm.status_unknown)}</span> }.into_any(),
     }
+
 }

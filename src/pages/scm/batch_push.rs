@@ -12,6 +12,7 @@ use super::push::{load_regions, push_refusal};
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::select::WireSelect;
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::list::table::{Column, DataTable};
 
 /// One target's line: pending, pushed (with the id it got) or failed (why).
@@ -20,6 +21,8 @@ pub enum TargetState {
     Pending,
     Pushed(String),
     Failed(String),
+    /// The answer does not mention the target.
+    NoAnswer,
 }
 
 /// Each chosen target with its outcome from the answer; a target the
@@ -31,7 +34,7 @@ pub fn outcomes(targets: &[String], results: &[BatchPushResult]) -> Vec<(String,
             let state = match results.iter().find(|r| r.project_name == *t) {
                 Some(r) if r.succeeded() => TargetState::Pushed(r.cert_id.clone()),
                 Some(r) => TargetState::Failed(r.message.clone()),
-                None => TargetState::Failed("the service did not answer for this region".into()),
+                None => TargetState::NoAnswer,
             };
             (t.clone(), state)
         })
@@ -39,17 +42,21 @@ pub fn outcomes(targets: &[String], results: &[BatchPushResult]) -> Vec<(String,
 }
 
 /// The results table: a row per region with its outcome.
-fn result_columns() -> Vec<Column<(String, TargetState)>> {
-    vec![Column::new("Region", |r: &(String, TargetState)| r.0.clone()), Column::new("Result", |r: &(String, TargetState)| r.1.text())]
+fn result_columns(l: Locale) -> Vec<Column<(String, TargetState)>> {
+    vec![
+        Column::new(td_string!(l, scm.col_region), |r: &(String, TargetState)| view! { <span translate="no">{r.0.clone()}</span> }),
+        Column::new(td_string!(l, scm.col_result), move |r: &(String, TargetState)| r.1.text(l)),
+    ]
 }
 
 impl TargetState {
-    pub fn text(&self) -> String {
+    pub fn text(&self, l: Locale) -> String {
         match self {
-            TargetState::Pending => "Pushing…".into(),
-            TargetState::Pushed(id) if id.is_empty() => "Pushed".into(),
-            TargetState::Pushed(id) => format!("Pushed (id {id})"),
-            TargetState::Failed(why) => format!("Failed: {why}"),
+            TargetState::Pending => td_string!(l, scm.pushing).into(),
+            TargetState::Pushed(id) if id.is_empty() => td_string!(l, scm.pushed).into(),
+            TargetState::Pushed(id) => td_string!(l, scm.pushed_id, id = id.clone()),
+            TargetState::Failed(why) => td_string!(l, scm.push_failed_why, why = why.clone()),
+            TargetState::NoAnswer => td_string!(l, scm.push_failed_why, why = td_string!(l, scm.batch_no_answer)),
         }
     }
 }
@@ -57,7 +64,8 @@ impl TargetState {
 #[component]
 pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
     let api = use_api();
-    let refusal = push_refusal(&cert);
+    let locale = use_locale();
+    let refusal = push_refusal(&cert, locale);
     let id = StoredValue::new(cert.id.clone());
     let service = RwSignal::new(PushService::Elb.as_str().to_owned());
     let regions = RwSignal::new(Vec::<String>::new());
@@ -72,7 +80,11 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
         let body = BatchPushCertificateBody { target_projects: targets.clone(), target_service: PushService::from_wire(&service.get_untracked()) };
         let req = id.with_value(|id| batch_push_certificate(id, &body));
         if let Some(p) = validate_request(&req, &Context { now_millis: 0 }).first() {
-            problem.set(Some(if p.field == "target_projects" { format!("Choose 1 to {MAX_PUSH_TARGETS} regions.") } else { p.to_string() }));
+            problem.set(Some(if p.field == "target_projects" {
+                td_string!(locale, scm.batch_choose_count, max = MAX_PUSH_TARGETS)
+            } else {
+                p.to_string()
+            }));
             return;
         }
         problem.set(None);
@@ -95,16 +107,16 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
         });
     };
     view! {
-        <section class="scm-batch-push" aria-label="Push to several regions">
-            <h3>"Push to several regions"</h3>
+        <section class="scm-batch-push" aria-label=td_string!(locale, scm.batch_heading)>
+            <h3>{td_string!(locale, scm.batch_heading)}</h3>
             // The reason is said once, by the single push above.
             {match refusal {
-                Some(_) => view! { <p class="field-hint">"Not available for this certificate: see why under Push above."</p> }.into_any(),
+                Some(_) => view! { <p class="field-hint">{td_string!(locale, scm.batch_unavailable)}</p> }.into_any(),
                 None => view! {
-                    <WireSelect id="batch-service" label="Service" value=service
+                    <WireSelect id="batch-service" label=td_string!(locale, scm.push_service) value=service
                         options=PushService::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
                     <fieldset>
-                        <legend>"Regions"</legend>
+                        <legend>{td_string!(locale, scm.regions)}</legend>
                         <div class="check-grid">
                             {move || regions.get().into_iter().map(|r| {
                                 let (r1, r2) = (r.clone(), r.clone());
@@ -124,16 +136,16 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
                     <p class="field-error" role="alert">{move || problem.get()}</p>
                     <button disabled=move || pending.get() || chosen.with(Vec::is_empty) on:click=push>
                         {move || match chosen.with(Vec::len) {
-                            0 => "Choose regions to push to".to_owned(),
-                            1 => "Push to 1 region".to_owned(),
-                            n => format!("Push to {n} regions"),
+                            0 => td_string!(locale, scm.batch_choose).to_owned(),
+                            1 => td_string!(locale, scm.batch_push_one).to_owned(),
+                            n => td_string!(locale, scm.batch_push_n, count = n),
                         }}
                     </button>
                     {move || (!rows.with(Vec::is_empty)).then(|| view! {
-                        <DataTable caption="Push results by region" columns=result_columns() rows=rows.get() />
+                        <DataTable caption=td_string!(locale, scm.batch_results) columns=result_columns(locale) rows=rows.get() />
                     })}
                     {move || error.get().map(|e| view! {
-                        <ApiErrorView title=change_failed_title(&e, "Nothing was pushed", "No confirmation from the service: some regions may have the certificate") error=e />
+                        <ApiErrorView title=change_failed_title(&e, td_string!(locale, scm.nothing_pushed), td_string!(locale, scm.batch_maybe_pushed)) error=e />
                     })}
                 }.into_any(),
             }}
@@ -154,8 +166,9 @@ mod tests {
         ];
         let o = outcomes(&targets, &results);
         assert_eq!(o[0].1, TargetState::Pushed("elb-1".into()));
-        assert_eq!(o[1].1.text(), "Failed: SCM.0075: not an SCM region");
-        assert!(matches!(o[2].1, TargetState::Failed(_)));
-        assert_eq!(TargetState::Pending.text(), "Pushing…");
+        assert_eq!(o[1].1.text(Locale::en), "Failed: SCM.0075: not an SCM region");
+        assert_eq!(o[2].1, TargetState::NoAnswer);
+        assert_eq!(TargetState::Pending.text(Locale::en), "Pushing…");
+        assert_eq!(TargetState::NoAnswer.text(Locale::en), "Failed: the service did not answer for this region");
     }
 }

@@ -12,23 +12,23 @@ use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::request_inspector::RequestPreview;
 use crate::form::action::{ActionError, ActionRunner};
+use crate::i18n::{td_string, use_locale, Locale};
 
 /// The confirmation's title: a plain delete, or a warning naming how many
 /// resources still use the certificate.
-pub fn delete_title(name: &str, deployed: Option<&[DeployedRow]>) -> String {
+pub fn delete_title(name: &str, deployed: Option<&[DeployedRow]>, l: Locale) -> String {
+    let name = name.to_owned();
     match deployed {
-        Some(rows) if !rows.is_empty() => format!(
-            "{name} is deployed to {} resource{} (listed below). The service refuses to delete it until they use another certificate. Delete anyway?",
-            rows.len(),
-            if rows.len() == 1 { "" } else { "s" }
-        ),
-        _ => format!("Delete {name}? It is removed from SCM; services it was pushed to keep their copy."),
+        Some([_]) => td_string!(l, scm.delete_deployed_one, name),
+        Some(rows) if !rows.is_empty() => td_string!(l, scm.delete_deployed, name, count = rows.len()),
+        _ => td_string!(l, scm.delete_confirm, name),
     }
 }
 
 #[component]
 pub fn DeleteAction(cert: ScmCertificate, on_deleted: Callback<()>) -> impl IntoView {
     let api = use_api();
+    let locale = use_locale();
     let runner = ActionRunner::<()>::new();
     let pending = runner.pending();
     let id = StoredValue::new(cert.id.clone());
@@ -47,26 +47,28 @@ pub fn DeleteAction(cert: ScmCertificate, on_deleted: Callback<()>) -> impl Into
     };
     let run = move || {
         let req = id.with_value(|id| delete_certificate(id));
-        runner.send(api, req, format!("{} deleted", name.get_value()), move || on_deleted.run(()));
+        runner.send(api, req, td_string!(locale, scm.deleted_notice, name = name.get_value()), move || on_deleted.run(()));
     };
     view! {
-        <section class="scm-delete" aria-label="Delete">
-            <button class="danger" on:click=open>"Delete"</button>
+        <section class="scm-delete" aria-label=td_string!(locale, scm.delete_label)>
+            <button class="danger" on:click=open>{td_string!(locale, scm.delete)}</button>
             {move || runner.opened().map(|()| {
                 let n = name.get_value();
                 let rows = deployed.get();
-                let title = delete_title(&n, rows.as_ref().and_then(|r| r.as_ref().ok()).map(Vec::as_slice));
+                let title = delete_title(&n, rows.as_ref().and_then(|r| r.as_ref().ok()).map(Vec::as_slice), locale);
                 view! {
-                    <ConfirmDialog title confirm_label=format!("Delete {n}") danger=true pending
+                    <ConfirmDialog title confirm_label=td_string!(locale, scm.delete_confirm_label, name = n) danger=true pending
                         on_confirm=Callback::new(move |_| run())
                         on_cancel=Callback::new(move |_| runner.cancel())>
                         {match rows {
-                            None => view! { <p role="status">"Checking where it is deployed…"</p> }.into_any(),
-                            Some(Err(_)) => view! { <p class="warn">"Where it is deployed could not be read."</p> }.into_any(),
+                            None => view! { <p role="status">{td_string!(locale, scm.checking_deployed)}</p> }.into_any(),
+                            Some(Err(_)) => view! { <p class="warn">{td_string!(locale, scm.deployed_unreadable)}</p> }.into_any(),
                             Some(Ok(list)) if list.is_empty() => view! { <span></span> }.into_any(),
                             Some(Ok(list)) => view! {
-                                <ul aria-label="Resources using the certificate">
-                                    {list.into_iter().map(|(s, r, n, _)| view! { <li>{format!("{s} in {r}: {n}")}</li> }).collect::<Vec<_>>()}
+                                <ul aria-label=td_string!(locale, scm.resources_using)>
+                                    {list.into_iter().map(|(s, r, n, _)| view! {
+                                        <li translate="no">{td_string!(locale, scm.resource_in_region, service = s, region = r, name = n)}</li>
+                                    }).collect::<Vec<_>>()}
                                 </ul>
                             }.into_any(),
                         }}
@@ -74,7 +76,7 @@ pub fn DeleteAction(cert: ScmCertificate, on_deleted: Callback<()>) -> impl Into
                     </ConfirmDialog>
                 }
             })}
-            <ActionError state=runner.state not_done="The certificate was not deleted" />
+            <ActionError state=runner.state not_done=td_string!(locale, scm.not_deleted) />
         </section>
     }
 }
@@ -85,9 +87,14 @@ mod tests {
 
     #[test]
     fn the_title_warns_when_resources_use_the_certificate() {
-        assert!(delete_title("shop", None).starts_with("Delete shop?"));
-        assert!(delete_title("shop", Some(&[])).starts_with("Delete shop?"));
+        let english = Locale::en;
+        assert!(delete_title("shop", None, english).starts_with("Delete shop?"));
+        assert!(delete_title("shop", Some(&[]), english).starts_with("Delete shop?"));
         let rows = vec![("ELB".to_owned(), "ap-southeast-1".to_owned(), "web-https-443".to_owned(), "x".to_owned())];
-        assert!(delete_title("shop", Some(&rows)).contains("deployed to 1 resource (listed below)"));
+        assert!(delete_title("shop", Some(&rows), english).contains("deployed to 1 resource (listed below)"));
+        let two = [rows[0].clone(), rows[0].clone()];
+        assert!(delete_title("shop", Some(&two), english).contains("deployed to 2 resources"));
+        assert!(delete_title("shop", Some(&two), Locale::zh_CN).contains("已部署到 2 个资源"));
+
     }
 }

@@ -16,6 +16,7 @@ use crate::api::client::{use_api, Api};
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::TextField;
 use crate::components::select::WireSelect;
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::list::table::{Column, DataTable};
 
 /// One deployment: service, region, resource name and id.
@@ -37,12 +38,14 @@ pub async fn load_deployed(api: Api, certificate_id: &str) -> Result<Vec<Deploye
         .collect())
 }
 
-fn deployed_columns() -> Vec<Column<DeployedRow>> {
+/// Services, regions and resource names are data: kept from page translators.
+fn deployed_columns(l: Locale) -> Vec<Column<DeployedRow>> {
+    let data = |text: &String| view! { <span translate="no">{text.clone()}</span> };
     vec![
-        Column::new("Service", |r: &DeployedRow| r.0.clone()),
-        Column::new("Region", |r: &DeployedRow| r.1.clone()),
-        Column::new("Resource", |r: &DeployedRow| r.2.clone()),
-        Column::new("Id", |r: &DeployedRow| view! { <code>{r.3.clone()}</code> }),
+        Column::new(td_string!(l, scm.col_service), move |r: &DeployedRow| data(&r.0)),
+        Column::new(td_string!(l, scm.col_region), move |r: &DeployedRow| data(&r.1)),
+        Column::new(td_string!(l, scm.col_resource), move |r: &DeployedRow| data(&r.2)),
+        Column::new(td_string!(l, scm.col_id), |r: &DeployedRow| view! { <code>{r.3.clone()}</code> }),
     ]
 }
 
@@ -60,15 +63,16 @@ pub fn DeployedResources(id: String, #[prop(into)] version: Signal<u32>) -> impl
             }
         });
     });
+    let locale = use_locale();
     view! {
-        <section aria-label="Deployed to">
-            <h3>"Deployed to"</h3>
+        <section aria-label=td_string!(locale, scm.deployed_to)>
+            <h3>{td_string!(locale, scm.deployed_to)}</h3>
             {move || match rows.get() {
-                None => view! { <p role="status">"Reading where it is deployed…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title="Could not read where the certificate is deployed" error=e /> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="field-hint">"Not deployed to any resource."</p> }.into_any(),
+                None => view! { <p role="status">{td_string!(locale, scm.reading_deployed)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.deployed_load_failed) error=e /> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="field-hint">{td_string!(locale, scm.not_deployed)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
-                    <DataTable caption="Resources the certificate is deployed to" columns=deployed_columns() rows=list />
+                    <DataTable caption=td_string!(locale, scm.deployed_caption) columns=deployed_columns(locale) rows=list />
                 }.into_any(),
             }}
         </section>
@@ -86,7 +90,8 @@ crate::draft_signals!(DeploySignals for DeployDraft {
 #[component]
 pub fn DeployPanel(cert: ScmCertificate, on_deployed: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let refusal = deploy_refusal(&cert);
+    let locale = use_locale();
+    let refusal = deploy_refusal(&cert, locale);
     let id = StoredValue::new(cert.id.clone());
     let d = DeploySignals::new();
     let regions = RwSignal::new(Vec::<String>::new());
@@ -134,48 +139,65 @@ pub fn DeployPanel(cert: ScmCertificate, on_deployed: Callback<()>) -> impl Into
     };
     let is = move |s: PushService| d.service.get() == s.as_str();
     view! {
-        <section class="scm-deploy" aria-label="Deploy">
-            <h3>"Deploy to resources"</h3>
+        <section class="scm-deploy" aria-label=td_string!(locale, scm.deploy_label)>
+            <h3>{td_string!(locale, scm.deploy_heading)}</h3>
             {match refusal {
                 Some(why) => view! { <p class="field-hint">{why}</p> }.into_any(),
                 None => view! {
-                    <form on:submit=submit aria-label="Deploy the certificate">
+                    <form on:submit=submit aria-label=td_string!(locale, scm.deploy_form_label)>
                         <div class="field-row">
-                            <WireSelect id="deploy-service" label="Service" value=d.service
+                            <WireSelect id="deploy-service" label=td_string!(locale, scm.col_service) value=d.service
                                 options=PushService::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
                             {move || (!is(PushService::Cdn)).then(|| view! {
-                                <WireSelect id="deploy-region" label="Region" value=d.project
+                                <WireSelect id="deploy-region" label=td_string!(locale, scm.col_region) value=d.project
                                     options=regions.get().into_iter().map(|r| (r.clone(), r)).collect() />
                             })}
                             {move || is(PushService::Waf).then(|| view! {
-                                <WireSelect id="deploy-waf-type" label="WAF mode" value=d.waf_type
-                                    options=WafResourceType::known().into_iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
-                                <TextField id="deploy-eps" label="Enterprise project id" value=d.enterprise_project_id />
+                                <WireSelect id="deploy-waf-type" label=td_string!(locale, scm.waf_mode) value=d.waf_type
+                                    options=WafResourceType::known().into_iter().map(|s| (s.as_str().to_owned(), waf_label(&s, locale).into_owned())).collect() />
+                                <TextField id="deploy-eps" label=td_string!(locale, scm.enterprise_project_id) value=d.enterprise_project_id />
                             })}
                         </div>
                         <div class="field">
-                            <label for="deploy-resources">"Resources"</label>
+                            <label for="deploy-resources">{td_string!(locale, scm.resources)}</label>
                             <textarea id="deploy-resources" rows="4" aria-describedby="deploy-resources-hint"
                                 prop:value=move || d.resources.get() on:input=move |ev| d.resources.set(event_target_value(&ev))></textarea>
-                            <p class="field-hint" id="deploy-resources-hint">{move || d.draft().resource_hint()}</p>
+                            <p class="field-hint" id="deploy-resources-hint">{move || d.draft().resource_hint(locale)}</p>
                         </div>
                         <ul class="field-error" role="alert">{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect::<Vec<_>>()}</ul>
-                        <button type="submit" disabled=move || pending.get()>{move || if pending.get() { "Deploying…" } else { "Deploy" }}</button>
+                        <button type="submit" disabled=move || pending.get()>{move || if pending.get() { td_string!(locale, scm.deploying) } else { td_string!(locale, scm.deploy) }}</button>
                     </form>
                     {move || result.get().map(|(count, answer)| {
                         let failed = answer.failure_list.len();
                         view! {
-                            <div role="status" aria-label="Deployment result">
-                                <p>{format!("{} of {count} resource{} deployed.", count.saturating_sub(failed), if count == 1 { "" } else { "s" })}</p>
-                                <ul>{answer.failure_list.into_iter().map(|f| view! { <li class="field-error">{format!("{}: {}", f.resource, f.failure_info)}</li> }).collect::<Vec<_>>()}</ul>
+                            <div role="status" aria-label=td_string!(locale, scm.deploy_result)>
+                                <p>{move || {
+                                    let done = count.saturating_sub(failed);
+                                    if count == 1 {
+                                        td_string!(locale, scm.deployed_count_one, done)
+                                    } else {
+                                        td_string!(locale, scm.deployed_count, done, count)
+                                    }
+                                }}</p>
+                                <ul>{answer.failure_list.into_iter().map(|f| view! { <li class="field-error" translate="no">{format!("{}: {}", f.resource, f.failure_info)}</li> }).collect::<Vec<_>>()}</ul>
                             </div>
                         }
                     })}
                     {move || error.get().map(|e| view! {
-                        <ApiErrorView title=change_failed_title(&e, "Nothing was deployed", "No confirmation from the service: the certificate may have been deployed") error=e />
+                        <ApiErrorView title=change_failed_title(&e, td_string!(locale, scm.nothing_deployed), td_string!(locale, scm.deploy_maybe_done)) error=e />
+
                     })}
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// WAF's two modes in the chosen language.
+fn waf_label(w: &WafResourceType, l: Locale) -> std::borrow::Cow<'static, str> {
+    match w {
+        WafResourceType::Cloud => td_string!(l, scm.waf_cloud).into(),
+        WafResourceType::Premium => td_string!(l, scm.waf_premium).into(),
+        WafResourceType::Other(w) => w.clone().into(),
     }
 }

@@ -9,14 +9,18 @@ use ccm_api::scm::{
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
 
+use super::labels::status_label;
+use crate::i18n::{td_string, Locale};
+
 /// Why this certificate cannot be deployed, if it cannot: the status rule
 /// the service answers with, or a type that cannot leave SCM.
-pub fn deploy_refusal(c: &ScmCertificate) -> Option<String> {
+pub fn deploy_refusal(c: &ScmCertificate, l: Locale) -> Option<String> {
     let status = c.status.clone().unwrap_or(ScmStatus::Other(String::new()));
-    if let Err(d) = scm_action_allowed(ScmAction::Deploy, &status) {
-        return Some(d.reason);
+    if scm_action_allowed(ScmAction::Deploy, &status).is_err() {
+        // The words of ccm-api's reason (which the English matches), in the chosen language.
+        return Some(td_string!(l, scm.deploy_status_refused, status = status_label(&status, l).to_lowercase()));
     }
-    (c.push_support.as_deref() == Some("OFF")).then(|| "This certificate type cannot be deployed to other services.".to_owned())
+    (c.push_support.as_deref() == Some("OFF")).then(|| td_string!(l, scm.deploy_type_off).to_owned())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,11 +53,11 @@ impl DeployDraft {
     }
 
     /// What one line names for this service.
-    pub fn resource_hint(&self) -> &'static str {
+    pub fn resource_hint(&self, l: Locale) -> &'static str {
         match self.service() {
-            PushService::Cdn => "CDN domain names (acceleration domains), one per line",
-            PushService::Waf => "WAF domain ids, one per line",
-            _ => "ELB listener ids, one per line",
+            PushService::Cdn => td_string!(l, scm.hint_cdn),
+            PushService::Waf => td_string!(l, scm.hint_waf),
+            _ => td_string!(l, scm.hint_elb),
         }
     }
 
@@ -123,10 +127,16 @@ mod tests {
         let cert = |status: ScmStatus, push: Option<&str>| -> ScmCertificate {
             serde_json::from_value(json!({"id": CERT, "status": status.as_str(), "push_support": push})).unwrap()
         };
-        assert_eq!(deploy_refusal(&cert(ScmStatus::Issued, Some("ON"))), None);
-        assert_eq!(deploy_refusal(&cert(ScmStatus::Upload, None)), None);
-        assert!(deploy_refusal(&cert(ScmStatus::Checking, None)).is_some());
-        assert!(deploy_refusal(&cert(ScmStatus::Issued, Some("OFF"))).unwrap().contains("cannot be deployed"));
+        let english = Locale::en;
+        assert_eq!(deploy_refusal(&cert(ScmStatus::Issued, Some("ON")), english), None);
+        assert_eq!(deploy_refusal(&cert(ScmStatus::Upload, None), english), None);
+        // The English is ccm-api's reason word for word.
+        let checking = cert(ScmStatus::Checking, None);
+        let reason = scm_action_allowed(ScmAction::Deploy, checking.status.as_ref().unwrap()).unwrap_err().reason;
+        assert_eq!(deploy_refusal(&checking, english).unwrap(), reason);
+        assert!(deploy_refusal(&checking, Locale::zh_CN).unwrap().contains("申请审核中"));
+        assert!(deploy_refusal(&cert(ScmStatus::Issued, Some("OFF")), english).unwrap().contains("cannot be deployed"));
+
     }
 
     #[test]

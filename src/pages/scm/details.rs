@@ -16,6 +16,7 @@ use super::delete::DeleteAction;
 use super::deploy::{DeployPanel, DeployedResources};
 use super::deploy_form::deploy_refusal;
 use super::export::LazyExportPanel;
+use super::labels::{domain_type_label, method_label, type_label, yes_no};
 use super::lifecycle::OrderSteps;
 use super::notify::ExpiryReminder;
 use super::push::PushPanel;
@@ -24,6 +25,7 @@ use super::ScmViewQuery;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::tags::TagEditor;
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::tags::TagOwner;
 use crate::list::url_state::UrlState;
 use crate::list::SetQuery;
@@ -34,6 +36,7 @@ const POLL_MS: u64 = 3000;
 #[component]
 pub fn ScmDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
     let api = use_api();
+    let locale = use_locale();
     let cert = RwSignal::new(None::<Result<ScmCertificate, ApiError>>);
     // Counts answers (changed or not): each one may schedule the next read.
     let answers = RwSignal::new(0u32);
@@ -100,26 +103,26 @@ pub fn ScmDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
     });
     let on_deployed = Callback::new(move |_| deployed_version.update(|v| *v += 1));
     view! {
-        <aside class="panel details" aria-label="Certificate details">
+        <aside class="panel details" aria-label=td_string!(locale, scm.details_label)>
             <div class="page-head">
-                <h2>{move || cert.with(|c| match c {
-                    Some(Ok(c)) => c.name.clone().unwrap_or_else(|| c.id.clone()),
-                    _ => "Certificate".to_owned(),
-                })}</h2>
-                <a href=close_href aria-label="Close the details">"Close"</a>
+                {move || cert.with(|c| match c {
+                    Some(Ok(c)) => view! { <h2 translate="no">{c.name.clone().unwrap_or_else(|| c.id.clone())}</h2> }.into_any(),
+                    _ => view! { <h2>{td_string!(locale, scm.certificate)}</h2> }.into_any(),
+                })}
+                <a href=close_href aria-label=td_string!(locale, scm.close_details)>{td_string!(locale, scm.close)}</a>
             </div>
             {move || polling.get().then(|| view! {
-                <p class="polling" role="status" aria-label="Status refresh">
+                <p class="polling" role="status" aria-label=td_string!(locale, scm.status_refresh)>
                     <span class="spinner" aria-hidden="true"></span>
-                    {format!("Application under review: the status is read again every {} seconds.", POLL_MS / 1000)}
+                    {td_string!(locale, scm.polling, seconds = POLL_MS / 1000)}
                 </p>
             })}
             {move || match cert.get() {
-                None => view! { <p class="loading" role="status">"Loading the certificate…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title="Could not load the certificate" error=e retry=load /> }.into_any(),
+                None => view! { <p class="loading" role="status">{td_string!(locale, scm.loading_certificate)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.load_certificate_failed) error=e retry=load /> }.into_any(),
                 Some(Ok(c)) => {
                     let name = c.name.clone().unwrap_or_else(|| c.id.clone());
-                    let holds_certificate = deploy_refusal(&c).is_none() || matches!(c.status, Some(ScmStatus::Expired));
+                    let holds_certificate = deploy_refusal(&c, Locale::en).is_none() || matches!(c.status, Some(ScmStatus::Expired));
                     view! {
                         <DetailFields cert=c.clone() />
                         <OrderSteps cert=c.clone() on_cancelled on_unsubscribed=on_deleted />
@@ -147,59 +150,92 @@ fn number(v: Option<i64>) -> String {
     v.map(|n| n.to_string()).unwrap_or_else(|| "—".into())
 }
 
-fn yes_no(v: Option<bool>) -> &'static str {
-    match v {
-        Some(true) => "Yes",
-        Some(false) => "No",
-        None => "—",
-    }
+/// A value is data (ids, domains, times as the service sends them), or a
+/// word of ours (labels of wire values, yes/no): only data is kept from
+/// page translators.
+struct Row {
+    label: &'static str,
+    value: String,
+    data: bool,
 }
 
-/// The details answer, field by field, in the order a user reads them.
+/// The details answer, field by field, in the order a user reads them. Pure.
+fn detail_rows(c: &ScmCertificate, l: Locale) -> Vec<Row> {
+    let data = |label, value| Row { label, value, data: true };
+    let word = |label, value| Row { label, value, data: false };
+    let sans = c.san_list().join(", ");
+    vec![
+        data(td_string!(l, scm.field_id), c.id.clone()),
+        data(td_string!(l, scm.field_order_id), text(&c.order_id)),
+        data(td_string!(l, scm.field_domain), text(&c.domain)),
+        data(td_string!(l, scm.field_sans), if sans.is_empty() { "—".into() } else { sans }),
+        word(td_string!(l, scm.field_domain_type), c.domain_type.as_ref().map(|d| domain_type_label(d, l).into_owned()).unwrap_or_else(|| "—".into())),
+        data(td_string!(l, scm.field_multi_domain_type), text(&c.multi_domain_type)),
+        data(td_string!(l, scm.field_domain_count), number(c.domain_count)),
+        data(td_string!(l, scm.field_wildcard_count), number(c.wildcard_count)),
+        word(
+            td_string!(l, scm.field_type),
+            c.kind.as_ref().map(|k| format!("{} ({})", type_label(k, l), k.as_str())).unwrap_or_else(|| td_string!(l, scm.imported).into()),
+        ),
+        data(td_string!(l, scm.field_brand), c.brand.as_ref().map(|b| b.label().to_owned()).unwrap_or_else(|| "—".into())),
+        data(td_string!(l, scm.field_push_support), text(&c.push_support)),
+        data(td_string!(l, scm.field_signature_algorithm), text(&c.signature_algorithm)),
+        data(td_string!(l, scm.field_issued), text(&c.issue_time)),
+        data(td_string!(l, scm.field_not_before), text(&c.not_before)),
+        data(td_string!(l, scm.field_not_after), text(&c.not_after)),
+        data(td_string!(l, scm.field_validity), number(c.validity_period)),
+        word(td_string!(l, scm.field_validation_method), c.validation_method.as_ref().map(|v| method_label(v, l).into_owned()).unwrap_or_else(|| "—".into())),
+        data(td_string!(l, scm.field_fingerprint), text(&c.fingerprint)),
+        word(td_string!(l, scm.field_shared), yes_no(c.shared, l).to_owned()),
+        data(td_string!(l, scm.field_revoke_reason), text(&c.revoke_reason)),
+        data(td_string!(l, scm.field_description), text(&c.description)),
+        data(td_string!(l, scm.field_enterprise_project), text(&c.enterprise_project_id)),
+    ]
+}
+
 #[component]
 pub fn DetailFields(cert: ScmCertificate) -> impl IntoView {
+    let locale = use_locale();
     let c = cert;
-    let rows: Vec<(&'static str, String)> = vec![
-        ("Certificate id", c.id.clone()),
-        ("Order id", text(&c.order_id)),
-        ("Domain", text(&c.domain)),
-        ("Additional names", { let s = c.san_list().join(", "); if s.is_empty() { "—".into() } else { s } }),
-        ("Domain type", c.domain_type.as_ref().map(|d| d.label().to_owned()).unwrap_or_else(|| "—".into())),
-        ("Multi-domain type", text(&c.multi_domain_type)),
-        ("Domains covered", number(c.domain_count)),
-        ("Wildcard domains", number(c.wildcard_count)),
-        ("Type", c.kind.as_ref().map(|k| format!("{} ({})", k.label(), k.as_str())).unwrap_or_else(|| "— (imported)".into())),
-        ("Brand", c.brand.as_ref().map(|b| b.label().to_owned()).unwrap_or_else(|| "—".into())),
-        ("Can be pushed", text(&c.push_support)),
-        ("Signature algorithm", text(&c.signature_algorithm)),
-        ("Issued", text(&c.issue_time)),
-        ("Valid from", text(&c.not_before)),
-        ("Valid until", text(&c.not_after)),
-        ("Validity (months)", number(c.validity_period)),
-        ("Validation method", c.validation_method.as_ref().map(|v| v.label().to_owned()).unwrap_or_else(|| "—".into())),
-        ("Fingerprint (SHA-256)", text(&c.fingerprint)),
-        ("Shared with this account", yes_no(c.shared).to_owned()),
-        ("Revocation reason", text(&c.revoke_reason)),
-        ("Description", text(&c.description)),
-        ("Enterprise project", text(&c.enterprise_project_id)),
-    ];
+    let status = c.status.clone();
     let app = c.application_info.clone();
+    let c = StoredValue::new(c);
     view! {
         <dl class="details-list">
-            <dt>"Status"</dt>
-            <dd><ScmStatusBadge status=c.status.clone() /></dd>
-            {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect::<Vec<_>>()}
+            <dt>{td_string!(locale, scm.field_status)}</dt>
+            <dd><ScmStatusBadge status /></dd>
+            {move || c.with_value(|c| detail_rows(c, locale)).into_iter().map(|r| view! {
+                <dt>{r.label}</dt>
+                {if r.data { view! { <dd translate="no">{r.value}</dd> }.into_any() } else { view! { <dd>{r.value}</dd> }.into_any() }}
+            }).collect::<Vec<_>>()}
         </dl>
         {app.map(|a| view! {
-            <h3>"Applicant"</h3>
+            <h3>{td_string!(locale, scm.applicant_heading)}</h3>
             <dl class="details-list">
-                <dt>"Company"</dt><dd>{text(&a.company_name)}</dd>
-                <dt>"Country"</dt><dd>{text(&a.country)}</dd>
-                <dt>"Province"</dt><dd>{text(&a.company_province)}</dd>
-                <dt>"City"</dt><dd>{text(&a.company_city)}</dd>
-                <dt>"Applicant"</dt><dd>{format!("{} {} {}", text(&a.applicant_name), text(&a.applicant_phone), text(&a.applicant_email))}</dd>
-                <dt>"Contact"</dt><dd>{format!("{} {} {}", text(&a.contact_name), text(&a.contact_phone), text(&a.contact_email))}</dd>
+                <dt>{td_string!(locale, scm.field_company)}</dt><dd translate="no">{text(&a.company_name)}</dd>
+                <dt>{td_string!(locale, scm.field_country)}</dt><dd translate="no">{text(&a.country)}</dd>
+                <dt>{td_string!(locale, scm.field_province)}</dt><dd translate="no">{text(&a.company_province)}</dd>
+                <dt>{td_string!(locale, scm.field_city)}</dt><dd translate="no">{text(&a.company_city)}</dd>
+                <dt>{td_string!(locale, scm.field_applicant)}</dt><dd translate="no">{format!("{} {} {}", text(&a.applicant_name), text(&a.applicant_phone), text(&a.applicant_email))}</dd>
+                <dt>{td_string!(locale, scm.field_contact)}</dt><dd translate="no">{format!("{} {} {}", text(&a.contact_name), text(&a.contact_phone), text(&a.contact_email))}</dd>
             </dl>
         })}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_name_the_fields_in_the_chosen_language_and_keep_data_as_is() {
+        let c: ScmCertificate = serde_json::from_value(serde_json::json!({"id": "scs1", "domain": "shop.example.com"})).unwrap();
+        let english = detail_rows(&c, Locale::en);
+        assert_eq!((english[0].label, english[0].value.as_str(), english[0].data), ("Certificate id", "scs1", true));
+        assert_eq!(english[8].value, "— (imported)");
+        let zh = detail_rows(&c, Locale::zh_CN);
+        assert_eq!((zh[2].label, zh[2].value.as_str()), ("域名", "shop.example.com"));
+        assert_eq!(zh[8].value, "—（上传的证书）");
+    }
+}
+

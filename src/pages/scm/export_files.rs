@@ -5,6 +5,8 @@ use ccm_api::scm::ScmExportResponse;
 use ccm_pki::pem::certificates_from_pem;
 use ccm_pki::{export_files, parse_private_key, ExportInput, ServerType, ZipEntry};
 
+use crate::i18n::{td_string, Locale};
+
 /// `shop example` → `shop_example`.
 pub fn file_stem(name: &str) -> String {
     crate::components::download::safe_file_stem(name, "certificate")
@@ -45,11 +47,15 @@ pub fn pem_files(stem: &str, e: &ScmExportResponse) -> Vec<PemFile> {
 
 /// The ZIP entries of a server layout (NGINX: `server.crt` with the chain
 /// and `server.key`; Apache: `server.crt`, `chain.crt`, `server.key`).
-pub fn zip_entries(server: ServerType, e: &ScmExportResponse, now_secs: i64) -> Result<Vec<ZipEntry>, String> {
-    let leaf = certificates_from_pem(&certificate(e)).map_err(|x| format!("the certificate cannot be read: {x}"))?;
-    let chain_ders = if chain(e).is_empty() { Vec::new() } else { certificates_from_pem(&chain(e)).map_err(|x| format!("the chain cannot be read: {x}"))? };
+pub fn zip_entries(server: ServerType, e: &ScmExportResponse, now_secs: i64, l: Locale) -> Result<Vec<ZipEntry>, String> {
+    let leaf = certificates_from_pem(&certificate(e)).map_err(|x| td_string!(l, scm.zip_certificate_unreadable, error = x.to_string()))?;
+    let chain_ders = if chain(e).is_empty() {
+        Vec::new()
+    } else {
+        certificates_from_pem(&chain(e)).map_err(|x| td_string!(l, scm.zip_chain_unreadable, error = x.to_string()))?
+    };
     let key = match e.private_key.as_ref().filter(|k| !k.trim().is_empty()) {
-        Some(k) => Some(parse_private_key(k.as_bytes()).map_err(|x| format!("the private key cannot be read: {x}"))?),
+        Some(k) => Some(parse_private_key(k.as_bytes()).map_err(|x| td_string!(l, scm.zip_key_unreadable, error = x.to_string()))?),
         None => None,
     };
     let input = ExportInput { certificate: &leaf[0], chain: &chain_ders, key: key.as_ref(), keystore_password: "", key_password: None, now: now_secs };
@@ -92,9 +98,10 @@ mod tests {
     #[test]
     fn zip_layouts_follow_the_server_type() {
         let e = export();
-        let nginx: Vec<String> = zip_entries(ServerType::Nginx, &e, 0).unwrap().into_iter().map(|z| z.name).collect();
+        let nginx: Vec<String> = zip_entries(ServerType::Nginx, &e, 0, Locale::en).unwrap().into_iter().map(|z| z.name).collect();
         assert_eq!(nginx, vec!["server.key", "server.crt"]);
-        let apache: Vec<String> = zip_entries(ServerType::Apache, &e, 0).unwrap().into_iter().map(|z| z.name).collect();
+        let apache: Vec<String> = zip_entries(ServerType::Apache, &e, 0, Locale::en).unwrap().into_iter().map(|z| z.name).collect();
+
         assert_eq!(apache, vec!["server.key", "chain.crt", "server.crt"]);
     }
 

@@ -20,10 +20,12 @@ use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
 use crate::components::request_inspector::RequestPreview;
+use crate::i18n::{td_string, use_locale, Locale};
 
 #[component]
 pub fn ImportCertificatePage() -> impl IntoView {
     let api = use_api();
+    let locale = use_locale();
     let notify = use_notifications();
     let navigate = use_navigate();
     let name = RwSignal::new(String::new());
@@ -43,7 +45,7 @@ pub fn ImportCertificatePage() -> impl IntoView {
     let now_secs = || (js_sys::Date::now() / 1000.0) as i64;
     let decoded = Memo::new(move |_| decode_preview(&draft()));
     // The request as it would go now (key masked), once the checks pass.
-    let snapshot = Signal::derive(move || check_import(&draft(), now_secs()).ok().and_then(|(body, _)| api.preview(&import_certificate(&body))));
+    let snapshot = Signal::derive(move || check_import(&draft(), now_secs(), locale).ok().and_then(|(body, _)| api.preview(&import_certificate(&body))));
     let problem_for = move |field: &'static str| {
         Signal::derive(move || problems.with(|p| p.iter().find(|p| p.field == field).map(|p| p.message.clone())))
     };
@@ -54,7 +56,7 @@ pub fn ImportCertificatePage() -> impl IntoView {
             return;
         }
         error.set(None);
-        let body = match check_import(&draft(), now_secs()) {
+        let body = match check_import(&draft(), now_secs(), locale) {
             Ok((body, _)) => body,
             Err(p) => {
                 problems.set(p);
@@ -77,7 +79,7 @@ pub fn ImportCertificatePage() -> impl IntoView {
             guard.end();
             match result {
                 Ok(r) => {
-                    notify.success(format!("{} imported as {}", body.name, r.certificate_id));
+                    notify.success(td_string!(locale, scm.imported_notice, name = body.name.clone(), id = r.certificate_id.clone()));
                     let q = ScmViewQuery { selected: Some(r.certificate_id), ..Default::default() };
                     navigate(&format!("/scm{}", q.to_query()), Default::default());
                 }
@@ -91,63 +93,60 @@ pub fn ImportCertificatePage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Import an SSL certificate"</h1>
-            <div class="actions"><a href="/scm">"Back to the list"</a></div>
+            <h1>{td_string!(locale, scm.import_title)}</h1>
+            <div class="actions"><a href="/scm">{td_string!(locale, scm.back_to_list)}</a></div>
         </div>
-        <form class="panel wizard" aria-label="Import certificate" on:submit=submit novalidate=true>
-            <p class="lead">
-                "Paste the PEM texts or choose the files. They are decoded and checked here first: \
-                 nothing is sent until the key matches the certificate and the chain leads up from it."
-            </p>
-            <TextField id="import-name" label="Name" value=name error=problem_for("name")
-                hint="Up to 63 characters, to find it in the list." />
-            <PemInput id="import-certificate" label="Certificate" value=certificate error=problem_for("certificate")
-                hint="The server's own certificate (-----BEGIN CERTIFICATE-----), up to 4,096 characters." />
-            <PemInput id="import-chain" label="Certificate chain" value=chain error=problem_for("certificate_chain")
-                hint="The issuing CA's certificate, then its issuers; up to 8,192 characters." />
-            <PemInput id="import-key" label="Private key" value=private_key error=problem_for("private_key")
-                hint="Unprotected (no password), up to 4,096 characters. It goes to SCM only and is not kept in the browser." />
-            <section class="import-preview" aria-label="Decoded before sending">
-                <h2>"What will be imported"</h2>
+        <form class="panel wizard" aria-label=td_string!(locale, scm.import_form_label) on:submit=submit novalidate=true>
+            <p class="lead">{td_string!(locale, scm.import_lead)}</p>
+            <TextField id="import-name" label=td_string!(locale, scm.imp_name) value=name error=problem_for("name")
+                hint=td_string!(locale, scm.imp_name_hint) />
+            <PemInput id="import-certificate" label=td_string!(locale, scm.imp_certificate) value=certificate error=problem_for("certificate")
+                hint=td_string!(locale, scm.imp_certificate_hint) />
+            <PemInput id="import-chain" label=td_string!(locale, scm.imp_chain) value=chain error=problem_for("certificate_chain")
+                hint=td_string!(locale, scm.imp_chain_hint) />
+            <PemInput id="import-key" label=td_string!(locale, scm.imp_key) value=private_key error=problem_for("private_key")
+                hint=td_string!(locale, scm.imp_key_hint) />
+            <section class="import-preview" aria-label=td_string!(locale, scm.imp_preview_label)>
+                <h2>{td_string!(locale, scm.imp_preview_heading)}</h2>
                 {move || {
                     let (cert, chain_infos, key) = decoded.get();
                     let now_ms = js_sys::Date::now() as i64;
                     view! {
                         {match cert {
                             Some(info) => view! { <CertificateDetails info now_ms /> }.into_any(),
-                            None => view! { <p class="field-hint">"No readable certificate yet."</p> }.into_any(),
+                            None => view! { <p class="field-hint">{td_string!(locale, scm.imp_no_cert_yet)}</p> }.into_any(),
                         }}
-                        <p>{match key { Some(k) => format!("Private key: {k}"), None => "Private key: not readable yet".to_owned() }}</p>
-                        {(!chain_infos.is_empty()).then(|| view! { <h3>"Chain"</h3><ChainView chain=chain_infos now_ms /> })}
+                        <p>{match key { Some(k) => td_string!(locale, scm.imp_key_is, key = k), None => td_string!(locale, scm.imp_key_not_yet).to_owned() }}</p>
+                        {(!chain_infos.is_empty()).then(|| view! { <h3>{td_string!(locale, scm.chain_heading)}</h3><ChainView chain=chain_infos now_ms /> })}
                     }
                 }}
             </section>
             {move || (!problems.with(Vec::is_empty)).then(|| view! {
-                <div class="api-error" role="alert" aria-label="Not sent">
-                    <p class="api-error-title">"Not sent: fix these first"</p>
+                <div class="api-error" role="alert" aria-label=td_string!(locale, scm.not_sent)>
+                    <p class="api-error-title">{td_string!(locale, scm.not_sent_fix)}</p>
                     <ul class="import-checks">
-                        {problems.get().into_iter().map(|p| view! { <li class="bad">{format!("{}: {}", label_of(p.field), p.message)}</li> }).collect::<Vec<_>>()}
+                        {problems.get().into_iter().map(|p| view! { <li class="bad">{td_string!(locale, scm.field_problem, field = label_of(locale, p.field), message = p.message)}</li> }).collect::<Vec<_>>()}
                     </ul>
                 </div>
             })}
             <RequestPreview snapshot />
             <div class="actions">
                 <button class="primary" type="submit" disabled=move || pending.get()>
-                    {move || if pending.get() { "Importing…" } else { "Import" }}
+                    {move || if pending.get() { td_string!(locale, scm.importing) } else { td_string!(locale, scm.import) }}
                 </button>
             </div>
-            {move || error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "The certificate was not imported", "No confirmation from the service: the certificate may have been imported") error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, td_string!(locale, scm.not_imported), td_string!(locale, scm.import_maybe_done)) error=e /> })}
         </form>
     }
 }
 
-fn label_of(field: &str) -> &'static str {
+fn label_of(locale: Locale, field: &str) -> &'static str {
     match field {
-        "name" => "Name",
-        "certificate" => "Certificate",
-        "certificate_chain" => "Certificate chain",
-        "private_key" => "Private key",
-        _ => "Request",
+        "name" => td_string!(locale, scm.imp_name),
+        "certificate" => td_string!(locale, scm.imp_certificate),
+        "certificate_chain" => td_string!(locale, scm.imp_chain),
+        "private_key" => td_string!(locale, scm.imp_key),
+        _ => td_string!(locale, scm.imp_request),
     }
 }
 

@@ -10,6 +10,9 @@ use ccm_pki::pem::certificates_from_pem;
 use ccm_pki::{parse_private_key, verify_issued_by, CertificateInfo, PrivateKey};
 use serde_json::Value;
 
+use crate::i18n::format::date;
+use crate::i18n::{td_string, Locale};
+
 /// The form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportDraft {
@@ -45,9 +48,9 @@ pub fn decode_preview(d: &ImportDraft) -> (Option<CertificateInfo>, Vec<Certific
     (cert, chain, key)
 }
 
-fn contract(field: &'static str, value: &str) -> Result<(), Problem> {
+fn contract(field: &'static str, value: &str, l: Locale) -> Result<(), Problem> {
     check_field(Service::Scm, "import_certificate", field, Some(&Value::String(value.to_owned())))
-        .map_err(|m| Problem { field, message: format!("{m} ({} characters now)", value.chars().count()) })
+        .map_err(|m| Problem { field, message: td_string!(l, scm.chars_now, message = m, count = value.chars().count()) })
 }
 
 fn problem(field: &'static str, message: impl Into<String>) -> Problem {
@@ -56,50 +59,50 @@ fn problem(field: &'static str, message: impl Into<String>) -> Problem {
 
 /// Every check; all problems at once so each field shows its own.
 /// `now` is Unix seconds.
-pub fn check_import(d: &ImportDraft, now: i64) -> Result<(ImportCertificateBody, ImportPreview), Vec<Problem>> {
+pub fn check_import(d: &ImportDraft, now: i64, l: Locale) -> Result<(ImportCertificateBody, ImportPreview), Vec<Problem>> {
     let mut problems = Vec::new();
     let name = d.name.trim();
     if name.is_empty() {
-        problems.push(problem("name", "give the certificate a name"));
-    } else if let Err(p) = contract("name", name) {
+        problems.push(problem("name", td_string!(l, scm.imp_name_missing)));
+    } else if let Err(p) = contract("name", name, l) {
         problems.push(p);
     }
 
     // The certificate.
     let mut leaf: Option<(Vec<u8>, CertificateInfo)> = None;
     if d.certificate.trim().is_empty() {
-        problems.push(problem("certificate", "paste the certificate (PEM) or choose its file"));
-    } else if let Err(p) = contract("certificate", &d.certificate) {
+        problems.push(problem("certificate", td_string!(l, scm.imp_cert_missing)));
+    } else if let Err(p) = contract("certificate", &d.certificate, l) {
         problems.push(p);
     } else {
         match certificates_from_pem(&d.certificate) {
             Ok(ders) if ders.len() > 1 => problems.push(problem(
                 "certificate",
-                format!("paste only the server's certificate here ({} found); the CA certificates go into the chain", ders.len()),
+                td_string!(l, scm.imp_cert_several, count = ders.len()),
             )),
             Ok(ders) => match CertificateInfo::from_der(&ders[0]) {
                 Ok(info) if info.not_after <= now => {
-                    problems.push(problem("certificate", format!("the certificate expired on {}", crate::expiry::date(info.not_after * 1000))))
+                    problems.push(problem("certificate", td_string!(l, scm.imp_cert_expired, date = date(l, info.not_after * 1000))))
                 }
                 Ok(info) => leaf = Some((ders[0].clone(), info)),
-                Err(e) => problems.push(problem("certificate", format!("the certificate cannot be read: {e}"))),
+                Err(e) => problems.push(problem("certificate", td_string!(l, scm.imp_cert_unreadable, error = e.to_string()))),
             },
-            Err(e) => problems.push(problem("certificate", format!("the certificate cannot be read: {e}"))),
+            Err(e) => problems.push(problem("certificate", td_string!(l, scm.imp_cert_unreadable, error = e.to_string()))),
         }
     }
 
     // The private key.
     let mut key: Option<PrivateKey> = None;
     if d.private_key.trim().is_empty() {
-        problems.push(problem("private_key", "paste the private key (PEM) or choose its file"));
+        problems.push(problem("private_key", td_string!(l, scm.imp_key_missing)));
     } else {
         match parse_private_key(d.private_key.as_bytes()) {
             Err(ccm_pki::Error::EncryptedKey) => problems.push(problem(
                 "private_key",
-                "the key is protected by a password; SCM takes only unprotected keys (openssl pkey -in key.pem -out plain.pem)",
+                td_string!(l, scm.imp_key_encrypted),
             )),
-            Err(e) => problems.push(problem("private_key", format!("the private key cannot be read: {e}"))),
-            Ok(k) => match contract("private_key", &d.private_key) {
+            Err(e) => problems.push(problem("private_key", td_string!(l, scm.imp_key_unreadable, error = e.to_string()))),
+            Ok(k) => match contract("private_key", &d.private_key, l) {
                 Err(p) => problems.push(p),
                 Ok(()) => key = Some(k),
             },
@@ -107,22 +110,22 @@ pub fn check_import(d: &ImportDraft, now: i64) -> Result<(ImportCertificateBody,
     }
     if let (Some(k), Some((der, _))) = (&key, &leaf) {
         if !k.matches_certificate(der).unwrap_or(false) {
-            problems.push(problem("private_key", "this key does not belong to the certificate: their public keys differ"));
+            problems.push(problem("private_key", td_string!(l, scm.imp_key_mismatch)));
         }
     }
 
     // The chain.
     let mut chain_infos = Vec::new();
     if d.chain.trim().is_empty() {
-        problems.push(problem("certificate_chain", "paste the chain: the certificate of the CA that issued it (and that CA's issuers)"));
-    } else if let Err(p) = contract("certificate_chain", &d.chain) {
+        problems.push(problem("certificate_chain", td_string!(l, scm.imp_chain_missing)));
+    } else if let Err(p) = contract("certificate_chain", &d.chain, l) {
         problems.push(p);
     } else {
         match certificates_from_pem(&d.chain) {
-            Err(e) => problems.push(problem("certificate_chain", format!("the chain cannot be read: {e}"))),
+            Err(e) => problems.push(problem("certificate_chain", td_string!(l, scm.imp_chain_unreadable, error = e.to_string()))),
             Ok(ders) => {
                 if let Some((leaf_der, _)) = &leaf {
-                    if let Err(m) = chain_links(leaf_der, &ders) {
+                    if let Err(m) = chain_links(leaf_der, &ders, l) {
                         problems.push(problem("certificate_chain", m));
                     }
                 }
@@ -148,7 +151,7 @@ pub fn check_import(d: &ImportDraft, now: i64) -> Result<(ImportCertificateBody,
 
 /// The chain must lead up from the certificate: each step's issuer in the
 /// chain and its signature verified, and every chain certificate on that path.
-pub fn chain_links(leaf: &[u8], chain: &[Vec<u8>]) -> Result<(), String> {
+pub fn chain_links(leaf: &[u8], chain: &[Vec<u8>], l: Locale) -> Result<(), String> {
     let mut unused: Vec<&Vec<u8>> = chain.iter().collect();
     let mut current: &[u8] = leaf;
     let mut steps = 0;
@@ -158,11 +161,11 @@ pub fn chain_links(leaf: &[u8], chain: &[Vec<u8>]) -> Result<(), String> {
     }
     if steps == 0 {
         let issuer = CertificateInfo::from_der(leaf).map(|i| i.issuer).unwrap_or_default();
-        return Err(format!("the chain does not link to the certificate: none of its certificates issued it (its issuer is \"{issuer}\")"));
+        return Err(td_string!(l, scm.imp_chain_no_issuer, issuer));
     }
     if let Some(stray) = unused.first() {
         let subject = CertificateInfo::from_der(stray).map(|i| i.subject).unwrap_or_default();
-        return Err(format!("the chain does not link: \"{subject}\" is not on the path from the certificate upwards"));
+        return Err(td_string!(l, scm.imp_chain_stray, subject));
     }
     Ok(())
 }
@@ -220,19 +223,19 @@ mod tests {
     #[test]
     fn a_matching_set_passes_and_is_decoded() {
         let p = pki();
-        let (body, preview) = check_import(&draft(&p), NOW).unwrap();
+        let (body, preview) = check_import(&draft(&p), NOW, Locale::en).unwrap();
         assert_eq!(body.name, "shop");
         assert_eq!(preview.certificate.common_name.as_deref(), Some("shop.example.com"));
         assert_eq!(preview.chain.len(), 2);
         assert!(preview.key.contains("P-256"), "{}", preview.key);
         // The intermediate alone is a chain too.
-        assert!(check_import(&ImportDraft { chain: p.ca.clone(), ..draft(&p) }, NOW).is_ok());
+        assert!(check_import(&ImportDraft { chain: p.ca.clone(), ..draft(&p) }, NOW, Locale::en).is_ok());
     }
 
     #[test]
     fn a_key_of_another_certificate_is_refused() {
         let p = pki();
-        let f = fields(check_import(&ImportDraft { private_key: p.other_key.clone(), ..draft(&p) }, NOW));
+        let f = fields(check_import(&ImportDraft { private_key: p.other_key.clone(), ..draft(&p) }, NOW, Locale::en));
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, "private_key");
         assert!(f[0].1.contains("does not belong"));
@@ -241,7 +244,7 @@ mod tests {
     #[test]
     fn a_protected_key_is_refused() {
         let p = pki();
-        let f = fields(check_import(&ImportDraft { private_key: p.protected_key.clone(), ..draft(&p) }, NOW));
+        let f = fields(check_import(&ImportDraft { private_key: p.protected_key.clone(), ..draft(&p) }, NOW, Locale::en));
         assert_eq!(f[0].0, "private_key");
         assert!(f[0].1.contains("protected by a password"));
     }
@@ -250,10 +253,10 @@ mod tests {
     fn a_chain_that_does_not_link_is_refused() {
         let p = pki();
         let other = pki();
-        let f = fields(check_import(&ImportDraft { chain: other.ca.clone(), ..draft(&p) }, NOW));
+        let f = fields(check_import(&ImportDraft { chain: other.ca.clone(), ..draft(&p) }, NOW, Locale::en));
         assert_eq!(f[0].0, "certificate_chain");
         assert!(f[0].1.contains("none of its certificates issued it"), "{}", f[0].1);
-        let stray = fields(check_import(&ImportDraft { chain: format!("{}{}", p.ca, other.root), ..draft(&p) }, NOW));
+        let stray = fields(check_import(&ImportDraft { chain: format!("{}{}", p.ca, other.root), ..draft(&p) }, NOW, Locale::en));
         assert!(stray[0].1.contains("is not on the path"), "{}", stray[0].1);
     }
 
@@ -262,7 +265,7 @@ mod tests {
         let p = pki();
         let long_chain = p.ca.repeat(20);
         assert!(long_chain.len() > 8192);
-        let f = fields(check_import(&ImportDraft { chain: long_chain, name: "x".repeat(64), ..draft(&p) }, NOW));
+        let f = fields(check_import(&ImportDraft { chain: long_chain, name: "x".repeat(64), ..draft(&p) }, NOW, Locale::en));
         let by = |field: &str| f.iter().find(|(k, _)| *k == field).map(|(_, m)| m.clone()).unwrap();
         assert!(by("certificate_chain").contains("8192"), "{}", by("certificate_chain"));
         assert!(by("name").contains("63"), "{}", by("name"));
@@ -271,11 +274,11 @@ mod tests {
     #[test]
     fn empty_and_expired_inputs_say_what_to_do() {
         let p = pki();
-        let f = fields(check_import(&ImportDraft::default(), NOW));
+        let f = fields(check_import(&ImportDraft::default(), NOW, Locale::en));
         assert_eq!(f.iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec!["name", "certificate", "private_key", "certificate_chain"]);
-        let expired = fields(check_import(&draft(&p), NOW + 86_400 * 100));
+        let expired = fields(check_import(&draft(&p), NOW + 86_400 * 100, Locale::en));
         assert!(expired[0].1.contains("expired"));
-        let two = fields(check_import(&ImportDraft { certificate: format!("{}{}", p.leaf, p.ca), ..draft(&p) }, NOW));
+        let two = fields(check_import(&ImportDraft { certificate: format!("{}{}", p.leaf, p.ca), ..draft(&p) }, NOW, Locale::en));
         assert!(two[0].1.contains("2 found"));
     }
 }

@@ -11,6 +11,7 @@ use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::request_inspector::RequestPreview;
 use crate::form::action::{ActionError, ActionRunner};
+use crate::i18n::{td_string, use_locale};
 
 /// The order steps this status allows, in the order they are offered.
 pub fn order_steps(status: &ScmStatus) -> Vec<ScmAction> {
@@ -35,6 +36,7 @@ pub fn OrderSteps(
     on_unsubscribed: Callback<()>,
 ) -> impl IntoView {
     let api = use_api();
+    let locale = use_locale();
     let steps = cert.status.as_ref().map(order_steps).unwrap_or_default();
     let id = StoredValue::new(cert.id.clone());
     let name = StoredValue::new(cert.name.clone().unwrap_or_else(|| cert.id.clone()));
@@ -49,30 +51,38 @@ pub fn OrderSteps(
     let run = move |s: Step| {
         let n = name.get_value();
         match s {
-            Step::Cancel => runner.send(api, request(s), format!("Application for {n} cancelled"), move || on_cancelled.run(())),
-            Step::Unsubscribe => runner.send(api, request(s), format!("{n} unsubscribed; the order is refunded"), move || on_unsubscribed.run(())),
+            Step::Cancel => runner.send(api, request(s), td_string!(locale, scm.cancelled_notice, name = n), move || on_cancelled.run(())),
+            Step::Unsubscribe => {
+                runner.send(api, request(s), td_string!(locale, scm.unsubscribed_notice, name = n), move || on_unsubscribed.run(()))
+            }
         }
     };
     (!steps.is_empty()).then(|| view! {
-        <section class="order-steps" aria-label="Order">
+        <section class="order-steps" aria-label=td_string!(locale, scm.order_label)>
             <div class="actions">
                 {steps.iter().map(|a| match a {
                     ScmAction::Apply => view! {
-                        <a class="button primary" href=format!("/scm/apply?cert={}", id.get_value())>"Apply for this certificate"</a>
+                        <a class="button primary" href=format!("/scm/apply?cert={}", id.get_value())>{td_string!(locale, scm.apply_for_it)}</a>
                     }.into_any(),
                     ScmAction::CancelApplication => view! {
-                        <button on:click=move |_| runner.open(Step::Cancel)>"Cancel the application"</button>
+                        <button on:click=move |_| runner.open(Step::Cancel)>{td_string!(locale, scm.cancel_application)}</button>
                     }.into_any(),
                     _ => view! {
-                        <button class="danger" on:click=move |_| runner.open(Step::Unsubscribe)>"Unsubscribe (refund)"</button>
+                        <button class="danger" on:click=move |_| runner.open(Step::Unsubscribe)>{td_string!(locale, scm.unsubscribe_refund)}</button>
                     }.into_any(),
                 }).collect::<Vec<_>>()}
             </div>
             {move || runner.opened().map(|s| {
                 let n = name.get_value();
                 let (title, label) = match s {
-                    Step::Cancel => (format!("Cancel the application for {n}? It goes back to waiting for an application."), format!("Cancel the application for {n}")),
-                    Step::Unsubscribe => (format!("Unsubscribe {n}? The order is refunded and the certificate removed; this cannot be undone."), format!("Unsubscribe {n}")),
+                    Step::Cancel => (
+                        td_string!(locale, scm.cancel_confirm, name = n.clone()),
+                        td_string!(locale, scm.cancel_confirm_label, name = n),
+                    ),
+                    Step::Unsubscribe => (
+                        td_string!(locale, scm.unsubscribe_confirm, name = n.clone()),
+                        td_string!(locale, scm.unsubscribe_confirm_label, name = n),
+                    ),
                 };
                 let snapshot = Signal::derive(move || api.preview(&request(s)));
                 view! {
@@ -83,7 +93,8 @@ pub fn OrderSteps(
                     </ConfirmDialog>
                 }
             })}
-            <ActionError state=runner.state not_done="Nothing was changed" />
+            <ActionError state=runner.state not_done=td_string!(locale, scm.nothing_changed) />
+
         </section>
     })
 }

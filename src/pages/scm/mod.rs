@@ -15,6 +15,7 @@ mod export_files;
 mod filters;
 mod import;
 mod import_check;
+mod labels;
 mod lifecycle;
 mod notify;
 pub mod order;
@@ -33,6 +34,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
+use crate::i18n::{td_string, use_locale};
 use crate::list::status::{ListError, ListLoading};
 use crate::list::url_state::UrlState;
 use crate::list::{query_from_url, SetQuery};
@@ -72,6 +74,7 @@ pub fn first_reads() -> Vec<ApiRequest> {
 #[component]
 pub fn SslCertificatesPage() -> impl IntoView {
     let api = use_api();
+    let locale = use_locale();
     let query = query_from_url::<ScmViewQuery>();
     SetQuery::<ScmViewQuery>::provide_in_url("/scm");
 
@@ -89,7 +92,8 @@ pub fn SslCertificatesPage() -> impl IntoView {
         let req = list_request(&q);
         let problems = validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 });
         if let Some(p) = problems.first() {
-            page.set(Some(Err(ApiError::Decode { status: 0, detail: format!("the list query is not valid: {p}") })));
+            let detail = td_string!(locale, scm.list_query_invalid, problem = p.to_string());
+            page.set(Some(Err(ApiError::Decode { status: 0, detail })));
             return;
         }
         let tagged = q.tag.is_some();
@@ -111,20 +115,21 @@ pub fn SslCertificatesPage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"SSL certificates"</h1>
+            <h1>{td_string!(locale, scm.title)}</h1>
             <div class="actions">
-                <a class="button primary" href="/scm/order">"Order a certificate"</a>
-                <a class="button" href="/scm/import">"Import certificate"</a>
-                <a class="button" href="/scm/csr">"CSRs"</a>
-                <button on:click=move |_| refresh.run(())>"Reload"</button>
+                <a class="button primary" href="/scm/order">{td_string!(locale, scm.order_certificate)}</a>
+                <a class="button" href="/scm/import">{td_string!(locale, scm.import_certificate)}</a>
+                <a class="button" href="/scm/csr">{td_string!(locale, scm.csrs)}</a>
+                <button on:click=move |_| refresh.run(())>{td_string!(locale, scm.reload)}</button>
             </div>
         </div>
         <ScmFilterBar query />
         <div class="split">
-            <section class="panel grow" aria-label="SSL certificate list">
+            <section class="panel grow" aria-label=td_string!(locale, scm.list_label)>
                 {move || match page.get() {
-                    None => view! { <ListLoading text="Loading SSL certificates…" /> }.into_any(),
-                    Some(Err(e)) => view! { <ListError title="Could not load the SSL certificates" error=e retry /> }.into_any(),
+                    None => view! { <ListLoading text=td_string!(locale, scm.loading_list) /> }.into_any(),
+                    Some(Err(e)) => view! { <ListError title=td_string!(locale, scm.load_list_failed) error=e retry /> }.into_any(),
+
                     Some(Ok(list)) => {
                         let q = list_query.get();
                         view! {

@@ -11,10 +11,12 @@ use leptos::task::spawn_local;
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::notifications::use_notifications;
+use crate::i18n::{td_string, use_locale};
 
 #[component]
 pub fn ExpiryReminder(cert: ScmCertificate) -> impl IntoView {
     let api = use_api();
+    let locale = use_locale();
     let notify = use_notifications();
     let id = StoredValue::new(cert.id.clone());
     let name = StoredValue::new(cert.name.clone().unwrap_or_else(|| cert.id.clone()));
@@ -35,7 +37,12 @@ pub fn ExpiryReminder(cert: ScmCertificate) -> impl IntoView {
             match r {
                 Ok(()) => {
                     on.try_set(Some(want));
-                    notify.success(format!("Expiry reminders {} for {}", if want { "on" } else { "off" }, name.get_value()));
+                    let name = name.get_value();
+                    notify.success(if want {
+                        td_string!(locale, scm.reminders_on_notice, name)
+                    } else {
+                        td_string!(locale, scm.reminders_off_notice, name)
+                    });
                 }
                 Err(ApiError::Aborted) => {}
                 Err(e) => {
@@ -45,19 +52,20 @@ pub fn ExpiryReminder(cert: ScmCertificate) -> impl IntoView {
         });
     };
     view! {
-        <section aria-label="Expiry reminders">
-            <h3>"Expiry reminders"</h3>
+        <section aria-label=td_string!(locale, scm.reminders)>
+            <h3>{td_string!(locale, scm.reminders)}</h3>
             <p>{move || match on.get() {
-                Some(true) => "On: the account's contacts are reminded before the certificate expires.",
-                Some(false) => "Off: no reminder before the certificate expires.",
-                None => "The service does not say whether reminders are on.",
+                Some(true) => td_string!(locale, scm.reminders_on_text),
+                Some(false) => td_string!(locale, scm.reminders_off_text),
+                None => td_string!(locale, scm.reminders_unknown),
             }}</p>
             <div class="actions">
-                <button disabled=move || pending.get() || on.get() == Some(true) on:click=move |_| switch(true)>"Turn reminders on"</button>
-                <button disabled=move || pending.get() || on.get() == Some(false) on:click=move |_| switch(false)>"Turn reminders off"</button>
+                <button disabled=move || pending.get() || on.get() == Some(true) on:click=move |_| switch(true)>{td_string!(locale, scm.reminders_turn_on)}</button>
+                <button disabled=move || pending.get() || on.get() == Some(false) on:click=move |_| switch(false)>{td_string!(locale, scm.reminders_turn_off)}</button>
             </div>
             {move || error.get().map(|e| view! {
-                <ApiErrorView title=change_failed_title(&e, "The reminders were not changed", "No confirmation from the service: the reminders may have been changed") error=e />
+                <ApiErrorView title=change_failed_title(&e, td_string!(locale, scm.reminders_not_changed), td_string!(locale, scm.reminders_maybe_changed)) error=e />
+
             })}
         </section>
     }

@@ -12,15 +12,18 @@ use leptos::task::spawn_local;
 use crate::api::client::{use_api, Api};
 use crate::components::api_error::ApiErrorView;
 use crate::components::request_inspector::RequestPreview;
+use crate::i18n::{td_string, use_locale, Locale};
+
+use super::labels::status_label;
 
 /// Why this certificate cannot be pushed, if it cannot.
-pub fn push_refusal(c: &ScmCertificate) -> Option<String> {
+pub fn push_refusal(c: &ScmCertificate, l: Locale) -> Option<String> {
     if !matches!(c.status, Some(ScmStatus::Issued) | Some(ScmStatus::Upload)) {
-        let s = c.status.as_ref().map(|s| s.label().to_owned()).unwrap_or_else(|| "unknown".into());
-        return Some(format!("Only issued or uploaded certificates can be pushed; this one is \"{s}\"."));
+        let status = c.status.as_ref().map(|s| status_label(s, l).into_owned()).unwrap_or_else(|| td_string!(l, scm.status_unknown).to_owned());
+        return Some(td_string!(l, scm.push_only_issued, status));
     }
     if c.push_support.as_deref() == Some("OFF") {
-        return Some("This certificate type cannot be pushed to other services.".into());
+        return Some(td_string!(l, scm.push_type_off).to_owned());
     }
     None
 }
@@ -67,9 +70,11 @@ pub fn load_regions(api: Api, regions: RwSignal<Vec<String>>, chosen: Option<RwS
 #[component]
 pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
     let api = use_api();
-    let refusal = push_refusal(&cert);
+    let locale = use_locale();
+    let refusal = push_refusal(&cert, locale);
     let id = StoredValue::new(cert.id.clone());
     let name = cert.name.clone().unwrap_or_else(|| cert.id.clone());
+
     let service = RwSignal::new(PushService::Cdn.as_str().to_owned());
     let region = RwSignal::new(String::new());
     let regions = RwSignal::new(Vec::<String>::new());
@@ -104,7 +109,7 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
             pending.try_set(false);
             match result {
                 Ok(()) => {
-                    done.try_update(|d| d.push(format!("Pushed to {svc} in {reg}.")));
+                    done.try_update(|d| d.push(td_string!(locale, scm.pushed_to, service = svc, region = reg)));
                 }
                 Err(ApiError::Aborted) => {}
                 Err(e) => {
@@ -115,14 +120,14 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
     };
 
     view! {
-        <section class="scm-push" aria-label=format!("Push {name}")>
-            <h3>"Push to a cloud service"</h3>
+        <section class="scm-push" aria-label=move || td_string!(locale, scm.push_label, name = name.clone())>
+            <h3>{td_string!(locale, scm.push_heading)}</h3>
             {match refusal {
                 Some(why) => view! { <p class="field-hint">{why}</p> }.into_any(),
                 None => view! {
                     <div class="field-row">
                         <div class="field">
-                            <label for="push-service">"Service"</label>
+                            <label for="push-service">{td_string!(locale, scm.push_service)}</label>
                             <select id="push-service" on:change=move |ev| service.set(event_target_value(&ev))>
                                 {PushService::known().into_iter().map(|s| {
                                     let wire = s.as_str().to_owned();
@@ -132,7 +137,7 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
                             </select>
                         </div>
                         <div class="field">
-                            <label for="push-region">"Target region (project)"</label>
+                            <label for="push-region">{td_string!(locale, scm.push_region)}</label>
                             <select id="push-region" on:change=move |ev| region.set(event_target_value(&ev))>
                                 {move || regions.get().into_iter().map(|r| {
                                     let w = r.clone();
@@ -144,12 +149,12 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
                     <p class="field-error">{move || problem.get()}</p>
                     <RequestPreview snapshot />
                     <button class="primary" disabled=move || pending.get() || region.with(String::is_empty) on:click=push>
-                        {move || if pending.get() { "Pushing…" } else { "Push" }}
+                        {move || if pending.get() { td_string!(locale, scm.pushing) } else { td_string!(locale, scm.push) }}
                     </button>
-                    <ul class="push-results" role="status" aria-label="Push results">
+                    <ul class="push-results" role="status" aria-label=td_string!(locale, scm.push_results)>
                         {move || done.get().into_iter().map(|d| view! { <li>{d}</li> }).collect::<Vec<_>>()}
                     </ul>
-                    {move || error.get().map(|e| view! { <ApiErrorView title="The push failed" error=e /> })}
+                    {move || error.get().map(|e| view! { <ApiErrorView title=td_string!(locale, scm.push_failed) error=e /> })}
                 }.into_any(),
             }}
         </section>
@@ -167,10 +172,13 @@ mod tests {
 
     #[test]
     fn only_live_pushable_certificates_push() {
-        assert_eq!(push_refusal(&cert("ISSUED", "ON")), None);
-        assert_eq!(push_refusal(&cert("UPLOAD", "ON")), None);
-        assert!(push_refusal(&cert("EXPIRED", "ON")).unwrap().contains("Expired"));
-        assert!(push_refusal(&cert("ISSUED", "OFF")).unwrap().contains("cannot be pushed"));
+        let english = Locale::en;
+        assert_eq!(push_refusal(&cert("ISSUED", "ON"), english), None);
+        assert_eq!(push_refusal(&cert("UPLOAD", "ON"), english), None);
+        assert!(push_refusal(&cert("EXPIRED", "ON"), english).unwrap().contains("Expired"));
+        assert!(push_refusal(&cert("ISSUED", "OFF"), english).unwrap().contains("cannot be pushed"));
+        assert!(push_refusal(&cert("EXPIRED", "ON"), Locale::zh_CN).unwrap().contains("已过期"));
+
     }
 
     #[test]

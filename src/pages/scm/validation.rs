@@ -8,6 +8,9 @@ use ccm_api::scm::{DomainValidationRecord, ScmCertificate, ScmStatus, Validation
 use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
+use crate::i18n::{td_string, use_locale, Locale};
+
+use super::labels::status_label;
 
 /// Whether a step of the application is still running: the panel then
 /// polls the certificate.
@@ -17,16 +20,16 @@ pub fn under_review(status: Option<&ScmStatus>) -> bool {
 
 /// One domain's status as said on the page: its own (the emulator reports
 /// it), else what the certificate's status implies.
-pub fn domain_status(record: &DomainValidationRecord, cert: Option<&ScmStatus>) -> String {
-    if let Some(s) = &record.validation_status {
-        return s.label().to_owned();
-    }
-    match cert {
-        Some(ScmStatus::Issued) => "Validated".to_owned(),
-        Some(ScmStatus::Unpassed) => "Validation failed".to_owned(),
-        Some(s) if under_review(Some(s)) => "Waiting for validation".to_owned(),
-        Some(s) => s.label().to_owned(),
-        None => "—".to_owned(),
+pub fn domain_status(record: &DomainValidationRecord, cert: Option<&ScmStatus>, l: Locale) -> String {
+    use ccm_api::scm::DomainValidationStatus as D;
+    match (&record.validation_status, cert) {
+        (Some(D::Validated), _) | (None, Some(ScmStatus::Issued)) => td_string!(l, scm.domain_validated).to_owned(),
+        (Some(D::Failed), _) | (None, Some(ScmStatus::Unpassed)) => td_string!(l, scm.domain_failed).to_owned(),
+        (Some(D::Pending), _) => td_string!(l, scm.domain_waiting).to_owned(),
+        (Some(D::Other(w)), _) => w.clone(),
+        (None, Some(s)) if under_review(Some(s)) => td_string!(l, scm.domain_waiting).to_owned(),
+        (None, Some(s)) => status_label(s, l).into_owned(),
+        (None, None) => "—".to_owned(),
     }
 }
 
@@ -35,23 +38,27 @@ pub fn DomainValidation(cert: ScmCertificate) -> impl IntoView {
     let records = cert.validation_records().to_vec();
     let method = cert.validation_method.clone();
     let status = cert.status.clone();
+    let locale = use_locale();
     (!records.is_empty()).then(|| view! {
-        <section class="validation" aria-label="Domain validation">
-            <h3>"Domain validation"</h3>
+        <section class="validation" aria-label=td_string!(locale, scm.validation_label)>
+            <h3>{td_string!(locale, scm.validation_label)}</h3>
             {under_review(status.as_ref()).then(|| view! {
-                <p class="field-hint">"Publish what each domain asks for; the certificate is issued once every domain is validated."</p>
+                <p class="field-hint">{td_string!(locale, scm.validation_hint)}</p>
             })}
             <ul class="validation-list">
                 {records.into_iter().map(|r| {
                     let domain = r.domain.clone().unwrap_or_default();
-                    let state = domain_status(&r, status.as_ref());
+                    let status = status.clone();
                     let step = r.step(method.as_ref());
-                    let label = format!("Validation of {domain}");
+                    let state = move || domain_status(&r, status.as_ref(), locale);
+
+                    let d = domain.clone();
+                    let label = move || td_string!(locale, scm.validation_of, domain = d.clone());
                     let heading = domain.clone();
                     view! {
                         <li aria-label=label>
-                            <p><strong>{heading}</strong>" — "<span class="pill">{state}</span></p>
-                            <ValidationStepView step domain />
+                            <p><strong translate="no">{heading}</strong>" — "<span class="pill">{state}</span></p>
+                            <ValidationStepView locale step domain />
                         </li>
                     }
                 }).collect::<Vec<_>>()}
@@ -61,9 +68,9 @@ pub fn DomainValidation(cert: ScmCertificate) -> impl IntoView {
 }
 
 /// One labelled value with its copy button.
+/// A value to publish, with its copy button ("Copy the host for shop.example.com").
 #[component]
-fn CopyRow(label: &'static str, domain: String, value: String) -> impl IntoView {
-    let copy = format!("Copy the {} for {domain}", label.to_lowercase());
+fn CopyRow(label: &'static str, copy: String, value: String) -> impl IntoView {
     view! {
         <dt>{label}</dt>
         <dd><code>{value.clone()}</code>" "<CopyButton label=copy text=value /></dd>
@@ -71,25 +78,26 @@ fn CopyRow(label: &'static str, domain: String, value: String) -> impl IntoView 
 }
 
 #[component]
-fn ValidationStepView(step: ValidationStep, domain: String) -> impl IntoView {
+fn ValidationStepView(locale: Locale, step: ValidationStep, domain: String) -> impl IntoView {
+    let d = domain;
     match step {
         ValidationStep::Dns { host, record_type, value } => view! {
-            <p class="field-hint">"Add this DNS record:"</p>
+            <p class="field-hint">{td_string!(locale, scm.dns_hint)}</p>
             <dl class="details-list">
-                <CopyRow label="Host" domain=domain.clone() value=host />
-                <dt>"Type"</dt><dd>{record_type}</dd>
-                <CopyRow label="Value" domain value />
+                <CopyRow label=td_string!(locale, scm.dns_host) copy=td_string!(locale, scm.copy_host, domain = d.clone()) value=host />
+                <dt>{td_string!(locale, scm.dns_type)}</dt><dd translate="no">{record_type}</dd>
+                <CopyRow label=td_string!(locale, scm.dns_value) copy=td_string!(locale, scm.copy_value, domain = d) value />
             </dl>
         }.into_any(),
         ValidationStep::File { url, content } => view! {
-            <p class="field-hint">"Serve a file with this content at this address:"</p>
+            <p class="field-hint">{td_string!(locale, scm.file_hint)}</p>
             <dl class="details-list">
-                <CopyRow label="File address" domain=domain.clone() value=url />
-                <CopyRow label="File content" domain value=content />
+                <CopyRow label=td_string!(locale, scm.file_url) copy=td_string!(locale, scm.copy_file_url, domain = d.clone()) value=url />
+                <CopyRow label=td_string!(locale, scm.file_content) copy=td_string!(locale, scm.copy_file_content, domain = d) value=content />
             </dl>
         }.into_any(),
         ValidationStep::Email { addresses } => view! {
-            <p class="field-hint">"The authority mails an approval link to one of these addresses; open it to validate:"</p>
+            <p class="field-hint">{td_string!(locale, scm.email_hint)}</p>
             <ul>{addresses.into_iter().map(|a| view! { <li><code>{a}</code></li> }).collect::<Vec<_>>()}</ul>
         }.into_any(),
     }
@@ -112,10 +120,13 @@ mod tests {
 
     #[test]
     fn a_domain_says_its_own_status_or_the_certificates() {
-        assert_eq!(domain_status(&record(Some(DomainValidationStatus::Validated)), Some(&ScmStatus::Checking)), "Validated");
-        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Checking)), "Waiting for validation");
-        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Issued)), "Validated");
-        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Unpassed)), "Validation failed");
+        let english = Locale::en;
+        assert_eq!(domain_status(&record(Some(DomainValidationStatus::Validated)), Some(&ScmStatus::Checking), english), "Validated");
+        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Checking), english), "Waiting for validation");
+        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Issued), english), "Validated");
+        assert_eq!(domain_status(&record(None), Some(&ScmStatus::Unpassed), english), "Validation failed");
+        assert_eq!(domain_status(&record(Some(DomainValidationStatus::Pending)), None, Locale::zh_CN), "待验证");
+
     }
 
     #[test]

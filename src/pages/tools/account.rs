@@ -5,6 +5,8 @@
 //! as objects, and nothing is said about them on their own. Pure, apart
 //! from `load_account_cas`.
 
+use super::words::{source_name, ACCOUNT_CA};
+use crate::i18n::{td_string, Locale};
 use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
 use ccm_api::pca::cas::{export_certificate_authority_certificate, CaCertificateResponse};
 use ccm_api::ApiError;
@@ -24,7 +26,7 @@ pub struct AccountCa {
 
 impl AccountCa {
     pub fn new(name: &str, pem: String) -> Self {
-        AccountCa { source: format!("your CA {name}"), pem }
+        AccountCa { source: format!("{ACCOUNT_CA}{name}"), pem }
     }
 }
 
@@ -59,15 +61,15 @@ pub fn keep_own(reading: &mut Reading, analysis: &mut Analysis, own: usize, acco
 }
 
 /// A chain member in words: "#1 web.example.com", or "your CA Example Root".
-pub fn member_name(objects: &[Found], m: usize, own: usize) -> String {
+pub fn member_name(objects: &[Found], m: usize, own: usize, l: Locale) -> String {
     if m >= own {
-        objects[m].origin.source.clone()
+        source_name(&objects[m].origin.source, l)
     } else {
         format!("#{} {}", m + 1, objects[m].object.title())
     }
 }
 
-/// "Issued by your CA …" when the first issuer in the chain is the account's.
-pub fn issued_by_account(chain: &Chain, objects: &[Found], own: usize) -> Option<String> {
-    chain.members.get(1).filter(|&&m| m >= own).map(|&m| format!("Issued by {}", objects[m].origin.source))
+/// "Issued by your CA …:" when the first issuer in the chain is the account's.
+pub fn issued_by_account(chain: &Chain, objects: &[Found], own: usize, l: Locale) -> Option<String> {
+    chain.members.get(1).filter(|&&m| m >= own).map(|&m| td_string!(l, tools.issued_by, source = source_name(&objects[m].origin.source, l)))
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::download::{download, download_zip};
 use crate::components::field::TextField;
+use crate::i18n::{td_string, use_locale};
 
 /// Keys that belong to a certificate given: what a PKCS#12 can be built from.
 pub fn keys_with_certificate(objects: &[Found], analysis: &Analysis) -> Vec<usize> {
@@ -24,6 +25,7 @@ pub fn ConvertPanel(
     /// The user's objects come first; the account's CAs only complete chains.
     own: usize,
 ) -> impl IntoView {
+    let locale = use_locale();
     let keys: Vec<usize> = keys_with_certificate(&objects, &analysis).into_iter().filter(|&k| k < own).collect();
     let titles: Vec<(usize, String)> = keys.iter().map(|&k| (k, format!("#{} {}", k + 1, objects[k].object.title()))).collect();
     let objects = StoredValue::new(objects);
@@ -39,7 +41,7 @@ pub fn ConvertPanel(
         let Some(key) = chosen.get_untracked() else { return };
         let password = p12_password.get_untracked();
         if password.is_empty() {
-            error.set(Some("Enter a password for the PKCS#12 file first.".into()));
+            error.set(Some(td_string!(locale, tools.p12_password_first).to_owned()));
             return;
         }
         let result = objects
@@ -51,27 +53,27 @@ pub fn ConvertPanel(
     let has_keys = !titles.is_empty();
     view! {
         <section class="panel" aria-labelledby="tools-convert">
-            <h2 id="tools-convert">"Convert"</h2>
+            <h2 id="tools-convert">{td_string!(locale, tools.convert)}</h2>
             <div class="actions">
-                <button type="button" on:click=split>"Split into files (.zip)"</button>
+                <button type="button" on:click=split>{td_string!(locale, tools.split)}</button>
             </div>
             {if has_keys {
                 view! {
                     <div class="field-row tools-p12">
                         <div class="field">
-                            <label for="tools-p12-key">"Key for PKCS#12"</label>
+                            <label for="tools-p12-key">{td_string!(locale, tools.p12_key)}</label>
                             <select id="tools-p12-key" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                                {titles.into_iter().map(|(k, t)| view! { <option value=k.to_string()>{t}</option> }).collect_view()}
+                                {titles.into_iter().map(|(k, t)| view! { <option value=k.to_string() translate="no">{t}</option> }).collect_view()}
                             </select>
                         </div>
-                        <TextField id="tools-p12-password" label="PKCS#12 password" value=p12_password password=true autocomplete="new-password" />
+                        <TextField id="tools-p12-password" label=td_string!(locale, tools.p12_password) value=p12_password password=true autocomplete="new-password" />
                     </div>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=build_p12>"Download PKCS#12"</button>
+                        <button type="button" class="primary" on:click=build_p12>{td_string!(locale, tools.p12_download)}</button>
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="field-hint">"A PKCS#12 file needs a private key and the certificate it belongs to."</p> }.into_any()
+                view! { <p class="field-hint">{td_string!(locale, tools.p12_needs)}</p> }.into_any()
             }}
             <p class="field-error" role="alert">{move || error.get()}</p>
         </section>

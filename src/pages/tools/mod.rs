@@ -11,10 +11,12 @@ mod account;
 mod convert;
 mod inputs;
 mod objects;
+mod words;
 
 use ccm_pki::findings::{analyse, Analysis};
 use ccm_pki::inspect::{read_sources, Reading, Source};
 use leptos::prelude::*;
+use crate::i18n::{td_string, use_locale, Locale};
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
@@ -45,8 +47,16 @@ pub fn inspect(text: &str, files: &[InputFile], password: &str, now_secs: i64, a
     Inspection { reading, analysis }
 }
 
+/// "3 objects read, 0 could not be read, 1 problem found."
+pub fn summary(l: Locale, objects: usize, unreadable: usize, problems: usize) -> String {
+    let objects = if objects == 1 { td_string!(l, tools.objects_one).to_owned() } else { td_string!(l, tools.objects_n, count = objects) };
+    let problems = if problems == 1 { td_string!(l, tools.problems_one).to_owned() } else { td_string!(l, tools.problems_n, count = problems) };
+    td_string!(l, tools.summary, objects, unreadable, problems)
+}
+
 #[component]
 pub fn ToolboxPage() -> impl IntoView {
+    let locale = use_locale();
     let text = RwSignal::new(String::new());
     let files = RwSignal::new(Vec::<InputFile>::new());
     let password = RwSignal::new(String::new());
@@ -56,16 +66,16 @@ pub fn ToolboxPage() -> impl IntoView {
     let account_state = RwSignal::new(None::<String>);
     if use_session().is_signed_in() {
         let api = use_api();
-        account_state.set(Some("Reading your CAs to check chains against them…".into()));
+        account_state.set(Some(td_string!(locale, tools.reading_cas).to_owned()));
         spawn_local(async move {
             match load_account_cas(api).await {
                 Ok(cas) => {
-                    account_state.try_set(Some(format!("Chains are also checked against your {} CA(s). (Their certificates were read from your account; nothing you paste is sent.)", cas.len())));
+                    account_state.try_set(Some(td_string!(locale, tools.cas_checked, count = cas.len())));
                     account.try_set(cas);
                 }
                 Err(ccm_api::ApiError::Aborted) => {}
                 Err(e) => {
-                    account_state.try_set(Some(format!("Your CAs could not be read ({e}); chains are checked among what you give only.")));
+                    account_state.try_set(Some(td_string!(locale, tools.cas_unreadable, error = e.to_string())));
                 }
             }
         });
@@ -85,32 +95,23 @@ pub fn ToolboxPage() -> impl IntoView {
     );
     let empty = move || result.with(|(r, own)| *own == 0 && r.reading.unreadable.is_empty());
     view! {
-        <div class="page-head"><h1>"Certificate toolbox"</h1></div>
-        <p class="lead">
-            "Paste or drop certificates, CSRs, private keys, CRLs, PKCS#12 (.pfx, .p12) files and Java \
-             KeyStores, in any mix and as PEM, DER or base64. Everything is read in this browser: nothing \
-             is sent anywhere, and no sign-in is needed."
-        </p>
-        {move || account_state.get().map(|s| view! { <p class="field-hint" role="status" aria-label="Your CAs">{s}</p> })}
+        <div class="page-head"><h1>{td_string!(locale, tools.title)}</h1></div>
+        <p class="lead">{td_string!(locale, tools.lead)}</p>
+        {move || account_state.get().map(|s| view! { <p class="field-hint" role="status" aria-label=td_string!(locale, tools.your_cas)>{s}</p> })}
         <InputPanel text files password />
         {move || if empty() {
-            view! { <p class="muted" role="status">"Nothing to read yet."</p> }.into_any()
+            view! { <p class="muted" role="status">{td_string!(locale, tools.nothing_yet)}</p> }.into_any()
         } else {
             let (r, own) = result.get();
             let count = own;
             let problems = r.analysis.problems.len();
             view! {
-                <p role="status" class="tools-summary">{format!(
-                    "{count} object{} read, {} could not be read, {problems} problem{} found.",
-                    if count == 1 { "" } else { "s" },
-                    r.reading.unreadable.len(),
-                    if problems == 1 { "" } else { "s" },
-                )}</p>
+                <p role="status" class="tools-summary">{summary(locale, count, r.reading.unreadable.len(), problems)}</p>
                 <UnreadableList unreadable=r.reading.unreadable.clone() />
                 <ProblemList problems=r.analysis.problems.clone() />
                 <ChainList objects=r.reading.objects.clone() analysis=r.analysis.clone() own />
                 <ConvertPanel objects=r.reading.objects.clone() analysis=r.analysis.clone() own />
-                <ol class="tool-objects" aria-label="Objects read">
+                <ol class="tool-objects" aria-label=td_string!(locale, tools.objects_read)>
                     {r.reading.objects.iter().take(own).enumerate().map(|(i, f)| view! {
                         <li><ObjectCard index=i found=f.clone() analysis=r.analysis.clone() now_ms /></li>
                     }).collect_view()}
@@ -149,9 +150,9 @@ mod tests {
         assert_eq!(shown.analysis.chains.len(), 1, "the account's own chains are not listed");
         let chain = &shown.analysis.chains[0];
         assert!(chain.complete);
-        let names: Vec<String> = chain.members.iter().map(|&m| member_name(&both.reading.objects, m, own)).collect();
+        let names: Vec<String> = chain.members.iter().map(|&m| member_name(&both.reading.objects, m, own, Locale::en)).collect();
         assert_eq!(names, ["#1 leaf.example", "your CA Fixture Sub CA", "your CA Fixture Root"]);
-        assert_eq!(issued_by_account(chain, &both.reading.objects, own).as_deref(), Some("Issued by your CA Fixture Sub CA"));
+        assert_eq!(issued_by_account(chain, &both.reading.objects, own, Locale::en).as_deref(), Some("Issued by your CA Fixture Sub CA:"));
 
         // The user's own intermediate comes first; the account's root closes the chain.
         let with_sub = inspect(&format!("{}{}", h.leaf_pem, h.sub_pem), &[], "", h.now, &account[1..]);
@@ -159,7 +160,7 @@ mod tests {
         let shown = visible(with_sub.clone(), own, &account[1..]);
         let chain = &shown.analysis.chains[0];
         assert!(chain.complete);
-        assert_eq!(issued_by_account(chain, &with_sub.reading.objects, own), None);
-        assert_eq!(member_name(&with_sub.reading.objects, chain.members[2], own), "your CA Fixture Root");
+        assert_eq!(issued_by_account(chain, &with_sub.reading.objects, own, Locale::en), None);
+        assert_eq!(member_name(&with_sub.reading.objects, chain.members[2], own, Locale::en), "your CA Fixture Root");
     }
 }

@@ -10,16 +10,12 @@ use super::account::{issued_by_account, member_name};
 use crate::components::cert_info::{key_usage_text, CertificateDetails};
 use crate::components::crl_view::CrlDetails;
 use crate::components::download::download;
+use super::words::{kind_label, origin_text, problem_text, unreadable_text};
+use crate::i18n::{td_string, use_locale};
 
 /// "#1, #3" for object indices.
 fn numbers(indices: impl Iterator<Item = usize>) -> String {
     indices.map(|i| format!("#{}", i + 1)).collect::<Vec<_>>().join(", ")
-}
-
-/// "Certificate", "Private key", "CSR".
-fn capitalised(kind: &str) -> String {
-    let mut c = kind.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// The file name for a download of object `index` in `format` ("pem"/"der").
@@ -36,14 +32,17 @@ pub fn file_name(index: usize, object: &Object, pem: bool) -> String {
 fn Extensions(extensions: Vec<ExtensionInfo>) -> impl IntoView {
     (!extensions.is_empty()).then(|| {
         let count = extensions.len();
+        let locale = use_locale();
         view! {
             <details class="tool-extensions">
-                <summary>{format!("Extensions ({count})")}</summary>
+                <summary>{td_string!(locale, tools.extensions, count)}</summary>
                 <ul>
                     {extensions.into_iter().map(|e| {
+                        // Extension names and values are X.509's own terms: data.
                         let name = e.name.map(str::to_owned).unwrap_or_else(|| e.oid.clone());
                         let text = e.text.map(|t| format!(": {t}")).unwrap_or_default();
-                        view! { <li>{format!("{name}{}{text}", if e.critical { " (critical)" } else { "" })}</li> }
+                        let critical = e.critical.then(|| view! { " "{td_string!(locale, tools.critical)} });
+                        view! { <li><span translate="no">{name}</span>{critical}<span translate="no">{text}</span></li> }
                     }).collect_view()}
                 </ul>
             </details>
@@ -55,15 +54,20 @@ fn Extensions(extensions: Vec<ExtensionInfo>) -> impl IntoView {
 fn CsrDetails(csr: CsrInfo) -> impl IntoView {
     let sans = csr.subject_alt_names.iter().map(|s| format!("{}: {}", s.kind(), s.value())).collect::<Vec<_>>().join(", ");
     let eku = csr.extended_key_usage.iter().map(|e| e.name()).collect::<Vec<_>>().join(", ");
+    let locale = use_locale();
+    let or_none = move |v: Option<String>, none: &'static str| match v {
+        Some(v) => view! { <span translate="no">{v}</span> }.into_any(),
+        None => view! { <span>{none}</span> }.into_any(),
+    };
     view! {
         <dl class="details-list">
-            <dt>"Subject"</dt><dd>{csr.subject.clone()}</dd>
-            <dt>"Public key"</dt><dd>{csr.public_key.description()}</dd>
-            <dt>"Signature algorithm"</dt><dd>{csr.signature_algorithm.clone()}</dd>
-            <dt>"Signature"</dt><dd>{if csr.signature_valid { "verifies with the key it carries" } else { "does NOT verify" }}</dd>
-            <dt>"Alternative names"</dt><dd>{if sans.is_empty() { "none".to_owned() } else { sans }}</dd>
-            <dt>"Key usage"</dt><dd>{key_usage_text(&csr.key_usage).unwrap_or_else(|| "none requested".to_owned())}</dd>
-            <dt>"Extended key usage"</dt><dd>{if eku.is_empty() { "none requested".to_owned() } else { eku }}</dd>
+            <dt>{td_string!(locale, tools.subject)}</dt><dd translate="no">{csr.subject.clone()}</dd>
+            <dt>{td_string!(locale, tools.public_key)}</dt><dd translate="no">{csr.public_key.description()}</dd>
+            <dt>{td_string!(locale, tools.signature_algorithm)}</dt><dd translate="no">{csr.signature_algorithm.clone()}</dd>
+            <dt>{td_string!(locale, tools.signature)}</dt><dd>{if csr.signature_valid { td_string!(locale, tools.signature_ok) } else { td_string!(locale, tools.signature_bad) }}</dd>
+            <dt>{td_string!(locale, tools.alt_names)}</dt><dd>{or_none((!sans.is_empty()).then_some(sans), td_string!(locale, tools.none))}</dd>
+            <dt>{td_string!(locale, tools.key_usage)}</dt><dd>{or_none(key_usage_text(&csr.key_usage), td_string!(locale, tools.none_requested))}</dd>
+            <dt>{td_string!(locale, tools.ext_key_usage)}</dt><dd>{or_none((!eku.is_empty()).then_some(eku), td_string!(locale, tools.none_requested))}</dd>
         </dl>
         <Extensions extensions=csr.extensions />
     }
@@ -71,19 +75,26 @@ fn CsrDetails(csr: CsrInfo) -> impl IntoView {
 
 #[component]
 pub fn ObjectCard(index: usize, found: Found, analysis: Analysis, now_ms: i64) -> impl IntoView {
+    let locale = use_locale();
+    let l = locale;
     let number = index + 1;
-    let kind = found.object.kind();
+    let kind = kind_label(&found.object, l);
     let title = found.object.title();
     let heading_id = format!("tool-object-{number}");
     let matches = match &found.object {
         Object::Key(_) => {
             let t: Vec<usize> = analysis.targets_of(index).collect();
-            Some(if t.is_empty() { "Belongs to: nothing given here".to_owned() } else { format!("Belongs to: {}", numbers(t.into_iter())) })
+            Some(if t.is_empty() {
+                td_string!(locale, tools.belongs_to_nothing).to_owned()
+            } else {
+                td_string!(locale, tools.belongs_to, list = numbers(t.into_iter()))
+            })
         }
-        Object::Certificate(_) | Object::Csr(_) => analysis.key_of(index).map(|k| format!("Private key: #{}", k + 1)),
+        Object::Certificate(_) | Object::Csr(_) => analysis.key_of(index).map(|k| td_string!(locale, tools.private_key_is, n = k + 1)),
         _ => None,
     };
-    let own_problems: Vec<String> = analysis.problems.iter().filter(|p| p.object() == Some(index)).map(ToString::to_string).collect();
+    let own_problems: Vec<String> = analysis.problems.iter().filter(|p| p.object() == Some(index)).map(|p| problem_text(p, l)).collect();
+    let origin = origin_text(&found.origin, l);
     let object = StoredValue::new(found.object.clone());
     let error = RwSignal::new(None::<String>);
     let save = move |pem: bool| {
@@ -106,28 +117,28 @@ pub fn ObjectCard(index: usize, found: Found, analysis: Analysis, now_ms: i64) -
         Object::Csr(c) => view! { <CsrDetails csr=*c /> }.into_any(),
         Object::Key(k) => view! {
             <dl class="details-list">
-                <dt>"Key"</dt><dd>{k.public_key.description()}</dd>
+                <dt>{td_string!(locale, tools.key)}</dt><dd translate="no">{k.public_key.description()}</dd>
             </dl>
         }.into_any(),
         Object::PublicKey(p) => view! {
-            <dl class="details-list"><dt>"Key"</dt><dd>{p.description()}</dd></dl>
+            <dl class="details-list"><dt>{td_string!(locale, tools.key)}</dt><dd translate="no">{p.description()}</dd></dl>
         }.into_any(),
         Object::Crl(c) => view! { <CrlDetails crl=*c now_ms /> }.into_any(),
     };
     view! {
         <article class="panel tool-object" aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{format!("#{number} {}: {title}", capitalised(kind))}</h2>
-            <p class="muted">{format!("From {}", found.origin)}</p>
+            <h2 id=heading_id.clone()>{td_string!(locale, tools.object_heading, n = number, kind)}" "<span translate="no">{title}</span></h2>
+            <p class="muted">{td_string!(locale, tools.from, origin)}</p>
             {matches.map(|m| view! { <p class="tool-match">{m}</p> })}
             {(!own_problems.is_empty()).then(|| view! {
-                <ul class="tool-problems" aria-label=format!("Problems of #{number}")>
+                <ul class="tool-problems" aria-label=td_string!(locale, tools.problems_of, n = number)>
                     {own_problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                 </ul>
             })}
             {body}
             <div class="actions">
-                <button type="button" on:click=move |_| save(true) aria-label=format!("Download PEM of #{number}")>"Download PEM"</button>
-                <button type="button" on:click=move |_| save(false) aria-label=format!("Download DER of #{number}")>"Download DER"</button>
+                <button type="button" on:click=move |_| save(true) aria-label=td_string!(locale, tools.download_pem_of, n = number)>{td_string!(locale, tools.download_pem)}</button>
+                <button type="button" on:click=move |_| save(false) aria-label=td_string!(locale, tools.download_der_of, n = number)>{td_string!(locale, tools.download_der)}</button>
             </div>
             <p class="field-error" role="alert">{move || error.get()}</p>
         </article>
@@ -136,17 +147,19 @@ pub fn ObjectCard(index: usize, found: Found, analysis: Analysis, now_ms: i64) -
 
 #[component]
 pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
+    let locale = use_locale();
     view! {
         <section class="panel" aria-labelledby="tools-problems">
-            <h2 id="tools-problems">"Problems"</h2>
+            <h2 id="tools-problems">{td_string!(locale, tools.problems)}</h2>
             {if problems.is_empty() {
-                view! { <p class="ok-note">"No problem found."</p> }.into_any()
+                view! { <p class="ok-note">{td_string!(locale, tools.no_problem)}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="tool-problems" aria-label="Problems found">
+                    <ul class="tool-problems" aria-label=td_string!(locale, tools.problems_found)>
                         {problems.into_iter().map(|p| {
                             let class = if p.is_error() { "bad" } else { "warn" };
-                            view! { <li class=class>{p.to_string()}</li> }
+                            let code = p.code();
+                            view! { <li class=class data-code=code>{move || problem_text(&p, locale)}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -157,11 +170,12 @@ pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
 
 #[component]
 pub fn UnreadableList(unreadable: Vec<Unreadable>) -> impl IntoView {
+    let locale = use_locale();
     (!unreadable.is_empty()).then(|| view! {
         <section class="panel api-error" aria-labelledby="tools-unreadable">
-            <h2 id="tools-unreadable">"Could not be read"</h2>
-            <ul aria-label="Could not be read">
-                {unreadable.into_iter().map(|u| view! { <li>{u.to_string()}</li> }).collect_view()}
+            <h2 id="tools-unreadable">{td_string!(locale, tools.unreadable)}</h2>
+            <ul aria-label=td_string!(locale, tools.unreadable)>
+                {unreadable.into_iter().map(|u| view! { <li>{move || unreadable_text(&u, locale)}</li> }).collect_view()}
             </ul>
         </section>
     })
@@ -174,16 +188,18 @@ pub fn ChainList(
     /// Objects before this index are the user's; the rest, the account's CAs.
     own: usize,
 ) -> impl IntoView {
+    let locale = use_locale();
     let chains: Vec<_> = analysis.chains.into_iter().filter(|c| c.members.len() > 1 || c.complete).collect();
     (!chains.is_empty()).then(|| view! {
         <section class="panel" aria-labelledby="tools-chains">
-            <h2 id="tools-chains">"Chains"</h2>
-            <ul aria-label="Chains built">
+            <h2 id="tools-chains">{td_string!(locale, tools.chains)}</h2>
+            <ul aria-label=td_string!(locale, tools.chains_built)>
                 {chains.into_iter().map(|c| {
-                    let path = c.members.iter().map(|&m| member_name(&objects, m, own)).collect::<Vec<_>>().join(" → ");
-                    let end = if c.complete { "complete up to a self-signed root" } else { "incomplete: its issuer was not given" };
-                    let by = issued_by_account(&c, &objects, own).map(|s| format!("{s}: ")).unwrap_or_default();
-                    view! { <li>{format!("{by}{path} ({end})")}</li> }
+                    let l = locale;
+                    let path = c.members.iter().map(|&m| member_name(&objects, m, own, l)).collect::<Vec<_>>().join(" → ");
+                    let end = if c.complete { td_string!(locale, tools.chain_complete) } else { td_string!(locale, tools.chain_incomplete) };
+                    let by = issued_by_account(&c, &objects, own, l).map(|s| view! { {s}" " });
+                    view! { <li>{by}<span translate="no">{path}</span>" "{td_string!(locale, tools.chain_line, end)}</li> }
                 }).collect_view()}
             </ul>
         </section>

@@ -2,6 +2,7 @@
 //! decoder comes with the `pki` module, fetched when a CSR is first opened.
 
 use leptos::prelude::*;
+use crate::i18n::{td_string, use_locale};
 
 use crate::components::csr_summary::CsrSummary;
 use crate::layout::lazy_view::lazy_component;
@@ -11,16 +12,17 @@ lazy_component!(LazyCsrDecoded = CsrDecoded(pem: String) in pki via load_csr_dec
 
 #[component]
 pub fn CsrDecoded(pem: String) -> impl IntoView {
+    let locale = use_locale();
     view! {
-        <section aria-label="Decoded CSR">
-            <h3>"Decoded in the browser"</h3>
+        <section aria-label=td_string!(locale, scm.csr_decoded)>
+            <h3>{td_string!(locale, scm.csr_decoded_heading)}</h3>
             {match decode(&pem) {
                 Ok(info) => view! { <CsrSummary info /> }.into_any(),
-                Err(why) => view! { <p class="field-error">{format!("The browser cannot read this CSR: {why}")}</p> }.into_any(),
+                Err(why) => view! { <p class="field-error">{td_string!(locale, scm.csr_unreadable, why = why.to_string())}</p> }.into_any(),
             }}
             <details>
                 <summary>"PEM"</summary>
-                <pre class="pem-text" aria-label="CSR (PEM)">{pem.clone()}</pre>
+                <pre class="pem-text" aria-label=td_string!(locale, scm.csr_pem_label)>{pem.clone()}</pre>
             </details>
         </section>
     }

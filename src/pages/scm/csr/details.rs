@@ -6,6 +6,9 @@ use ccm_api::scm::{delete_csr, show_csr, update_csr, CsrInfo, UpdateCsrBody};
 use ccm_api::validate::{validate_request, Context};
 use ccm_api::ApiError;
 use leptos::prelude::*;
+use super::table::usage_label;
+use crate::i18n::format::date;
+use crate::i18n::{td_string, use_locale};
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
@@ -53,18 +56,19 @@ pub fn CsrDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
         load.run(());
         on_changed.run(());
     });
+    let locale = use_locale();
     view! {
-        <aside class="panel details" aria-label="CSR details">
+        <aside class="panel details" aria-label=td_string!(locale, scm.csr_details)>
             <div class="page-head">
-                <h2>{move || csr.with(|c| match c {
+                <h2 translate="no">{move || csr.with(|c| match c {
                     Some(Ok(c)) => c.name.clone().unwrap_or_else(|| c.id.clone()),
                     _ => "CSR".to_owned(),
                 })}</h2>
-                <a href=close_href aria-label="Close the CSR details">"Close"</a>
+                <a href=close_href aria-label=td_string!(locale, scm.csr_close)>{td_string!(locale, scm.close)}</a>
             </div>
             {move || match csr.get() {
-                None => view! { <p class="loading" role="status">"Loading the CSR…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title="Could not load the CSR" error=e retry=load /> }.into_any(),
+                None => view! { <p class="loading" role="status">{td_string!(locale, scm.loading_csr)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.load_csr_failed) error=e retry=load /> }.into_any(),
                 Some(Ok(c)) => {
                     let name = c.name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| c.id.clone());
                     let apply_href = format!("/scm/apply?csr={}", c.id);
@@ -76,17 +80,17 @@ pub fn CsrDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
                     let company = if company.is_empty() { "—".to_owned() } else { company };
                     view! {
                         <dl class="details-list">
-                            <dt>"CSR id"</dt><dd>{c.id.clone()}</dd>
-                            <dt>"Domain"</dt><dd>{text(&c.domain_name)}</dd>
-                            <dt>"Additional names"</dt><dd>{c.sans.clone().filter(|s| !s.is_empty()).map(|s| s.replace(';', ", ")).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>"Key algorithm"</dt><dd>{c.private_key_algo.as_ref().map(|a| a.label().to_owned()).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>"Usage"</dt><dd>{c.usage.as_ref().map(|u| u.label().to_owned()).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>"Company"</dt><dd>{company}</dd>
-                            <dt>"Created"</dt><dd>{c.create_time.map(crate::expiry::date).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>"Updated"</dt><dd>{c.update_time.map(crate::expiry::date).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.csr_id)}</dt><dd translate="no">{c.id.clone()}</dd>
+                            <dt>{td_string!(locale, scm.col_domain)}</dt><dd translate="no">{text(&c.domain_name)}</dd>
+                            <dt>{td_string!(locale, scm.col_sans)}</dt><dd translate="no">{c.sans.clone().filter(|s| !s.is_empty()).map(|s| s.replace(';', ", ")).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.col_key_algorithm)}</dt><dd translate="no">{c.private_key_algo.as_ref().map(|a| a.label().to_owned()).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.col_usage)}</dt><dd>{c.usage.as_ref().map(|u| usage_label(u, locale)).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.company)}</dt><dd translate="no">{company}</dd>
+                            <dt>{td_string!(locale, scm.col_created)}</dt><dd translate="no">{c.create_time.map(|t| date(locale, t)).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{td_string!(locale, scm.col_updated)}</dt><dd translate="no">{c.update_time.map(|t| date(locale, t)).unwrap_or_else(|| "—".into())}</dd>
                         </dl>
                         <div class="actions">
-                            <a class="button primary" href=apply_href>{format!("Apply for a certificate with {name}")}</a>
+                            <a class="button primary" href=apply_href>{td_string!(locale, scm.csr_apply_with, name = name.clone())}</a>
                         </div>
                         {c.csr.clone().map(|pem| view! { <LazyCsrDecoded pem /> })}
                         <RenameCsr id=c.id.clone() name=c.name.clone().unwrap_or_default() on_renamed />
@@ -103,6 +107,7 @@ pub fn CsrDetails(id: String, on_changed: Callback<()>) -> impl IntoView {
 #[component]
 fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoView {
     let api = use_api();
+    let locale = use_locale();
     let notify = use_notifications();
     let id = StoredValue::new(id);
     let value = RwSignal::new(name);
@@ -128,7 +133,7 @@ fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoVie
             pending.try_set(false);
             match r {
                 Ok(_) => {
-                    notify.success(format!("CSR renamed to {new_name}"));
+                    notify.success(td_string!(locale, scm.csr_renamed, name = new_name));
                     on_renamed.run(());
                 }
                 Err(ApiError::Aborted) => {}
@@ -139,12 +144,12 @@ fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoVie
         });
     };
     view! {
-        <form class="tag-add" aria-label="Rename" on:submit=submit>
-            <TextField id="csr-rename" label="New name" value error=Signal::derive(move || problem.get()) />
-            <button type="submit" disabled=move || pending.get()>"Rename"</button>
+        <form class="tag-add" aria-label=td_string!(locale, scm.rename) on:submit=submit>
+            <TextField id="csr-rename" label=td_string!(locale, scm.new_name) value error=Signal::derive(move || problem.get()) />
+            <button type="submit" disabled=move || pending.get()>{td_string!(locale, scm.rename)}</button>
         </form>
         {move || error.get().map(|e| view! {
-            <ApiErrorView title=change_failed_title(&e, "The CSR was not renamed", "No confirmation from the service: the CSR may have been renamed") error=e />
+            <ApiErrorView title=change_failed_title(&e, td_string!(locale, scm.csr_not_renamed), td_string!(locale, scm.csr_maybe_renamed)) error=e />
         })}
     }
 }
@@ -152,6 +157,7 @@ fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoVie
 #[component]
 fn DeleteCsr(id: String, name: String, on_deleted: Callback<()>) -> impl IntoView {
     let api = use_api();
+    let locale = use_locale();
     let runner = ActionRunner::<()>::new();
     let pending = runner.pending();
     let id = StoredValue::new(id);
@@ -159,17 +165,17 @@ fn DeleteCsr(id: String, name: String, on_deleted: Callback<()>) -> impl IntoVie
     let snapshot = Signal::derive(move || api.preview(&id.with_value(|id| delete_csr(id))));
     let run = move || {
         let req = id.with_value(|id| delete_csr(id));
-        runner.send(api, req, format!("{} deleted", name.get_value()), move || on_deleted.run(()));
+        runner.send(api, req, td_string!(locale, scm.csr_deleted, name = name.get_value()), move || on_deleted.run(()));
     };
     view! {
-        <section aria-label="Delete CSR">
-            <button class="danger" on:click=move |_| runner.open(())>"Delete CSR"</button>
+        <section aria-label=td_string!(locale, scm.csr_delete)>
+            <button class="danger" on:click=move |_| runner.open(())>{td_string!(locale, scm.csr_delete)}</button>
             {move || runner.opened().map(|()| {
                 let n = name.get_value();
                 view! {
                     <ConfirmDialog
-                        title=format!("Delete the CSR {n}? Its key, if the service kept it, is deleted with it.")
-                        confirm_label=format!("Delete {n}")
+                        title=td_string!(locale, scm.csr_delete_confirm, name = n.clone())
+                        confirm_label=td_string!(locale, scm.delete_confirm_label, name = n)
                         danger=true
                         pending
                         on_confirm=Callback::new(move |_| run())
@@ -178,7 +184,7 @@ fn DeleteCsr(id: String, name: String, on_deleted: Callback<()>) -> impl IntoVie
                     </ConfirmDialog>
                 }
             })}
-            <ActionError state=runner.state not_done="The CSR was not deleted" />
+            <ActionError state=runner.state not_done=td_string!(locale, scm.csr_not_deleted) />
         </section>
     }
 }

@@ -7,6 +7,8 @@ use ccm_api::scm::{create_csr, upload_csr, CreateCsrBody, CsrUsage, PrivateKeyAl
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
 
+use crate::i18n::{td_string, Locale};
+
 /// Additional names as typed (one per line, or separated by commas,
 /// semicolons or spaces) in the `;`-separated form the service keeps.
 pub fn join_names(text: &str) -> Option<String> {
@@ -87,7 +89,7 @@ pub struct UploadCsrDraft {
 }
 
 impl UploadCsrDraft {
-    pub fn to_request(&self) -> Result<ApiRequest, Vec<ValidationError>> {
+    pub fn to_request(&self, l: Locale) -> Result<ApiRequest, Vec<ValidationError>> {
         let body = UploadCsrBody {
             name: self.name.trim().to_owned(),
             csr: self.csr.trim().to_owned(),
@@ -98,13 +100,13 @@ impl UploadCsrDraft {
         // sent along must be the one the CSR carries.
         match ccm_pki::decode::decode_csr_verified(body.csr.as_bytes()) {
             Err(_) if body.csr.is_empty() => {}
-            Err(e) => extra.push(ValidationError::new("csr", &format!("is not a valid signed CSR: {e}"))),
+            Err(e) => extra.push(ValidationError::new("csr", &td_string!(l, scm.v_csr_invalid, error = e.to_string()))),
             Ok(info) => {
                 if let Some(key) = &body.private_key {
                     match ccm_pki::parse_private_key(key.as_bytes()) {
                         Ok(k) if k.matches_public_key_der(&info.public_key.spki_der) => {}
-                        Ok(_) => extra.push(ValidationError::new("private_key", "does not belong to this CSR")),
-                        Err(e) => extra.push(ValidationError::new("private_key", &format!("cannot be read: {e}"))),
+                        Ok(_) => extra.push(ValidationError::new("private_key", td_string!(l, scm.v_key_not_csr))),
+                        Err(e) => extra.push(ValidationError::new("private_key", &td_string!(l, scm.v_key_unreadable, error = e.to_string()))),
                     }
                 }
             }
@@ -176,17 +178,17 @@ mod tests {
     fn an_upload_is_checked_in_the_browser_first() {
         let (csr, key) = csr_and_key();
         let ok = UploadCsrDraft { name: "uploaded".into(), csr: csr.clone(), private_key: String::new() };
-        assert!(ok.to_request().unwrap().body.unwrap().get("private_key").is_none());
+        assert!(ok.to_request(Locale::en).unwrap().body.unwrap().get("private_key").is_none());
         let with_key = UploadCsrDraft { private_key: key, ..ok.clone() };
-        assert!(with_key.to_request().unwrap().body.unwrap()["private_key"].as_str().unwrap().contains("PRIVATE KEY"));
+        assert!(with_key.to_request(Locale::en).unwrap().body.unwrap()["private_key"].as_str().unwrap().contains("PRIVATE KEY"));
         let (_, other_key) = csr_and_key();
-        assert_eq!(fields(UploadCsrDraft { private_key: other_key, ..ok.clone() }.to_request()), ["private_key"]);
+        assert_eq!(fields(UploadCsrDraft { private_key: other_key, ..ok.clone() }.to_request(Locale::en)), ["private_key"]);
         // One character of the signed part changed: the signature no longer verifies.
         let mut lines: Vec<String> = csr.lines().map(str::to_owned).collect();
         let c = lines[2].remove(10);
         lines[2].insert(10, if c == 'A' { 'B' } else { 'A' });
         let tampered = lines.join("\n");
-        assert!(fields(UploadCsrDraft { csr: tampered, ..ok.clone() }.to_request()).contains(&"csr".to_owned()));
-        assert_eq!(fields(UploadCsrDraft::default().to_request())[0], "name");
+        assert!(fields(UploadCsrDraft { csr: tampered, ..ok.clone() }.to_request(Locale::en)).contains(&"csr".to_owned()));
+        assert_eq!(fields(UploadCsrDraft::default().to_request(Locale::en))[0], "name");
     }
 }

@@ -17,6 +17,7 @@ use ccm_api::scm::{list_csr, CsrListResponse, PrivateKeyAlgo, CSR_PAGE_SIZES};
 use ccm_api::validate::{validate_request, Context};
 use ccm_api::{ApiError, ApiRequest};
 use leptos::prelude::*;
+use crate::i18n::{td_string, use_locale};
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
@@ -47,6 +48,7 @@ pub fn CsrManagerPage() -> impl IntoView {
     let query = query_from_url::<CsrViewQuery>();
     let SetQuery(set) = SetQuery::<CsrViewQuery>::provide_in_url("/scm/csr");
     let list_query = Memo::new(move |_| query.with(|q| q.select(None)));
+    let locale = use_locale();
     let page = RwSignal::new(None::<Result<CsrListResponse, ApiError>>);
     let reloads = RwSignal::new(0u32);
     let generation = StoredValue::new(0u64);
@@ -57,7 +59,7 @@ pub fn CsrManagerPage() -> impl IntoView {
         let mine = generation.get_value();
         let req = list_request(&q);
         if let Some(p) = validate_request(&req, &Context { now_millis: 0 }).first() {
-            page.set(Some(Err(ApiError::Decode { status: 0, detail: format!("the list query is not valid: {p}") })));
+            page.set(Some(Err(ApiError::Decode { status: 0, detail: td_string!(locale, scm.list_query_invalid, problem = p.to_string()) })));
             return;
         }
         spawn_local(async move {
@@ -79,43 +81,43 @@ pub fn CsrManagerPage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Certificate signing requests"</h1>
+            <h1>{td_string!(locale, scm.csr_title)}</h1>
             <div class="actions">
-                <a class="button primary" href="/scm/csr/new">"Create a CSR"</a>
-                <a class="button" href="/scm/csr/upload">"Upload a CSR"</a>
-                <button on:click=move |_| refresh.run(())>"Reload"</button>
+                <a class="button primary" href="/scm/csr/new">{td_string!(locale, scm.csr_create)}</a>
+                <a class="button" href="/scm/csr/upload">{td_string!(locale, scm.csr_upload)}</a>
+                <button on:click=move |_| refresh.run(())>{td_string!(locale, scm.reload)}</button>
             </div>
         </div>
-        <p class="field-hint">"A CSR created here has its private key kept by the service; use it to apply for an ordered SSL certificate."</p>
-        <form class="panel filter-bar" role="search" aria-label="Filter CSRs" on:submit=move |ev| {
+        <p class="field-hint">{td_string!(locale, scm.csr_hint)}</p>
+        <form class="panel filter-bar" role="search" aria-label=td_string!(locale, scm.csr_filter) on:submit=move |ev| {
             ev.prevent_default();
             let v = name_text.get_untracked();
             update(&|q| q.name = v.clone());
         }>
             <div class="field">
-                <label for="csr-filter-name">"Name contains"</label>
+                <label for="csr-filter-name">{td_string!(locale, scm.name_contains)}</label>
                 <input id="csr-filter-name" type="search" prop:value=move || name_text.get()
                     on:input=move |ev| name_text.set(event_target_value(&ev))
                     on:change=move |ev| { let v = event_target_value(&ev); update(&|q| q.name = v.clone()) } />
             </div>
-            <ChoiceSelect id="csr-filter-algo" label="Key algorithm"
-                options=std::iter::once((String::new(), "Any algorithm".to_owned()))
+            <ChoiceSelect id="csr-filter-algo" label=td_string!(locale, scm.key_algorithm)
+                options=std::iter::once((String::new(), td_string!(locale, scm.any_algorithm).to_owned()))
                     .chain(PrivateKeyAlgo::known().into_iter().map(|a| (a.as_str().to_owned(), a.label().to_owned())))
                     .collect()
                 value=Signal::derive(move || query.with(|q| q.algo.as_ref().map(|a| a.as_str().to_owned()).unwrap_or_default()))
                 on_pick=Callback::new(move |v: String| update(&|q| q.algo = (!v.is_empty()).then(|| PrivateKeyAlgo::from_wire(&v)))) />
         </form>
         <div class="split">
-            <section class="panel grow" aria-label="CSR list">
+            <section class="panel grow" aria-label=td_string!(locale, scm.csr_list)>
                 {move || match page.get() {
-                    None => view! { <p class="loading" role="status">"Loading CSRs…"</p> }.into_any(),
-                    Some(Err(e)) => view! { <ApiErrorView title="Could not load the CSRs" error=e retry /> }.into_any(),
+                    None => view! { <p class="loading" role="status">{td_string!(locale, scm.loading_csrs)}</p> }.into_any(),
+                    Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.load_csrs_failed) error=e retry /> }.into_any(),
                     Some(Ok(list)) => {
                         let q = list_query.get();
                         let info = PageInfo { total: list.total, limit: q.limit, offset: q.offset };
                         view! {
                             <CsrTable rows=list.csr_list query=q />
-                            <Pager label="CSR pages" info sizes=CSR_PAGE_SIZES
+                            <Pager label=td_string!(locale, scm.csr_pages) info sizes=CSR_PAGE_SIZES
                                 on_offset=Callback::new(move |o| { let mut q = query.get_untracked(); q.offset = o; set.run(q) })
                                 on_limit=Callback::new(move |l| set.run(query.get_untracked().with_filter(|q| q.limit = l))) />
                         }.into_any()

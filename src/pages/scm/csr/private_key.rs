@@ -6,6 +6,7 @@
 use ccm_api::scm::{show_csr_private_key, CsrPrivateKeyResponse};
 use ccm_api::ApiError;
 use leptos::prelude::*;
+use crate::i18n::{td_string, use_locale};
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
@@ -40,38 +41,39 @@ pub fn PrivateKeyPanel(id: String, name: String) -> impl IntoView {
             }
         });
     };
+    let locale = use_locale();
     view! {
-        <section class="csr-key" aria-label="Private key">
-            <h3>"Private key"</h3>
+        <section class="csr-key" aria-label=td_string!(locale, scm.private_key)>
+            <h3>{td_string!(locale, scm.private_key)}</h3>
             {move || match key.get() {
                 None => view! {
-                    <p class="field-hint">"The service keeps the key of a CSR it created. Fetch it only to install the certificate on a server you run."</p>
-                    <button on:click=move |_| asking.set(true) disabled=move || asking.get()>"Show the private key"</button>
+                    <p class="field-hint">{td_string!(locale, scm.pk_hint)}</p>
+                    <button on:click=move |_| asking.set(true) disabled=move || asking.get()>{td_string!(locale, scm.pk_show)}</button>
                 }.into_any(),
                 Some(pem) => {
-                    let label = name.with_value(|n| format!("Private key of {n}"));
-                    let copy_label = name.with_value(|n| format!("Copy the private key of {n}"));
+                    let label = td_string!(locale, scm.pk_of, name = name.get_value());
+                    let copy_label = td_string!(locale, scm.pk_copy, name = name.get_value());
                     view! {
-                        <p class="warning" role="alert">"Anyone with this key can pose as your site. Copy it straight to the server; the console does not keep it and forgets it when you hide it or leave."</p>
+                        <p class="warning" role="alert">{td_string!(locale, scm.pk_warning)}</p>
                         <pre class="pem-text secret" aria-label=label>{pem.clone()}</pre>
                         <div class="actions">
                             <CopyButton label=copy_label text=pem />
-                            <button on:click=move |_| key.set(None)>"Hide the key"</button>
+                            <button on:click=move |_| key.set(None)>{td_string!(locale, scm.pk_hide)}</button>
                         </div>
                     }.into_any()
                 }
             }}
             {move || asking.get().then(|| view! {
                 <ConfirmDialog
-                    title=name.with_value(|n| format!("Show the private key of {n}? It appears on this screen in plain text."))
-                    confirm_label="Show the key"
+                    title=td_string!(locale, scm.pk_confirm, name = name.get_value())
+                    confirm_label=td_string!(locale, scm.pk_confirm_label)
                     pending
                     on_confirm=Callback::new(move |_| fetch())
                     on_cancel=Callback::new(move |_| asking.set(false))>
-                    <p class="field-hint">"Make sure nobody is watching your screen and that it is not being shared or recorded."</p>
+                    <p class="field-hint">{td_string!(locale, scm.pk_watch)}</p>
                 </ConfirmDialog>
             })}
-            {move || error.get().map(|e| view! { <ApiErrorView title="The private key could not be fetched" error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=td_string!(locale, scm.pk_failed) error=e /> })}
         </section>
     }
 }

@@ -5,6 +5,7 @@
 use ccm_api::scm::UploadCsrResponse;
 use ccm_api::Service;
 use leptos::prelude::*;
+use crate::i18n::{td_string, use_locale};
 
 use super::forms::UploadCsrDraft;
 use crate::components::pem_input::PemInput;
@@ -21,21 +22,23 @@ crate::draft_signals!(UploadSignals for UploadCsrDraft {
 #[component]
 pub fn UploadCsrPage() -> impl IntoView {
     let page = FormPage::open();
+    let locale = use_locale();
     let d = UploadSignals::new();
-    let form = RequestForm::new(Service::Scm, "upload_csr", move || d.draft().to_request());
+    let form = RequestForm::new(Service::Scm, "upload_csr", move || d.draft().to_request(locale));
     let send = form.sender(page.api, move |r: UploadCsrResponse| {
-        page.done((format!("CSR {} uploaded", d.name.get_untracked())).into(), format!("/scm/csr?csr={}", r.id));
+        page.done(td_string!(locale, scm.csr_uploaded, name = d.name.get_untracked()), format!("/scm/csr?csr={}", r.id));
     });
     view! {
-        <FormFrame form heading="Upload a CSR" back=("/scm/csr", "Back to the CSRs") on_send=send send_label="Upload CSR"
-            not_done="The CSR was not uploaded" unsure="No confirmation from the service: the CSR may have been uploaded">
+        <FormFrame form heading=td_string!(locale, scm.csr_upload) back=("/scm/csr", td_string!(locale, scm.back_to_csrs)) on_send=send
+            send_label=td_string!(locale, scm.csr_upload_submit) sending_label=td_string!(locale, scm.sending)
+            not_done=td_string!(locale, scm.csr_not_uploaded) unsure=td_string!(locale, scm.csr_maybe_uploaded)>
             <fieldset>
-                <legend>"Request"</legend>
-                <RuleField form path="name" id="csr-name" label="Name" value=d.name hint="Up to 63 characters." />
-                <PemInput id="csr-pem" label="Certificate signing request (PEM)" value=d.csr rows=10 error=form.error_for("csr")
-                    hint="Paste the CSR or choose its file; its signature is checked here." />
-                <PemInput id="csr-key" label="Private key (optional, PEM)" value=d.private_key rows=6 error=form.error_for("private_key")
-                    hint="Only if the service should keep the key; it must belong to the CSR. Not shown in the activity log." />
+                <legend>{td_string!(locale, scm.request)}</legend>
+                <RuleField form path="name" id="csr-name" label=td_string!(locale, scm.col_name) value=d.name hint=td_string!(locale, scm.csr_upload_name_hint) />
+                <PemInput id="csr-pem" label=td_string!(locale, scm.csr_pem) value=d.csr rows=10 error=form.error_for("csr")
+                    hint=td_string!(locale, scm.csr_upload_pem_hint) />
+                <PemInput id="csr-key" label=td_string!(locale, scm.csr_upload_key) value=d.private_key rows=6 error=form.error_for("private_key")
+                    hint=td_string!(locale, scm.csr_upload_key_hint) />
             </fieldset>
         </FormFrame>
     }

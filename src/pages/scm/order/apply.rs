@@ -21,6 +21,8 @@ use crate::form::page::FormPage;
 use crate::form::request_form::RequestForm;
 use crate::form::consent::PrivacyConsent;
 use crate::form::review::{ReviewButton, SendPanel};
+use crate::i18n::{td_string, use_locale, Locale};
+use crate::pages::scm::labels::{domain_type_label, method_label, type_label};
 
 crate::draft_signals!(ApplySignals for ApplyDraft {
     cert_id: String,
@@ -50,15 +52,16 @@ fn waiting_request() -> ccm_api::ApiRequest {
     list_certificates(&ScmListQuery { status: Some(ScmStatus::Paid), limit: Some(50), ..Default::default() })
 }
 
-fn cert_choice(c: &ScmCertificateSummary) -> (String, String) {
-    let kind = c.kind.as_ref().map(|k| k.label().to_owned()).unwrap_or_default();
-    let domains = c.domain_type.as_ref().map(|d| d.label().to_owned()).unwrap_or_default();
+fn cert_choice(c: &ScmCertificateSummary, l: Locale) -> (String, String) {
+    let kind = c.kind.as_ref().map(|k| type_label(k, l).into_owned()).unwrap_or_default();
+    let domains = c.domain_type.as_ref().map(|d| domain_type_label(d, l).into_owned()).unwrap_or_default();
     (c.id.clone(), format!("{} ({kind}, {domains})", c.name.clone().unwrap_or_else(|| c.id.clone())))
 }
 
 #[component]
 pub fn ApplySslPage() -> impl IntoView {
     let page = FormPage::open();
+    let locale = use_locale();
     let api = page.api;
     let params = use_query_map();
     let (cert_id, csr_id) = params.with_untracked(|p| (p.get("cert").unwrap_or_default(), p.get("csr").unwrap_or_default()));
@@ -118,16 +121,16 @@ pub fn ApplySslPage() -> impl IntoView {
         let id = d.cert_id.get();
         waiting.with(|w| w.iter().find(|c| c.id == id).cloned())
     });
-    let ctx = move || ApplyContext { cert_type: chosen.with(|c| c.as_ref().and_then(|c| c.kind.clone())), manager_csr: manager_csr.get() };
+    let ctx = move || ApplyContext { cert_type: chosen.with(|c| c.as_ref().and_then(|c| c.kind.clone())), manager_csr: manager_csr.get(), locale: locale };
     let form = RequestForm::new(Service::Scm, "apply_certificate", move || d.draft().to_request(&ctx()));
     let send = form.sender(api, move |_: ApplyCertificateResponse| {
-        page.done(("Application sent: prove the domains to get the certificate issued").into(), format!("/scm?cert={}", d.cert_id.get_untracked()));
+        page.done(td_string!(locale, scm.apply_sent).to_owned(), format!("/scm?cert={}", d.cert_id.get_untracked()));
     });
     let multi = move || chosen.with(|c| c.as_ref().and_then(|c| c.domain_type.clone())) == Some(ScmDomainType::MultiDomain);
     let organisation = move || needs_organisation(chosen.with(|c| c.as_ref().and_then(|c| c.kind.clone())).as_ref());
     let cert_options = move || {
-        let mut list: Vec<(String, String)> = vec![(String::new(), "Choose an ordered certificate".to_owned())];
-        list.extend(waiting.with(|w| w.iter().map(cert_choice).collect::<Vec<_>>()));
+        let mut list: Vec<(String, String)> = vec![(String::new(), td_string!(locale, scm.choose_ordered).to_owned())];
+        list.extend(waiting.with(|w| w.iter().map(|c| cert_choice(c, locale)).collect::<Vec<_>>()));
         // A certificate named in the address is offered even when it is not in the first page.
         let id = d.cert_id.get_untracked();
         if !id.is_empty() && !list.iter().any(|(w, _)| *w == id) {
@@ -136,7 +139,7 @@ pub fn ApplySslPage() -> impl IntoView {
         list
     };
     let csr_options = move || {
-        let mut list: Vec<(String, String)> = vec![(String::new(), "Choose a CSR".to_owned())];
+        let mut list: Vec<(String, String)> = vec![(String::new(), td_string!(locale, scm.choose_csr).to_owned())];
         list.extend(csrs.with(|l| {
             l.iter()
                 .map(|c| (c.id.clone(), format!("{} ({})", c.name.clone().unwrap_or_else(|| c.id.clone()), c.domain_name.clone().unwrap_or_default())))
@@ -150,62 +153,62 @@ pub fn ApplySslPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Apply for an SSL certificate"</h1>
-        <p><a href="/scm">"Back to the SSL certificates"</a>" · "<a href="/scm/order">"Order another certificate"</a></p>
-        {move || load_error.get().map(|e| view! { <ApiErrorView title="Could not load the ordered certificates" error=e /> })}
+        <h1>{td_string!(locale, scm.apply_title)}</h1>
+        <p><a href="/scm">{td_string!(locale, scm.back_to_ssl)}</a>" · "<a href="/scm/order">{td_string!(locale, scm.order_another)}</a></p>
+        {move || load_error.get().map(|e| view! { <ApiErrorView title=td_string!(locale, scm.load_ordered_failed) error=e /> })}
         <form class="panel wizard" on:submit=move |ev| form.review(ev) novalidate>
             <fieldset>
-                <legend>"Certificate"</legend>
+                <legend>{td_string!(locale, scm.certificate)}</legend>
                 {move || view! {
-                    <ChoiceSelect id="apply-cert" label="Ordered certificate" options=cert_options()
+                    <ChoiceSelect id="apply-cert" label=td_string!(locale, scm.ordered_certificate) options=cert_options()
                         value=Signal::derive(move || d.cert_id.get())
                         on_pick=Callback::new(move |v: String| { d.cert_id.set(v); form.leave("certificate_id") })
-                        hint="Certificates that are paid and not yet applied for." />
+                        hint=td_string!(locale, scm.ordered_hint) />
                 }}
                 <p class="field-error" role="alert">{move || form.error_for("certificate_id").get()}</p>
             </fieldset>
             <fieldset>
-                <legend>"Domains"</legend>
-                <RuleField form path="domain" id="apply-domain" label="Domain" value=d.domain placeholder="shop.example.com"
-                    hint="The main name; a wildcard certificate takes *.example.com." />
+                <legend>{td_string!(locale, scm.domains)}</legend>
+                <RuleField form path="domain" id="apply-domain" label=td_string!(locale, scm.apply_domain) value=d.domain placeholder="shop.example.com"
+                    hint=td_string!(locale, scm.apply_domain_hint) />
                 {move || multi().then(|| view! {
-                    <RuleField form path="sans" id="apply-sans" label="Additional domains" value=d.sans
-                        hint="Separated by spaces, commas or semicolons; as many as were ordered." />
+                    <RuleField form path="sans" id="apply-sans" label=td_string!(locale, scm.additional_domains) value=d.sans
+                        hint=td_string!(locale, scm.additional_domains_hint) />
                 })}
             </fieldset>
             <fieldset>
-                <legend>"Key"</legend>
-                <div role="radiogroup" aria-label="Where the key comes from">
+                <legend>{td_string!(locale, scm.key)}</legend>
+                <div role="radiogroup" aria-label=td_string!(locale, scm.key_source)>
                     {KeySource::ALL.into_iter().map(|s| view! {
                         <label class="check">
                             <input type="radio" name="apply-key-source" prop:checked=move || d.key_source.get() == s
                                 on:change=move |_| d.key_source.set(s) />
-                            {s.label()}
+                            {move || s.label(locale)}
                         </label>
                     }).collect::<Vec<_>>()}
                 </div>
                 {move || match d.key_source.get() {
                     KeySource::Service => view! {
-                        <WireSelect id="apply-key-algo" label="Key algorithm" value=d.key_algorithm
+                        <WireSelect id="apply-key-algo" label=td_string!(locale, scm.key_algorithm) value=d.key_algorithm
                             options=PrivateKeyAlgo::known().into_iter().map(|a| (a.as_str().to_owned(), a.label().to_owned())).collect()
-                            hint="The service keeps the key; it comes with the exported certificate." />
+                            hint=td_string!(locale, scm.key_algorithm_hint) />
                     }.into_any(),
                     KeySource::Paste => view! {
-                        <PemInput id="apply-csr" label="Certificate signing request (PEM)" value=d.csr rows=8 error=form.error_for("csr")
-                            hint="Its subject and names must cover the domains above; the key stays with you." />
+                        <PemInput id="apply-csr" label=td_string!(locale, scm.csr_pem) value=d.csr rows=8 error=form.error_for("csr")
+                            hint=td_string!(locale, scm.csr_pem_hint) />
                     }.into_any(),
                     KeySource::Manager => view! {
-                        <ChoiceSelect id="apply-csr-id" label="CSR" options=csr_options()
+                        <ChoiceSelect id="apply-csr-id" label=td_string!(locale, scm.csr) options=csr_options()
                             value=Signal::derive(move || d.csr_id.get())
                             on_pick=Callback::new(move |v: String| { d.csr_id.set(v); form.leave("csr_id") })
-                            hint="Empty domain fields take the CSR's names." />
+                            hint=td_string!(locale, scm.csr_choice_hint) />
                         <p class="field-error" role="alert">{move || form.error_for("csr_id").get().or_else(|| form.error_for("csr").get())}</p>
                     }.into_any(),
                 }}
             </fieldset>
             <fieldset>
-                <legend>"Domain validation"</legend>
-                <div role="radiogroup" aria-label="Validation method">
+                <legend>{td_string!(locale, scm.validation_label)}</legend>
+                <div role="radiogroup" aria-label=td_string!(locale, scm.validation_method)>
                     {ValidationMethod::known().into_iter().map(|m| {
                         let wire = m.as_str().to_owned();
                         let (w1, w2) = (wire.clone(), wire.clone());
@@ -213,45 +216,45 @@ pub fn ApplySslPage() -> impl IntoView {
                             <label class="check">
                                 <input type="radio" name="apply-method" prop:checked=move || d.domain_method.get() == w1
                                     on:change=move |_| d.domain_method.set(w2.clone()) />
-                                {m.label().to_owned()}
+                                {move || method_label(&m, locale).into_owned()}
                             </label>
                         }
                     }).collect::<Vec<_>>()}
                 </div>
-                <p class="field-hint">"After sending, the certificate's details say what to publish for each domain."</p>
+                <p class="field-hint">{td_string!(locale, scm.apply_validation_hint)}</p>
             </fieldset>
             <fieldset>
-                <legend>{move || if organisation() { "Organisation" } else { "Organisation (optional for DV)" }}</legend>
+                <legend>{move || if organisation() { td_string!(locale, scm.organisation) } else { td_string!(locale, scm.organisation_optional) }}</legend>
                 <div class="field-row">
-                    <RuleField form path="company_name" id="apply-company" label="Company name" value=d.company_name />
-                    <RuleField form path="company_unit" id="apply-unit" label="Department" value=d.company_unit />
+                    <RuleField form path="company_name" id="apply-company" label=td_string!(locale, scm.company_name) value=d.company_name />
+                    <RuleField form path="company_unit" id="apply-unit" label=td_string!(locale, scm.department) value=d.company_unit />
                 </div>
                 <div class="field-row">
-                    <RuleField form path="country" id="apply-country" label="Country (2 letters)" value=d.country placeholder="DE" />
-                    <RuleField form path="company_province" id="apply-province" label="State or province" value=d.company_province />
-                    <RuleField form path="company_city" id="apply-city" label="City" value=d.company_city />
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>"Applicant"</legend>
-                <div class="field-row">
-                    <RuleField form path="applicant_name" id="apply-applicant-name" label="Applicant name" value=d.applicant_name />
-                    <RuleField form path="applicant_phone" id="apply-applicant-phone" label="Applicant phone" value=d.applicant_phone />
-                    <RuleField form path="applicant_email" id="apply-applicant-email" label="Applicant e-mail" value=d.applicant_email />
+                    <RuleField form path="country" id="apply-country" label=td_string!(locale, scm.country_code) value=d.country placeholder="DE" />
+                    <RuleField form path="company_province" id="apply-province" label=td_string!(locale, scm.state_province) value=d.company_province />
+                    <RuleField form path="company_city" id="apply-city" label=td_string!(locale, scm.city) value=d.company_city />
                 </div>
             </fieldset>
             <fieldset>
-                <legend>"Technical contact"</legend>
+                <legend>{td_string!(locale, scm.applicant)}</legend>
                 <div class="field-row">
-                    <RuleField form path="contact_name" id="apply-contact-name" label="Contact name" value=d.contact_name />
-                    <RuleField form path="contact_phone" id="apply-contact-phone" label="Contact phone" value=d.contact_phone />
-                    <RuleField form path="contact_email" id="apply-contact-email" label="Contact e-mail" value=d.contact_email />
+                    <RuleField form path="applicant_name" id="apply-applicant-name" label=td_string!(locale, scm.applicant_name) value=d.applicant_name />
+                    <RuleField form path="applicant_phone" id="apply-applicant-phone" label=td_string!(locale, scm.applicant_phone) value=d.applicant_phone />
+                    <RuleField form path="applicant_email" id="apply-applicant-email" label=td_string!(locale, scm.applicant_email) value=d.applicant_email />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{td_string!(locale, scm.technical_contact)}</legend>
+                <div class="field-row">
+                    <RuleField form path="contact_name" id="apply-contact-name" label=td_string!(locale, scm.contact_name) value=d.contact_name />
+                    <RuleField form path="contact_phone" id="apply-contact-phone" label=td_string!(locale, scm.contact_phone) value=d.contact_phone />
+                    <RuleField form path="contact_email" id="apply-contact-email" label=td_string!(locale, scm.contact_email) value=d.contact_email />
                 </div>
             </fieldset>
             <PrivacyConsent form value=d.agree_privacy />
             <ReviewButton form />
         </form>
-        <SendPanel form on_send=send send_label="Send application"
-            not_done="The application was not sent" unsure="No confirmation from the service: the application may have been taken" />
+        <SendPanel form on_send=send send_label=td_string!(locale, scm.send_application) sending_label=td_string!(locale, scm.sending)
+            not_done=td_string!(locale, scm.not_applied) unsure=td_string!(locale, scm.apply_maybe_sent) />
     }
 }

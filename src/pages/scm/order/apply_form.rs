@@ -5,6 +5,7 @@
 //! the few this form knows more about (consent, the organisation of an OV
 //! or EV certificate, a CSR that covers the domain). Pure.
 
+use crate::i18n::{td_string, Locale};
 use ccm_api::scm::{apply_certificate, ApplyCertificateBody, PrivateKeyAlgo, ScmCertType, ValidationMethod};
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
@@ -25,11 +26,11 @@ pub enum KeySource {
 impl KeySource {
     pub const ALL: [KeySource; 3] = [KeySource::Service, KeySource::Manager, KeySource::Paste];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, l: Locale) -> &'static str {
         match self {
-            KeySource::Service => "Let the service generate the key",
-            KeySource::Manager => "Use a CSR from the CSR manager",
-            KeySource::Paste => "Paste my own CSR",
+            KeySource::Service => td_string!(l, scm.key_service),
+            KeySource::Manager => td_string!(l, scm.key_manager),
+            KeySource::Paste => td_string!(l, scm.key_paste),
         }
     }
 }
@@ -96,6 +97,8 @@ fn opt(text: &str) -> Option<String> {
 pub struct ApplyContext {
     pub cert_type: Option<ScmCertType>,
     pub manager_csr: Option<String>,
+    /// The language of the form's own messages.
+    pub locale: Locale,
 }
 
 /// OV and EV certificates name the organisation, checked by the CA.
@@ -140,22 +143,22 @@ impl ApplyDraft {
         let body = self.body(ctx);
         let mut problems = Vec::new();
         if self.cert_id.trim().is_empty() {
-            problems.push(ValidationError::new("certificate_id", "choose the ordered certificate to apply for"));
+            problems.push(ValidationError::new("certificate_id", td_string!(ctx.locale, scm.v_choose_ordered)));
         }
         match self.key_source {
-            KeySource::Paste if body.csr.is_none() => problems.push(ValidationError::new("csr", "paste the CSR or choose its file")),
-            KeySource::Manager if self.csr_id.is_empty() => problems.push(ValidationError::new("csr_id", "choose a CSR")),
-            KeySource::Manager if body.csr.is_none() => problems.push(ValidationError::new("csr_id", "the CSR is still loading")),
+            KeySource::Paste if body.csr.is_none() => problems.push(ValidationError::new("csr", td_string!(ctx.locale, scm.v_paste_csr))),
+            KeySource::Manager if self.csr_id.is_empty() => problems.push(ValidationError::new("csr_id", td_string!(ctx.locale, scm.v_choose_csr))),
+            KeySource::Manager if body.csr.is_none() => problems.push(ValidationError::new("csr_id", td_string!(ctx.locale, scm.v_csr_loading))),
             _ => {}
         }
         if !self.agree_privacy {
-            problems.push(ValidationError::new("agree_privacy_protection", "agree to the privacy terms to apply"));
+            problems.push(ValidationError::new("agree_privacy_protection", td_string!(ctx.locale, scm.v_agree_apply)));
         }
         if needs_organisation(ctx.cert_type.as_ref()) {
             let values = [&body.company_name, &body.country, &body.company_province, &body.company_city];
             for (field, v) in ORGANISATION_FIELDS.iter().zip(values) {
                 if v.is_none() {
-                    problems.push(ValidationError::new(*field, "is required for an OV or EV certificate"));
+                    problems.push(ValidationError::new(*field, td_string!(ctx.locale, scm.v_org_required)));
                 }
             }
         }

@@ -17,6 +17,8 @@ use crate::form::field::RuleField;
 use crate::form::page::{FormFrame, FormPage};
 use crate::form::request_form::RequestForm;
 use crate::form::consent::PrivacyConsent;
+use crate::i18n::{td_string, use_locale, Locale};
+use crate::pages::scm::labels::{domain_type_label, type_label};
 
 crate::draft_signals!(OrderSignals for OrderDraft {
     brand: String,
@@ -30,15 +32,26 @@ crate::draft_signals!(OrderSignals for OrderDraft {
 });
 
 /// (wire value, label) of every documented value of a wire enum.
+/// (wire, words) of every documented value, the words from `label`.
 macro_rules! choices {
-    ($t:ty) => {
-        <$t>::known().into_iter().map(|v| (v.as_str().to_owned(), v.label().to_owned())).collect::<Vec<_>>()
+    ($t:ty, $label:expr) => {
+        <$t>::known().into_iter().map(|v| (v.as_str().to_owned(), ($label)(&v).to_string())).collect::<Vec<_>>()
     };
+}
+
+fn primary_label(p: &PrimaryDomainType, l: Locale) -> String {
+    match p {
+        PrimaryDomainType::SingleDomain => td_string!(l, scm.primary_single).to_owned(),
+        PrimaryDomainType::WildcardDomain => td_string!(l, scm.primary_wildcard).to_owned(),
+        PrimaryDomainType::Other(w) => w.clone(),
+    }
 }
 
 #[component]
 pub fn OrderCertificatePage() -> impl IntoView {
     let page = FormPage::open();
+    let locale = use_locale();
+    let l = locale;
     let d = OrderSignals::new();
     // "Renew" on the expiry radar: the certificate is read, the form filled
     // from it, and its domains passed on to the application.
@@ -61,10 +74,12 @@ pub fn OrderCertificatePage() -> impl IntoView {
             })));
         });
     }
-    let form = RequestForm::new(Service::Scm, "subscribe_certificate", move || d.draft().to_request());
+    let form = RequestForm::new(Service::Scm, "subscribe_certificate", move || d.draft().to_request(locale));
     let send = form.sender(page.api, move |r: SubscribeCertificateResponse| {
         let n = r.cert.len();
-        page.done((format!("Order {} placed: {n} certificate{} waiting for an application", r.order_id, if n == 1 { "" } else { "s" })).into(), match r.cert.first() {
+        let id = r.order_id.clone();
+        let message = if n == 1 { td_string!(locale, scm.order_placed_one, id) } else { td_string!(locale, scm.order_placed, id, count = n) };
+        page.done(message, match r.cert.first() {
             Some(c) => match renewing.get_untracked() {
                 Some(Ok(r)) => apply_href(&c.cert_id, &r),
                 _ => format!("/scm/apply?cert={}", c.cert_id),
@@ -74,50 +89,46 @@ pub fn OrderCertificatePage() -> impl IntoView {
     });
     let multi = move || d.domain_type.get() == ScmDomainType::MultiDomain.as_str();
     view! {
-        <FormFrame form heading="Order a certificate" back=("/scm", "Back to the SSL certificates") on_send=send send_label="Place order"
-            not_done="Nothing was ordered" unsure="No confirmation from the service: the order may have been placed">
-            {renew_id.is_some().then(|| view! {
-                <section aria-label="Renewal">
+        <FormFrame form heading=td_string!(locale, scm.order_heading) back=("/scm", td_string!(locale, scm.back_to_ssl)) on_send=send
+            send_label=td_string!(locale, scm.place_order) sending_label=td_string!(locale, scm.sending)
+            not_done=td_string!(locale, scm.nothing_ordered) unsure=td_string!(locale, scm.order_maybe_placed)>
+{renew_id.is_some().then(|| view! {
+                <section aria-label=td_string!(locale, scm.renewal)>
                     {move || match renewing.get() {
-                        None => view! { <p role="status">"Reading the certificate to renew…"</p> }.into_any(),
-                        Some(Err(e)) => view! { <ApiErrorView title="The certificate to renew could not be read" error=e /> }.into_any(),
+                        None => view! { <p role="status">{td_string!(locale, scm.reading_renewed)}</p> }.into_any(),
+                        Some(Err(e)) => view! { <ApiErrorView title=td_string!(locale, scm.renewed_unreadable) error=e /> }.into_any(),
                         Some(Ok(r)) => view! {
-                            <h2>{format!("Renewing {}", r.name)}</h2>
-                            <p class="field-hint">{format!(
-                                "The service has no renewal call: a renewal is a new order, filled in below from the certificate renewed (its product; for one uploaded here, its names). \
-                                 Once it is placed, the application form opens with the same domains ({}); the certificate you renew \
-                                 stays valid until it expires.",
-                                std::iter::once(r.domain.as_str()).chain(r.sans.split(' ')).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
-                            )}</p>
+                            <h2>{td_string!(locale, scm.renewing_label)}" "<span translate="no">{r.name.clone()}</span></h2>
+                            <p class="field-hint">{td_string!(locale, scm.renewing_hint, domains = std::iter::once(r.domain.as_str()).chain(r.sans.split(' ')).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))}</p>
                         }.into_any(),
                     }}
                 </section>
             })}
             <fieldset>
-                <legend>"Product"</legend>
+                <legend>{td_string!(locale, scm.product)}</legend>
                 <div class="field-row">
-                    <WireSelect id="order-brand" label="Brand" value=d.brand options={choices!(ScmBrand)} />
-                    <WireSelect id="order-type" label="Type" value=d.cert_type options={choices!(ScmCertType)}
-                        hint="DV proves the domain only; OV and EV also check the organisation." />
+                    <WireSelect id="order-brand" label=td_string!(locale, scm.brand) value=d.brand options={choices!(ScmBrand, |b: &ScmBrand| b.label().to_owned())} />
+                    <WireSelect id="order-type" label=td_string!(locale, scm.cert_type) value=d.cert_type options={choices!(ScmCertType, |t| type_label(t, l))}
+                        hint=td_string!(locale, scm.type_hint) />
                 </div>
             </fieldset>
             <fieldset>
-                <legend>"Names"</legend>
+                <legend>{td_string!(locale, scm.names)}</legend>
                 <div class="field-row">
-                    <WireSelect id="order-domain-type" label="Domain type" value=d.domain_type options={choices!(ScmDomainType)} />
+                    <WireSelect id="order-domain-type" label=td_string!(locale, scm.domain_type) value=d.domain_type options={choices!(ScmDomainType, |t| domain_type_label(t, l))} />
                     {move || multi().then(|| view! {
-                        <RuleField form path="domain_numbers" id="order-domains" label="Number of domains" value=d.domain_numbers
-                            hint="2 to 100 names on one certificate." />
-                        <WireSelect id="order-primary" label="Main domain kind" value=d.primary_domain_type options={choices!(PrimaryDomainType)} />
+                        <RuleField form path="domain_numbers" id="order-domains" label=td_string!(locale, scm.domain_count) value=d.domain_numbers
+                            hint=td_string!(locale, scm.domain_count_hint) />
+                        <WireSelect id="order-primary" label=td_string!(locale, scm.primary_kind) value=d.primary_domain_type options={choices!(PrimaryDomainType, |p| primary_label(p, l))} />
                     })}
                 </div>
             </fieldset>
             <fieldset>
-                <legend>"Quantity and validity"</legend>
+                <legend>{td_string!(locale, scm.quantity_validity)}</legend>
                 <div class="field-row">
-                    <WireSelect id="order-years" label="Validity" value=d.effective_time
-                        options=(1..=MAX_EFFECTIVE_YEARS).map(|y| (y.to_string(), format!("{y} year{}", if y == 1 { "" } else { "s" }))).collect() />
-                    <RuleField form path="order_number" id="order-count" label="Number of certificates" value=d.order_number hint="1 to 100." />
+                    <WireSelect id="order-years" label=td_string!(locale, scm.validity) value=d.effective_time
+                        options=(1..=MAX_EFFECTIVE_YEARS).map(|y| (y.to_string(), if y == 1 { td_string!(locale, scm.year_one).to_owned() } else { td_string!(locale, scm.years, count = y) })).collect() />
+                    <RuleField form path="order_number" id="order-count" label=td_string!(locale, scm.cert_count) value=d.order_number hint=td_string!(locale, scm.cert_count_hint) />
                 </div>
             </fieldset>
             <PrivacyConsent form value=d.agree_privacy />
