@@ -3,14 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::inventory::{radar, to_csv, Item, WINDOWS};
+use super::inventory::{radar, status_text, to_csv, Item, WINDOWS};
 use super::Loaded;
 use crate::components::badges::ExpiryBadge;
 use crate::components::download::download;
-use crate::expiry::date;
+use crate::i18n::format::date;
+use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
 pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let window = RwSignal::new(30i64);
     // Every kind that loaded; a kind that failed shows its error above.
     let items = Memo::new(move |_| {
@@ -27,45 +29,47 @@ pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) 
     let ready = move || loaded.iter().all(|l| l.with(Option::is_some));
     let export = move |_| {
         let csv = to_csv(&items.get_untracked(), now.get_untracked());
-        let name = format!("ccm-inventory-{}.csv", date(now.get_untracked()));
+        // The file name is data: the same in every language.
+        let name = format!("ccm-inventory-{}.csv", crate::expiry::date(now.get_untracked()));
         let _ = download(&name, csv.as_bytes(), "text/csv");
     };
     view! {
         <section class="panel" aria-labelledby="radar-title">
             <div class="page-head">
-                <h2 id="radar-title">"Expiry radar"</h2>
+                <h2 id="radar-title">{t!(i18n, overview.radar_title)}</h2>
                 <div class="actions">
-                    <button disabled=move || !ready() on:click=export>"Export inventory (CSV)"</button>
-                    <button on:click=move |_| on_reload.run(())>"Reload"</button>
+                    <button disabled=move || !ready() on:click=export>{t!(i18n, overview.export_csv)}</button>
+                    <button on:click=move |_| on_reload.run(())>{t!(i18n, overview.reload)}</button>
                 </div>
             </div>
             <fieldset class="layout-toggle">
-                <legend>"Expiring within"</legend>
+                <legend>{t!(i18n, overview.expiring_within)}</legend>
                 {WINDOWS.map(|days| view! {
                     <label class="check">
                         <input type="radio" name="radar-window" prop:checked=move || window.get() == days
                             on:change=move |_| window.set(days) />
-                        {format!("{days} days")}
+                        {t!(i18n, overview.days, n = days)}
                     </label>
                 }).into_iter().collect::<Vec<_>>()}
             </fieldset>
             {move || {
                 let hits = radar(&items.get(), now.get(), window.get());
                 let n = now.get();
-                let caption = format!("Expiring within {} days", window.get());
+                let locale = i18n.get_locale();
+                let caption = t_string!(i18n, overview.caption, n = window.get()).into_owned();
                 if hits.is_empty() {
-                    return view! { <p class="empty">{if ready() { format!("Nothing expires within {} days.", window.get()) } else { "Loading…".to_owned() }}</p> }.into_any();
+                    return view! { <p class="empty">{if ready() { t_string!(i18n, overview.nothing_expires, n = window.get()).into_owned() } else { t_string!(i18n, overview.loading).to_owned() }}</p> }.into_any();
                 }
                 view! {
                     <table class="data-table">
                         <caption>{caption}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Name"</th>
-                                <th scope="col">"Kind"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col">"Expires"</th>
-                                <th scope="col">"Time left"</th>
+                                <th scope="col">{t!(i18n, overview.col_name)}</th>
+                                <th scope="col">{t!(i18n, overview.col_kind)}</th>
+                                <th scope="col">{t!(i18n, overview.col_status)}</th>
+                                <th scope="col">{t!(i18n, overview.col_expires)}</th>
+                                <th scope="col">{t!(i18n, overview.col_time_left)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -73,10 +77,10 @@ pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) 
                                 let t = i.not_after_ms.unwrap_or_default();
                                 view! {
                                     <tr>
-                                        <td><a href=i.href.clone()>{i.name.clone()}</a></td>
-                                        <td>{i.kind.label()}</td>
-                                        <td>{i.status_label.clone()}</td>
-                                        <td>{date(t)}</td>
+                                        <td translate="no"><a href=i.href.clone()>{i.name.clone()}</a></td>
+                                        <td>{i.kind.name(locale)}</td>
+                                        <td>{status_text(&i, locale)}</td>
+                                        <td>{date(locale, t)}</td>
                                         <td><ExpiryBadge not_after=t now=n /></td>
                                     </tr>
                                 }

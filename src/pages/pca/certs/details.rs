@@ -16,11 +16,14 @@ use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
 use crate::components::tags::TagEditor;
-use crate::expiry::date;
+use crate::i18n::format::date;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::pages::pca::labels;
 
 #[component]
 pub fn CertificateDetailsPage() -> impl IntoView {
     let api = use_api();
+    let i18n = use_i18n();
     let params = use_params_map();
     let navigate = use_navigate();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
@@ -50,10 +53,10 @@ pub fn CertificateDetailsPage() -> impl IntoView {
     let on_deleted = Callback::new(move |_| deleted.set(true));
 
     view! {
-        <p><a href="/pca/certs">"Back to the certificate list"</a></p>
+        <p><a href="/pca/certs">{t!(i18n, pca.back_to_certs)}</a></p>
         {move || match cert.get() {
-            None => view! { <p class="loading" role="status">"Loading the certificate…"</p> }.into_any(),
-            Some(Err(e)) => view! { <ApiErrorView title="Could not load the certificate" error=e retry /> }.into_any(),
+            None => view! { <p class="loading" role="status">{t!(i18n, pca.loading_certificate)}</p> }.into_any(),
+            Some(Err(e)) => view! { <ApiErrorView title=t_string!(i18n, pca.cert_load_failed) error=e retry /> }.into_any(),
             Some(Ok(c)) => {
                 let now = js_sys::Date::now() as i64;
                 view! {
@@ -72,19 +75,32 @@ pub fn CertificateDetailsPage() -> impl IntoView {
 #[component]
 fn ExportPanel(cert: PrivateCertificate) -> impl IntoView {
     let open = RwSignal::new(false);
-    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| d.reason);
+    let i18n = use_i18n();
+    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| cert_denied_text(d.reason, &cert, i18n.get_locale_untracked()));
     let cert = StoredValue::new(cert);
     view! {
-        <section class="panel" aria-label="Export">
+        <section class="panel" aria-label=move || t_string!(i18n, pca.export)>
             <div class="actions">
                 <button disabled=refused.is_some() aria-describedby=refused.as_ref().map(|_| "why-not-export")
-                    on:click=move |_| open.set(true)>"Export…"</button>
+                    on:click=move |_| open.set(true)>{t!(i18n, pca.export_ellipsis)}</button>
                 {refused.clone().map(|r| view! { <span class="field-hint" id="why-not-export">{r}</span> })}
             </div>
             <Show when=move || open.get()>
                 <ExportDialog cert=cert.get_value() on_close=Callback::new(move |_| open.set(false)) />
             </Show>
         </section>
+    }
+}
+
+/// The catalogue's reason is English; in another language the same cases
+/// (frozen, status) in that language's words.
+pub fn cert_denied_text(english: String, cert: &PrivateCertificate, locale: Locale) -> String {
+    if locale == Locale::en {
+        english
+    } else if cert.is_frozen() {
+        td_string!(locale, pca.why_cert_frozen).to_owned()
+    } else {
+        td_string!(locale, pca.why_cert_status, status = labels::cert_status(&cert.status, locale)).to_string()
     }
 }
 
@@ -100,31 +116,35 @@ pub fn revoked_entry_link(cert: &PrivateCertificate) -> Option<String> {
 /// The details response as a definition list.
 #[component]
 fn CertificateFields(cert: PrivateCertificate, now: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
     let dn = cert.distinguished_name.clone();
     let row = |label: &'static str, value: Option<String>| value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> });
+    // Data (names, ids, serials) read as they are, in every language.
+    let data_row = |label: &'static str, value: Option<String>| value.map(|v| view! { <dt>{label}</dt><dd translate="no">{v}</dd> });
     view! {
-        <h1>{dn.common_name.clone()}</h1>
+        <h1 translate="no">{dn.common_name.clone()}</h1>
         <p><CertStatusBadge status=cert.status.clone() />{cert.not_after.map(|t| view! { " " <ExpiryBadge not_after=t now /> })}</p>
-        <section class="panel" aria-label="Certificate record">
-            <h2>"Record"</h2>
+        <section class="panel" aria-label=move || t_string!(i18n, pca.cert_record)>
+            <h2>{t!(i18n, pca.record)}</h2>
             <dl class="details-list">
-                {row("Certificate id", Some(cert.certificate_id.clone()))}
-                {row("Status", Some(cert.status.label().to_owned()))}
-                {row("Subject", Some(dn.display()))}
-                {row("Issuer CA", cert.issuer_name.clone())}
-                {row("Issuer CA id", cert.issuer_id.clone())}
-                {row("Key algorithm", cert.key_algorithm.as_ref().map(|k| k.label().to_owned()))}
-                {row("Signature algorithm", cert.signature_algorithm.as_ref().map(|s| s.label().to_owned()))}
-                {row("Serial number", cert.serial_number.clone())}
-                {revoked_entry_link(&cert).map(|href| view! { <dt>"CRL entry"</dt><dd><a href=href>"Its entry in the issuing CA's CRL"</a></dd> })}
-                {row("Key generated by", cert.gen_mode.as_ref().map(|g| g.label().to_owned()))}
-                {row("Created", cert.create_time.map(date))}
-                {row("Valid from", cert.not_before.map(date))}
-                {row("Valid until", cert.not_after.map(date))}
-                {row("Deletion takes effect", cert.delete_time.map(date))}
-                {row("Frozen", Some(if cert.is_frozen() { "yes: most actions are refused until it is unfrozen".to_owned() } else { "no".to_owned() }))}
-                {row("SM2 encryption certificate serial", cert.enc_cert_info.as_ref().and_then(|e| e.enc_serial_number.clone()))}
-                {row("Enterprise project", cert.enterprise_project_id.clone())}
+                {data_row(td_string!(l, pca.d_cert_id), Some(cert.certificate_id.clone()))}
+                {row(td_string!(l, pca.d_status), Some(labels::cert_status(&cert.status, l)))}
+                {data_row(td_string!(l, pca.d_subject), Some(dn.display()))}
+                {data_row(td_string!(l, pca.d_issuer_ca), cert.issuer_name.clone())}
+                {data_row(td_string!(l, pca.d_issuer_ca_id), cert.issuer_id.clone())}
+                {data_row(td_string!(l, pca.d_key_algorithm), cert.key_algorithm.as_ref().map(|k| k.label().to_owned()))}
+                {data_row(td_string!(l, pca.d_signature_algorithm), cert.signature_algorithm.as_ref().map(|s| s.label().to_owned()))}
+                {data_row(td_string!(l, pca.d_serial), cert.serial_number.clone())}
+                {revoked_entry_link(&cert).map(|href| view! { <dt>{td_string!(l, pca.d_crl_entry)}</dt><dd><a href=href>{td_string!(l, pca.d_crl_entry_link)}</a></dd> })}
+                {row(td_string!(l, pca.d_gen_mode), cert.gen_mode.as_ref().map(|g| labels::gen_mode(g, l)))}
+                {row(td_string!(l, pca.d_created), cert.create_time.map(|t| date(l, t)))}
+                {row(td_string!(l, pca.d_valid_from), cert.not_before.map(|t| date(l, t)))}
+                {row(td_string!(l, pca.d_valid_until), cert.not_after.map(|t| date(l, t)))}
+                {row(td_string!(l, pca.d_deletion), cert.delete_time.map(|t| date(l, t)))}
+                {row(td_string!(l, pca.d_frozen), Some(if cert.is_frozen() { td_string!(l, pca.d_frozen_value) } else { td_string!(l, pca.no) }.to_owned()))}
+                {data_row(td_string!(l, pca.d_sm2_serial), cert.enc_cert_info.as_ref().and_then(|e| e.enc_serial_number.clone()))}
+                {data_row(td_string!(l, pca.d_enterprise_project), cert.enterprise_project_id.clone())}
             </dl>
         </section>
     }
