@@ -143,6 +143,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      // Renewal, "Create similar" and the toolbox against the account's CAs
+      // (renew.spec, ca-similar.spec, tools-account.spec): the demo seed,
+      // changed by renewals and revocations no other spec counts.
+      command: 'target/release/ccm-serve --listen 127.0.0.1:8107 --dist dist --emulate --seed demo',
+      url: 'http://127.0.0.1:8107/',
+      reuseExistingServer: false,
+    },
+    {
       // The nginx recipe (Debian's nginx) serving dist/ on 8100, its proxy
       // routes pointed at the emulator on 8101 instead of the cloud.
       command: `target/release/ccm-serve --listen 127.0.0.1:8101 --dist dist --emulate --state ${nginxState}`,

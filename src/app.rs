@@ -10,10 +10,10 @@ use crate::layout::shell::Shell;
 use crate::api::activity::provide_activity_log;
 use crate::api::in_flight::provide_in_flight;
 use crate::i18n::choice::provide_locale;
-use crate::i18n::t;
+use crate::i18n::{td_string, use_locale};
 use crate::pages::activity::ActivityPage;
 use crate::pages::pca::cas::{CaHierarchyPage, CreateCaPage};
-use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage};
+use crate::pages::pca::certs::{ApplyCertificatePage, CertificateDetailsPage, IssueFromCsrPage, PrivateCertificatesPage, RenewCertificatesPage};
 use crate::pages::scm::csr::{CreateCsrPage, CsrManagerPage, UploadCsrPage};
 use crate::pages::scm::order::{ApplySslPage, OrderCertificatePage};
 use crate::pages::scm::{ImportCertificatePage, SslCertificatesPage};
@@ -38,6 +38,7 @@ lazy_page!(CertListRoute, cert_list_page in certs, PrivateCertificatesPage, pref
 lazy_page!(CertApplyRoute, cert_apply_page in certs, ApplyCertificatePage);
 lazy_page!(CertFromCsrRoute, cert_csr_page in pki, IssueFromCsrPage);
 lazy_page!(CertDetailsRoute, cert_details_page in pki, CertificateDetailsPage);
+lazy_page!(CertRenewRoute, cert_renew_page in pki, RenewCertificatesPage);
 lazy_page!(SettingsRoute, settings_page in settings, SettingsPage);
 lazy_page!(ActivityRoute, activity_page in activity, ActivityPage);
 // The toolbox decodes everything it is given: it lives with the certificate code.
@@ -46,13 +47,26 @@ lazy_page!(CrlViewerRoute, crl_viewer_page in pki, CrlViewerPage);
 
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = provide_locale();
+    let choice = provide_locale();
     provide_notifications();
     provide_session();
     provide_activity_log();
     provide_in_flight();
     keep_focus_on_page();
 
+    // Text is not reactive (src/i18n/mod.rs): a switch of language draws
+    // the app again, below the contexts above, so the session, the
+    // notifications and the activity log stay.
+    move || {
+        choice.0.track();
+        view! { <Frame /> }
+    }
+}
+
+/// The router and the page frame, drawn in the current language.
+#[component]
+fn Frame() -> impl IntoView {
+    let locale = use_locale();
     view! {
         <Router>
             <Shell>
@@ -63,7 +77,7 @@ pub fn App() -> impl IntoView {
                     }
                     view! {
                         <section class="panel error-panel" role="alert">
-                            <h2>{t!(i18n, layout.page_error_title)}</h2>
+                            <h2>{td_string!(locale, layout.page_error_title)}</h2>
                             <ul>
                                 {move || {
                                     errors
@@ -73,7 +87,7 @@ pub fn App() -> impl IntoView {
                                         .collect::<Vec<_>>()
                                 }}
                             </ul>
-                            <p>{t!(i18n, layout.page_error_text)}</p>
+                            <p>{td_string!(locale, layout.page_error_text)}</p>
                         </section>
                     }
                     .into_any()
@@ -92,6 +106,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pca/certs") view={Lazy::<CertListRoute>::new()} />
                         <Route path=path!("/pca/certs/new") view={Lazy::<CertApplyRoute>::new()} />
                         <Route path=path!("/pca/certs/csr") view={Lazy::<CertFromCsrRoute>::new()} />
+                        <Route path=path!("/pca/certs/renew") view={Lazy::<CertRenewRoute>::new()} />
                         <Route path=path!("/pca/certs/:id") view={Lazy::<CertDetailsRoute>::new()} />
                         <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                         <Route path=path!("/activity") view={Lazy::<ActivityRoute>::new()} />

@@ -4,7 +4,8 @@
 //! inputs bind to.
 
 /// `draft_signals!(Signals for Draft { field: Type, … })` declares
-/// `Signals` (Copy) with `new()`, `from_draft(d)` and `draft()`. `draft()`
+/// `Signals` (Copy) with `new()`, `from_draft(d)`, `draft()` and
+/// `set_draft(d)` (a form filled once what it starts from has loaded). `draft()`
 /// reads every signal tracked, so a memo over it follows every edit.
 ///
 /// A part of the draft that is itself a draft (`subject: SubjectDraft`)
@@ -38,6 +39,12 @@ macro_rules! draft_signals {
                     $($field: self.$field.get(),)+
                     $($($part: self.$part.draft(),)+)?
                 }
+            }
+
+            $vis fn set_draft(&self, d: $draft) {
+                use leptos::prelude::Set;
+                $(self.$field.set(d.$field);)+
+                $($(self.$part.set_draft(d.$part);)+)?
             }
         }
     };

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{I18nContext, Locale};
+use super::Locale;
 
 /// localStorage key of the header switch's choice (a preference, not a secret).
 pub const STORAGE_KEY: &str = "ccm-console/locale";
@@ -53,25 +53,44 @@ fn browser_languages() -> Vec<String> {
 }
 
 /// Remembers the user's pick from the header switch.
-pub fn store(locale: Locale) {
+fn store(locale: Locale) {
     if let Some(s) = local_storage() {
         let _ = s.set_item(STORAGE_KEY, tag_of(locale));
     }
 }
 
-/// Creates and provides the i18n context with the chosen locale, and keeps
-/// `<html lang>` in step. Call once, at the root, before anything renders.
-pub fn provide_locale() -> I18nContext {
+/// The app-wide locale; app.rs draws the app again when it changes.
+#[derive(Clone, Copy)]
+pub struct LocaleChoice(pub RwSignal<Locale>);
+
+/// Provides the chosen locale and keeps `<html lang>` in step. Call once,
+/// at the root, before anything renders.
+pub fn provide_locale() -> LocaleChoice {
     let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    let initial = choose(stored.as_deref(), &browser_languages());
-    // A context without a parent and with a fixed initial locale: the
-    // crate's main context would take the browser's languages (and a
-    // cookie) over our stored choice.
-    let i18n = leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(initial)));
-    provide_context(i18n);
-    set_html_lang(initial);
-    Effect::new(move |_| set_html_lang(i18n.get_locale()));
-    i18n
+    let choice = LocaleChoice(RwSignal::new(choose(stored.as_deref(), &browser_languages())));
+    provide_context(choice);
+    Effect::new(move |_| set_html_lang(choice.0.get()));
+    set_html_lang(choice.0.get_untracked());
+    choice
+}
+
+/// The locale to draw in, read once when a component is built (the app is
+/// rebuilt on a switch). English where no choice is provided (native tests).
+pub fn use_locale() -> Locale {
+    use_context::<LocaleChoice>().map_or(Locale::en, |c| c.0.get_untracked())
+}
+
+impl LocaleChoice {
+    /// The choice provided at the root, if any.
+    pub fn get() -> Option<LocaleChoice> {
+        use_context::<LocaleChoice>()
+    }
+
+    /// Switches the language: remembered, then the app is drawn again.
+    pub fn switch_to(self, locale: Locale) {
+        store(locale);
+        self.0.set(locale);
+    }
 }
 
 fn set_html_lang(locale: Locale) {

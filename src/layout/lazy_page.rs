@@ -13,7 +13,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_locale};
 
 /// A page's code could not be fetched or instantiated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -51,15 +51,15 @@ pub async fn yield_now() {
 /// What the error boundary shows for a chunk that did not load.
 #[component]
 pub fn ChunkLoadFailed() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let reload = move |_| {
         let _ = window().location().reload();
     };
     view! {
         <section class="panel error-panel" role="alert">
-            <h2>{t!(i18n, layout.chunk_failed_title)}</h2>
-            <p>{t!(i18n, layout.chunk_failed_text)}</p>
-            <button class="primary" on:click=reload>{t!(i18n, common.reload)}</button>
+            <h2>{td_string!(locale, layout.chunk_failed_title)}</h2>
+            <p>{td_string!(locale, layout.chunk_failed_text)}</p>
+            <button class="primary" on:click=reload>{td_string!(locale, common.reload)}</button>
         </section>
     }
 }

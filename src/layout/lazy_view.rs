@@ -16,14 +16,14 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use super::lazy_page::{loaded_or_error, ChunkLoadError};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_locale};
 
 /// Shows "Loading…" until `load` has fetched the panel's code, then the panel.
 pub fn lazy_view(load: impl Future<Output = Result<AnyView, ChunkLoadError>> + 'static) -> impl IntoView {
     // The loader's future holds JS values; the browser has one thread.
     let load = SendWrapper::new(load);
     view! {
-        <Suspense fallback=|| view! { <p class="muted" role="status">{t!(use_i18n(), common.loading)}</p> }>
+        <Suspense fallback=|| view! { <p class="muted" role="status">{td_string!(use_locale(), common.loading)}</p> }>
             {Suspend::new(async move { loaded_or_error(load.await) })}
         </Suspense>
     }

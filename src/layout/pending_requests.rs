@@ -7,14 +7,14 @@ use leptos::prelude::*;
 
 use crate::api::in_flight::{use_in_flight, PendingRequest};
 use crate::i18n::format::seconds;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 
 /// Requests younger than this are not shown, so quick calls do not flicker.
 const SHOW_AFTER_MS: f64 = 400.0;
 
 #[component]
 pub fn PendingRequests() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let in_flight = use_in_flight();
     let pending = in_flight.pending();
     // Ticks while anything is pending, to update the waiting times.
@@ -37,7 +37,7 @@ pub fn PendingRequests() -> impl IntoView {
     };
 
     view! {
-        <div class="pending-requests" role="status" aria-label=move || t_string!(i18n, layout.requests_in_progress)>
+        <div class="pending-requests" role="status" aria-label=td_string!(locale, layout.requests_in_progress)>
             <For each=shown key=|r| (r.id, r.backoff.as_ref().map(|b| b.next_attempt)) let:request>
                 <PendingRow request now=now.into() on_cancel=Callback::new(move |id| in_flight.cancel(id)) />
             </For>
@@ -47,35 +47,32 @@ pub fn PendingRequests() -> impl IntoView {
 
 #[component]
 fn PendingRow(request: PendingRequest, now: Signal<f64>, on_cancel: Callback<u64>) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let id = request.id;
     let started = request.started_ms;
     let operation = request.operation.clone();
     let backoff = request.backoff.clone();
-    let elapsed = move || seconds(i18n.get_locale(), whole_ms(now.get() - started));
+    let elapsed = move || seconds(locale, whole_ms(now.get() - started));
     let state = move || match &backoff {
-        Some(b) => t_string!(
-            i18n,
+        Some(b) => td_string!(
+            locale,
             layout.retry_planned,
             reason = b.reason.clone(),
             attempt = b.next_attempt,
             max = b.max_attempts,
-            wait = seconds(i18n.get_locale(), whole_ms(b.until_ms - now.get()))
+            wait = seconds(locale, whole_ms(b.until_ms - now.get()))
         )
         .into_owned(),
-        None => t_string!(i18n, layout.waiting_for_service).to_owned(),
+        None => td_string!(locale, layout.waiting_for_service).to_owned(),
     };
-    let cancel_label = {
-        let operation = operation.clone();
-        move || t_string!(i18n, layout.cancel_request, operation = operation.clone()).into_owned()
-    };
+    let cancel_label = td_string!(locale, layout.cancel_request, operation = operation.clone()).into_owned();
     view! {
         <div class="pending-request">
             <span class="spinner" aria-hidden="true"></span>
             <span class="pending-text">
                 <code translate="no">{operation.clone()}</code>" "{state}" · "{elapsed}
             </span>
-            <button type="button" aria-label=cancel_label on:click=move |_| on_cancel.run(id)>{t!(i18n, common.cancel)}</button>
+            <button type="button" aria-label=cancel_label on:click=move |_| on_cancel.run(id)>{td_string!(locale, common.cancel)}</button>
         </div>
     }
 }

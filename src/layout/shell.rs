@@ -6,18 +6,18 @@ use super::pending_requests::PendingRequests;
 use super::sign_in_again::SignInAgainDialog;
 use super::theme::{apply_stored_theme, ThemeToggle};
 use crate::components::session_badge::SessionBadge;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_locale};
 
 /// The frame around every view: header, navigation, main content.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     apply_stored_theme();
-    let i18n = use_i18n();
+    let locale = use_locale();
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, layout.skip_to_content)}</a>
+        <a class="skip-link" href="#main">{td_string!(locale, layout.skip_to_content)}</a>
         <header class="topbar">
             <span class="brand" translate="no">"ccm-console"</span>
-            <span class="brand-sub">{t!(i18n, layout.product)}</span>
+            <span class="brand-sub">{td_string!(locale, layout.product)}</span>
             <SessionBadge />
             <LanguageSwitch />
             <ThemeToggle />

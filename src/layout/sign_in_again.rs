@@ -7,12 +7,12 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::components::sign_in_form::{SignInForm, SignInMode};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_locale};
 use crate::state::session::use_session;
 
 #[component]
 pub fn SignInAgainDialog() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let session = use_session();
     let dialog = NodeRef::<Dialog>::new();
     // The form is rebuilt each time the dialog opens, so it starts empty
@@ -50,14 +50,14 @@ pub fn SignInAgainDialog() -> impl IntoView {
     view! {
         <dialog node_ref=dialog class="sign-in-again" aria-labelledby="sign-in-again-title"
             on:close=move |_| dismiss()>
-            <h2 id="sign-in-again-title">{t!(i18n, layout.sign_in_again_title)}</h2>
-            <p>{t!(i18n, layout.sign_in_again_text)}</p>
+            <h2 id="sign-in-again-title">{td_string!(locale, layout.sign_in_again_title)}</h2>
+            <p>{td_string!(locale, layout.sign_in_again_text)}</p>
             {move || wanted.get().then(|| view! {
                 <SignInForm id_prefix="again-" initial_mode=mode.get_untracked()
                     on_signed_in=Callback::new(move |_| dismiss()) />
             })}
             <div class="actions">
-                <button type="button" on:click=move |_| dismiss()>{t!(i18n, common.not_now)}</button>
+                <button type="button" on:click=move |_| dismiss()>{td_string!(locale, common.not_now)}</button>
             </div>
         </dialog>
     }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, td_string, use_i18n, Locale};
+use crate::i18n::{td_string, use_locale, Locale};
 
 const STORAGE_KEY: &str = "ccm-console/theme";
 
@@ -99,7 +99,7 @@ pub fn apply_stored_theme() {
 /// The System / Light / Dark picker in the top bar.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let choice = RwSignal::new(stored_choice());
     let on_change = move |ev| {
         let picked = ThemeChoice::parse(&event_target_value(&ev));
@@ -109,14 +109,14 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     view! {
         <label class="theme-toggle">
-            <span>{t!(i18n, layout.theme)}</span>
+            <span>{td_string!(locale, layout.theme)}</span>
             <select on:change=on_change prop:value=move || choice.get().as_str()>
                 {ThemeChoice::ALL
                     .into_iter()
                     .map(|c| {
                         view! {
                             <option value=c.as_str() selected=move || choice.get() == c>
-                                {move || c.label(i18n.get_locale())}
+                                {c.label(locale)}
                             </option>
                         }
                     })

@@ -1,10 +1,10 @@
 //! What every list view shares: its state in the URL (`url_state`), the
 //! sortable column headers (`sort`), paging (`page`), picking rows
 //! (`selection`) and acting on them all with progress (`bulk`,
-//! `bulk_bar`), and the loading, empty and error states (`status`). A list
-//! view declares its query type (fields, defaults, how each is kept in the
-//! URL), its columns, its bulk actions and its fetch; the machinery here
-//! does the rest.
+//! `bulk_bar`), the loading, empty and error states (`status`), and the
+//! table that draws them all (`table`). A list view declares its query
+//! type (fields, defaults, how each is kept in the URL), its columns, its
+//! bulk actions and its fetch; the machinery here does the rest.
 
 pub mod bulk;
 pub mod bulk_bar;
@@ -12,6 +12,7 @@ pub mod page;
 pub mod selection;
 pub mod sort;
 pub mod status;
+pub mod table;
 pub mod url_state;
 
 use leptos::prelude::*;

@@ -36,34 +36,95 @@ pub fn aria_sort(active: bool, dir: &SortDir) -> &'static str {
     }
 }
 
-/// A `<th>` whose button sorts by `key`; the new state goes through the
-/// list's `SetQuery<Q>` context.
-#[component]
-pub fn SortHeader<Q: Sorted>(label: &'static str, key: Q::Key, query: StoredValue<Q>) -> impl IntoView {
-    let SetQuery(set) = expect_context::<SetQuery<Q>>();
-    let (active, dir) = query.with_value(|q| (*q.sort_key() == key, q.sort_dir().clone()));
-    let next = direction_after_click(active, &dir);
-    let on_click = Callback::new(move |_| set.run(query.with_value(|q| q.sorted_by(key.clone(), next.clone()))));
-    sort_header(label, active, &dir, on_click)
+/// How one sortable header stands: whether its column is the sorted one,
+/// which way, and what a click does. One type for every list (the table
+/// draws it without knowing the list's query type).
+#[derive(Clone)]
+pub struct HeaderSort {
+    pub active: bool,
+    pub dir: SortDir,
+    pub on_click: Callback<()>,
 }
 
-/// The header itself, the same for every list type (one copy in the wasm).
-fn sort_header(label: &'static str, active: bool, dir: &SortDir, on_click: Callback<()>) -> AnyView {
-    let arrow = active.then_some(if *dir == SortDir::Desc { " ↓" } else { " ↑" });
+/// Where the column sorted by `key` stands in `query`, and the state a
+/// click on its header writes. Pure.
+pub fn header_state<Q: Sorted>(query: &Q, key: &Q::Key) -> (bool, SortDir, Q) {
+    let active = query.sort_key() == key;
+    let dir = query.sort_dir().clone();
+    let next = query.sorted_by(key.clone(), direction_after_click(active, &dir));
+    (active, dir, next)
+}
+
+/// The sorting of a table's headers: for a column's key, its
+/// `HeaderSort`. Made from the list's state; a click writes the new
+/// state through the list's `SetQuery<Q>` context.
+pub struct SortBy<K>(Box<dyn Fn(&K) -> HeaderSort + Send + Sync>);
+
+impl<K: 'static> SortBy<K> {
+    pub fn query<Q: Sorted<Key = K>>(query: Q) -> SortBy<K> {
+        let SetQuery(set) = expect_context::<SetQuery<Q>>();
+        SortBy(Box::new(move |key| {
+            let (active, dir, next) = header_state(&query, key);
+            HeaderSort { active, dir, on_click: Callback::new(move |_| set.run(next.clone())) }
+        }))
+    }
+
+    pub fn header(&self, key: &K) -> HeaderSort {
+        (self.0)(key)
+    }
+}
+
+/// A `<th>` whose button sorts by its column, the same for every list
+/// type (one copy in the wasm).
+#[component]
+pub fn SortHeader(label: &'static str, sort: HeaderSort) -> impl IntoView {
+    let HeaderSort { active, dir, on_click } = sort;
+    let arrow = active.then_some(if dir == SortDir::Desc { " ↓" } else { " ↑" });
     view! {
-        <th scope="col" aria-sort=aria_sort(active, dir)>
+        <th scope="col" aria-sort=aria_sort(active, &dir)>
             <button class="sort-button" aria-label=format!("Sort by {label}") on:click=move |_| on_click.run(())>
                 {label}
                 {arrow}
             </button>
         </th>
     }
-    .into_any()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A list state sorted by one of three columns.
+    #[derive(Debug, Clone, PartialEq)]
+    struct Q {
+        key: u8,
+        dir: SortDir,
+        page: u32,
+    }
+
+    impl Sorted for Q {
+        type Key = u8;
+        fn sort_key(&self) -> &u8 {
+            &self.key
+        }
+        fn sort_dir(&self) -> &SortDir {
+            &self.dir
+        }
+        fn sorted_by(&self, key: u8, dir: SortDir) -> Q {
+            Q { key, dir, page: 1 }
+        }
+    }
+
+    #[test]
+    fn a_header_knows_whether_it_is_sorted_and_what_its_click_writes() {
+        let q = Q { key: 2, dir: SortDir::Asc, page: 4 };
+        assert_eq!(header_state(&q, &2), (true, SortDir::Asc, Q { key: 2, dir: SortDir::Desc, page: 1 }));
+        let (active, _, next) = header_state(&q, &1);
+        assert!(!active);
+        assert_eq!(next, Q { key: 1, dir: SortDir::Asc, page: 1 }, "another column sorts up, from page one");
+        let down = Q { key: 2, dir: SortDir::Desc, page: 1 };
+        assert_eq!(header_state(&down, &2).2.dir, SortDir::Asc, "the sorted one reverses");
+    }
 
     #[test]
     fn a_new_column_sorts_up_and_the_sorted_one_reverses() {

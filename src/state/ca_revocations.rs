@@ -43,11 +43,16 @@ impl CaRevocation {
 /// (the first download) reads it, and this keeps it small.
 pub type Revocations = Vec<(String, CaRevocation)>;
 
-/// Reads what was stored, a line per CA: `id TAB at_ms TAB reason`.
-/// A line that does not read is left out.
+/// Reads what was stored, a line per CA: `id TAB at_ms TAB reason`, or
+/// the JSON object an earlier release stored (see `old_format`); the next
+/// `record` writes it back as lines. A record that does not read is left
+/// out.
 pub fn parse(text: Option<&str>) -> Revocations {
-    text.unwrap_or_default()
-        .lines()
+    let text = text.unwrap_or_default();
+    if text.trim_start().starts_with('{') {
+        return old_format::parse(text);
+    }
+    text.lines()
         .filter_map(|line| {
             let mut parts = line.split('\t');
             let (id, at, reason) = (parts.next()?, parts.next()?, parts.next()?);
@@ -55,6 +60,32 @@ pub fn parse(text: Option<&str>) -> Revocations {
             (!id.is_empty()).then(|| (id.to_owned(), CaRevocation { at_ms, reason: reason.to_owned() }))
         })
         .collect()
+}
+
+/// What releases before the line format stored: serde_json's compact text
+/// of a map from CA id to revocation,
+/// `{"<id>":{"at_ms":N,"reason":"…"},"<id>":{…}}`. Read by hand, and only
+/// that exact shape, so the overview (the first download) needs no JSON
+/// decoder for it. Pure.
+mod old_format {
+    use super::{CaRevocation, Revocations};
+
+    /// Every record of that shape; one that is not (a wrong type, a field
+    /// missing, cut off) is skipped, and the rest kept.
+    pub fn parse(text: &str) -> Revocations {
+        // A record ends at its closing brace: the shape nests no deeper.
+        text.split('}').filter_map(record).collect()
+    }
+
+    /// One record up to its closing brace, cut at its quotes:
+    /// `{"<id>":{"at_ms":N,"reason":"…"` (a comma before the later ones).
+    /// Ids and wire names hold no quote, so an escaped one breaks the shape.
+    fn record(entry: &str) -> Option<(String, CaRevocation)> {
+        let parts: Vec<&str> = entry.split('"').collect();
+        let [_, id, ":{", "at_ms", at, "reason", ":", reason, ""] = parts[..] else { return None };
+        let at_ms = at.strip_prefix(':')?.strip_suffix(',')?.parse().ok()?;
+        (!id.is_empty()).then(|| (id.to_owned(), CaRevocation { at_ms, reason: reason.to_owned() }))
+    }
 }
 
 /// The stored text of `revocations` (what `parse` reads).
@@ -152,5 +183,46 @@ mod tests {
         assert_eq!(parse(Some(&to_text(&r))), r);
         assert!(parse(Some("{not json")).is_empty());
         assert_eq!(parse(Some("a\tsoon\tX\n\tb\t1\tY\nc\t3\t\n")), vec![("c".to_owned(), CaRevocation { at_ms: 3, reason: String::new() })]);
+    }
+
+    /// What the release before the line format wrote (serde_json of a
+    /// map from id to revocation).
+    const OLD: &str = r#"{"0a1b-root":{"at_ms":1764892800000,"reason":"KEY_COMPROMISE"},"9f8e-sub":{"at_ms":1764979200000,"reason":""}}"#;
+
+    #[test]
+    fn records_stored_by_the_previous_release_still_read_as_revoked() {
+        let r = parse(Some(OLD));
+        assert_eq!(
+            r,
+            vec![
+                ("0a1b-root".to_owned(), CaRevocation { at_ms: 1_764_892_800_000, reason: "KEY_COMPROMISE".into() }),
+                ("9f8e-sub".to_owned(), CaRevocation { at_ms: 1_764_979_200_000, reason: String::new() }),
+            ]
+        );
+        assert!(is_revoked(&r, &ca("0a1b-root", "DISABLED")));
+        assert_eq!(revocation_of(&r, &ca("0a1b-root", "DISABLED")).unwrap().describe(), "Revoked on 2025-12-05 (key compromise)");
+    }
+
+    #[test]
+    fn a_malformed_old_record_is_dropped_and_the_others_kept() {
+        let text = concat!(
+            r#"{"a":{"at_ms":"soon","reason":"X"},"b":{"at_ms":6,"reason":"SUPERSEDED"},"#,
+            r#""c":{"at_ms":7},"":{"at_ms":1,"reason":"X"},"d":{"at_ms":1,"reason":"A\"B"},"#,
+            r#""e":{"at_ms":8,"reason":"CA_COMPROMISE"},"f":{"at_ms":9,"reas"#,
+        );
+        let ids: Vec<_> = parse(Some(text)).into_iter().map(|(id, r)| (id, r.at_ms, r.reason)).collect();
+        assert_eq!(ids, [("b".to_owned(), 6, "SUPERSEDED".to_owned()), ("e".to_owned(), 8, "CA_COMPROMISE".to_owned())]);
+        assert!(parse(Some("{}")).is_empty());
+        assert!(parse(Some("{not json")).is_empty());
+    }
+
+    #[test]
+    fn old_records_are_written_back_as_lines_with_the_new_ones() {
+        let mut r = parse(Some(OLD));
+        add(&mut r, "77aa-new", CaRevocation { at_ms: 9, reason: "SUPERSEDED".into() });
+        let text = to_text(&r);
+        assert!(!text.contains('{'), "the next save writes the line format: {text}");
+        assert_eq!(text.lines().count(), 3);
+        assert_eq!(parse(Some(&text)), r);
     }
 }

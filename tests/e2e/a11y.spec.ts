@@ -74,6 +74,22 @@ const VIEWS: View[] = [
     },
   },
   { name: 'CA create wizard', path: '/pca/cas/new', signedIn: true, ready: heading('Create a CA') },
+  {
+    name: 'CA create similar',
+    path: `/pca/cas/new?similar=${IDS.issuing1}`,
+    signedIn: true,
+    ready: async (page) => {
+      await expect(page.getByRole('region', { name: 'What changes' }).getByRole('listitem').first()).toContainText('A new CA');
+    },
+  },
+  {
+    name: 'certificate renewal (one that cannot be read)',
+    path: '/pca/certs/renew?id=00000000-0000-4000-8000-000000000000',
+    signedIn: true,
+    ready: async (page) => {
+      await expect(page.getByRole('table', { name: 'What will be issued' })).toContainText('Cannot be renewed');
+    },
+  },
   { name: 'private certificates', path: '/pca/certs', signedIn: true, ready: heading('Private certificates') },
   { name: 'certificate apply form', path: '/pca/certs/new', signedIn: true, ready: heading('Apply for a certificate') },
   { name: 'certificate from a CSR', path: '/pca/certs/csr', signedIn: true, ready: heading('Issue a certificate from a CSR') },

@@ -149,3 +149,46 @@ test('the activate dialog marks what it requires, flags a field once left, and s
   await expect(page.getByText('Workflow Pending CA: activated')).toBeVisible();
   await expect(item(page, 'Workflow Pending CA')).toContainText('Active');
 });
+
+test('the delete dialog checks its grace period against the contract before anything is sent', async ({ page }) => {
+  // Every delete request the page sends, as the network sees it.
+  const deletes: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'DELETE' && r.url().includes('private-certificate-authorities')) deletes.push(r.url());
+  });
+  await page.goto('/pca/cas');
+  await tree(page).getByRole('link', { name: 'Workflow Pending CA', exact: true }).click();
+  const panel = details(page, 'Workflow Pending CA');
+  await panel.getByRole('button', { name: 'Disable' }).click();
+  await panel.getByRole('alertdialog').getByRole('button', { name: 'Disable Workflow Pending CA' }).click();
+  await expect(item(page, 'Workflow Pending CA')).toContainText('Disabled');
+
+  await panel.getByRole('button', { name: 'Delete' }).click();
+  const dialog = panel.getByRole('alertdialog');
+  const days = dialog.getByLabel('Days before it is gone (7 to 30)');
+  // Required by the contract, marked from the start.
+  await expect(days).toHaveAttribute('aria-required', 'true');
+  // Out of range: flagged at the field once it is left, in the contract's words.
+  await days.fill('40');
+  await expect(days).toHaveAttribute('aria-invalid', 'false');
+  await days.blur();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('is 40; allowed: a whole number from 7 to 30')).toBeVisible();
+  // Confirming sends nothing while it is wrong.
+  await dialog.getByRole('button', { name: 'Delete Workflow Pending CA' }).click();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await days.fill('six');
+  await expect(dialog.getByText('"six" is not a whole number')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Delete Workflow Pending CA' }).click();
+  await expect(item(page, 'Workflow Pending CA')).toContainText('Disabled');
+  expect(deletes).toEqual([]);
+
+  // A value in range deletes, with that grace period.
+  await days.fill('14');
+  await expect(days).toHaveAttribute('aria-invalid', 'false');
+  await dialog.getByRole('button', { name: 'Delete Workflow Pending CA' }).click();
+  await expect(page.getByText('Workflow Pending CA: scheduled for deletion')).toBeVisible();
+  await expect(item(page, 'Workflow Pending CA')).toContainText('Pending deletion');
+  expect(deletes).toHaveLength(1);
+  expect(deletes[0]).toContain('pending_days=14');
+});

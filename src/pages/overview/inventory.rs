@@ -101,6 +101,15 @@ pub struct Item {
     pub live: bool,
     /// Where its details are shown in the console.
     pub href: String,
+    /// Where "Renew" goes: the renewal page of a private certificate, the
+    /// order form of an issued SSL certificate; none for a CA.
+    pub renew_href: Option<String>,
+}
+
+/// The renewal page of private certificates, `?id=` once per certificate.
+pub fn renew_private_href<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    let ids: Vec<String> = ids.into_iter().map(|id| format!("id={}", ccm_api::sign::encode_component(id))).collect();
+    format!("/pca/certs/renew?{}", ids.join("&"))
 }
 
 pub fn from_ssl(c: &ScmCertificateSummary) -> Item {
@@ -114,6 +123,8 @@ pub fn from_ssl(c: &ScmCertificateSummary) -> Item {
         not_after_ms: c.expire_time.as_deref().and_then(parse_scm_time),
         live: matches!(status, ScmStatus::Issued | ScmStatus::Upload),
         href: format!("/scm?cert={}", c.id),
+        // The order page reads the certificate and fills itself from it.
+        renew_href: matches!(status, ScmStatus::Issued | ScmStatus::Upload).then(|| format!("/scm/order?renew={}", c.id)),
     }
 }
 
@@ -129,6 +140,7 @@ pub fn from_ca(c: &CertificateAuthority, revoked: bool) -> Item {
         not_after_ms: c.not_after,
         live: !revoked && matches!(c.status, CaStatus::Actived | CaStatus::Disabled),
         href: format!("/pca/cas?ca={}", c.ca_id),
+        renew_href: None,
     }
 }
 
@@ -142,6 +154,7 @@ pub fn from_private(c: &PrivateCertificate) -> Item {
         not_after_ms: c.not_after,
         live: c.status == CertificateStatus::Issued,
         href: format!("/pca/certs?cert={}", c.certificate_id),
+        renew_href: (c.status == CertificateStatus::Issued).then(|| renew_private_href([c.certificate_id.as_str()])),
     }
 }
 
@@ -318,6 +331,12 @@ mod tests {
         assert_eq!(items[0].href, "/scm?cert=scss3");
         assert_eq!(items[5].href, "/pca/cas?ca=c25");
         assert_eq!(items[7].href, "/pca/certs?cert=p5");
+        assert_eq!(items[7].renew_href.as_deref(), Some("/pca/certs/renew?id=p5"));
+        assert_eq!(items[5].renew_href, None, "a CA is not renewed from the radar");
+        assert_eq!(items[0].renew_href.as_deref(), Some("/scm/order?renew=scss3"));
+        assert_eq!(items[1].renew_href.as_deref(), Some("/scm/order?renew=scss20"), "an uploaded one is replaced by an order");
+        assert_eq!(items[4].renew_href, None, "a paid order is applied for, not renewed");
+        assert_eq!(renew_private_href(["a", "b c"]), "/pca/certs/renew?id=a&id=b%20c");
     }
 
     #[test]

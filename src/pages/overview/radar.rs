@@ -1,19 +1,23 @@
 //! The expiry radar: what expires within 7, 30 or 90 days, soonest first,
-//! each linking to its details; and the whole inventory as CSV.
+//! each linking to its details and to its renewal; private certificates
+//! can be picked and renewed together; and the whole inventory as CSV.
 
 use leptos::prelude::*;
 
-use super::inventory::{radar, status_text, to_csv, Item, WINDOWS};
+use super::inventory::{radar, renew_private_href, status_text, to_csv, Item, Kind, WINDOWS};
 use super::Loaded;
 use crate::components::badges::ExpiryBadge;
 use crate::components::download::download;
 use crate::i18n::format::date;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::list::selection::{SelectRow, Selection};
 
 #[component]
 pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let window = RwSignal::new(30i64);
+    // Private certificates picked for "Renew selected".
+    let picked = RwSignal::new(Selection::default());
     // Every kind that loaded; a kind that failed shows its error above.
     let items = Memo::new(move |_| {
         let mut all: Vec<Item> = Vec::new();
@@ -70,11 +74,17 @@ pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) 
                                 <th scope="col">{t!(i18n, overview.col_status)}</th>
                                 <th scope="col">{t!(i18n, overview.col_expires)}</th>
                                 <th scope="col">{t!(i18n, overview.col_time_left)}</th>
+                                <th scope="col">{t!(i18n, overview.col_renew)}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {hits.into_iter().map(|i| {
                                 let t = i.not_after_ms.unwrap_or_default();
+                                let pick = (i.kind == Kind::Private && i.renew_href.is_some())
+                                    .then(|| view! { <SelectRow selection=picked id=i.id.clone() name=i.name.clone() /> });
+                                // Named "Renew" only: the row names the certificate, and
+                                // the name link stays the only link named after it.
+                                let renew = i.renew_href.clone().map(|href| view! { <a href=href>{t!(i18n, overview.renew)}</a> });
                                 view! {
                                     <tr>
                                         <td translate="no"><a href=i.href.clone()>{i.name.clone()}</a></td>
@@ -82,13 +92,35 @@ pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) 
                                         <td>{status_text(&i, locale)}</td>
                                         <td>{date(locale, t)}</td>
                                         <td><ExpiryBadge not_after=t now=n /></td>
+                                        <td><span class="radar-renew">{pick}{renew}</span></td>
                                     </tr>
                                 }
                             }).collect::<Vec<_>>()}
                         </tbody>
                     </table>
+                    <RenewSelected picked />
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// How many private certificates are picked, and the link that renews
+/// them together (the renewal page runs them one after the other).
+#[component]
+fn RenewSelected(picked: RwSignal<Selection>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="actions" role="group" aria-label=move || t_string!(i18n, overview.renew_several)>
+            <p>{move || picked.with(|s| match s.len() {
+                0 => t_string!(i18n, overview.renew_tick).to_owned(),
+                1 => t_string!(i18n, overview.renew_one_selected).to_owned(),
+                n => t_string!(i18n, overview.renew_n_selected, n = n).to_string(),
+            })}</p>
+            {move || picked.with(|s| (!s.is_empty()).then(|| {
+                let href = renew_private_href(s.picked().iter().map(|p| p.id.as_str()));
+                view! { <a class="button primary" href=href>{t!(i18n, overview.renew_selected)}</a> }
+            }))}
+        </div>
     }
 }

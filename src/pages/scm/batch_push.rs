@@ -12,6 +12,7 @@ use super::push::{load_regions, push_refusal};
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::select::WireSelect;
+use crate::list::table::{Column, DataTable};
 
 /// One target's line: pending, pushed (with the id it got) or failed (why).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +36,11 @@ pub fn outcomes(targets: &[String], results: &[BatchPushResult]) -> Vec<(String,
             (t.clone(), state)
         })
         .collect()
+}
+
+/// The results table: a row per region with its outcome.
+fn result_columns() -> Vec<Column<(String, TargetState)>> {
+    vec![Column::new("Region", |r: &(String, TargetState)| r.0.clone()), Column::new("Result", |r: &(String, TargetState)| r.1.text())]
 }
 
 impl TargetState {
@@ -124,12 +130,7 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
                         }}
                     </button>
                     {move || (!rows.with(Vec::is_empty)).then(|| view! {
-                        <table class="data-table" aria-label="Push results by region">
-                            <thead><tr><th scope="col">"Region"</th><th scope="col">"Result"</th></tr></thead>
-                            <tbody>
-                                {rows.get().into_iter().map(|(t, s)| view! { <tr><td>{t}</td><td>{s.text()}</td></tr> }).collect::<Vec<_>>()}
-                            </tbody>
-                        </table>
+                        <DataTable caption="Push results by region" columns=result_columns() rows=rows.get() />
                     })}
                     {move || error.get().map(|e| view! {
                         <ApiErrorView title=change_failed_title(&e, "Nothing was pushed", "No confirmation from the service: some regions may have the certificate") error=e />

@@ -16,6 +16,7 @@ use crate::api::client::{use_api, Api};
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::TextField;
 use crate::components::select::WireSelect;
+use crate::list::table::{Column, DataTable};
 
 /// One deployment: service, region, resource name and id.
 pub type DeployedRow = (String, String, String, String);
@@ -34,6 +35,15 @@ pub async fn load_deployed(api: Api, certificate_id: &str) -> Result<Vec<Deploye
         .flat_map(|x| x.flatten())
         .map(|(service, region, res)| (service.to_owned(), region.to_owned(), res.resource_name.clone(), res.resource_id.clone()))
         .collect())
+}
+
+fn deployed_columns() -> Vec<Column<DeployedRow>> {
+    vec![
+        Column::new("Service", |r: &DeployedRow| r.0.clone()),
+        Column::new("Region", |r: &DeployedRow| r.1.clone()),
+        Column::new("Resource", |r: &DeployedRow| r.2.clone()),
+        Column::new("Id", |r: &DeployedRow| view! { <code>{r.3.clone()}</code> }),
+    ]
 }
 
 #[component]
@@ -58,13 +68,7 @@ pub fn DeployedResources(id: String, #[prop(into)] version: Signal<u32>) -> impl
                 Some(Err(e)) => view! { <ApiErrorView title="Could not read where the certificate is deployed" error=e /> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p class="field-hint">"Not deployed to any resource."</p> }.into_any(),
                 Some(Ok(list)) => view! {
-                    <table class="data-table">
-                        <caption class="visually-hidden">"Resources the certificate is deployed to"</caption>
-                        <thead><tr><th scope="col">"Service"</th><th scope="col">"Region"</th><th scope="col">"Resource"</th><th scope="col">"Id"</th></tr></thead>
-                        <tbody>
-                            {list.into_iter().map(|(s, r, n, i)| view! { <tr><td>{s}</td><td>{r}</td><td>{n}</td><td><code>{i}</code></td></tr> }).collect::<Vec<_>>()}
-                        </tbody>
-                    </table>
+                    <DataTable caption="Resources the certificate is deployed to" columns=deployed_columns() rows=list />
                 }.into_any(),
             }}
         </section>

@@ -8,54 +8,54 @@ use super::badges::ScmStatusBadge;
 use super::time::parse_scm_time;
 use super::ScmViewQuery;
 use crate::components::badges::ExpiryBadge;
-use crate::list::sort::SortHeader;
-use crate::list::status::ListEmpty;
+use crate::list::sort::SortBy;
+use crate::list::table::{or_dash, Column, DataTable};
 use crate::list::url_state::UrlState;
 
 #[component]
 pub fn ScmTable(rows: Vec<ScmCertificateSummary>, query: ScmViewQuery, now: i64) -> impl IntoView {
-    let q = StoredValue::new(query);
-    let empty = rows.is_empty();
+    let columns = columns(&query, now);
     view! {
-        {empty.then(|| view! { <ListEmpty text="No SSL certificate matches these filters." /> })}
-        <table class="data-table">
-            <caption class="visually-hidden">"SSL certificates"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Domain"</th>
-                    <th scope="col">"Additional names"</th>
-                    <th scope="col">"Type"</th>
-                    <th scope="col">"Brand"</th>
-                    <SortHeader label="Status" key=ScmSortKey::CertStatus query=q />
-                    <SortHeader label="Expires" key=ScmSortKey::CertExpiredTime query=q />
-                    <th scope="col">"Deployable"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows.into_iter().map(|c| {
-                    let href = q.with_value(|q| format!("/scm{}", ScmViewQuery { selected: Some(c.id.clone()), ..q.clone() }.to_query()));
-                    let name = c.name.clone().unwrap_or_else(|| c.id.clone());
-                    let sans = c.san_list().join(", ");
-                    let expires = c.expire_time.as_deref().and_then(parse_scm_time);
-                    let deployable = match c.deploy_support { Some(true) => "Yes", Some(false) => "No", None => "—" };
-                    view! {
-                        <tr>
-                            <td class="name-cell"><a href=href>{name}</a></td>
-                            <td>{c.domain.clone().unwrap_or_else(|| "—".into())}</td>
-                            <td class="sans-cell">{if sans.is_empty() { "—".to_owned() } else { sans }}</td>
-                            <td>{c.kind.as_ref().map(|k| k.label().to_owned()).unwrap_or_else(|| "—".into())}</td>
-                            <td>{c.brand.as_ref().map(|b| b.label().to_owned()).unwrap_or_else(|| "—".into())}</td>
-                            <td><ScmStatusBadge status=c.status.clone() /></td>
-                            <td>{match expires {
-                                Some(t) => view! { <span class="expiry-cell">{crate::expiry::date(t)} " " <ExpiryBadge not_after=t now /></span> }.into_any(),
-                                None => view! { <span>"Not issued"</span> }.into_any(),
-                            }}</td>
-                            <td>{deployable}</td>
-                        </tr>
-                    }
-                }).collect::<Vec<_>>()}
-            </tbody>
-        </table>
+        <DataTable caption="SSL certificates" empty="No SSL certificate matches these filters." columns rows sort=SortBy::query(query) />
+    }
+}
+
+fn columns(query: &ScmViewQuery, now: i64) -> Vec<Column<ScmCertificateSummary, ScmSortKey>> {
+    let query = query.clone();
+    vec![
+        Column::new("Name", move |c: &ScmCertificateSummary| {
+            let href = format!("/scm{}", ScmViewQuery { selected: Some(c.id.clone()), ..query.clone() }.to_query());
+            view! { <a href=href>{c.name.clone().unwrap_or_else(|| c.id.clone())}</a> }
+        })
+        .class("name-cell"),
+        Column::new("Domain", |c: &ScmCertificateSummary| c.domain.clone().unwrap_or_else(|| "—".into())),
+        Column::new("Additional names", |c: &ScmCertificateSummary| or_dash(Some(&c.san_list().join(", ")))).class("sans-cell"),
+        Column::new("Type", |c: &ScmCertificateSummary| or_dash(c.kind.as_ref().map(|k| k.label()))),
+        Column::new("Brand", |c: &ScmCertificateSummary| or_dash(c.brand.as_ref().map(|b| b.label()))),
+        Column::new("Status", |c: &ScmCertificateSummary| view! { <ScmStatusBadge status=c.status.clone() /> }).sorts(ScmSortKey::CertStatus),
+        Column::new("Expires", move |c: &ScmCertificateSummary| match c.expire_time.as_deref().and_then(parse_scm_time) {
+            Some(t) => view! { <span class="expiry-cell">{crate::expiry::date(t)} " " <ExpiryBadge not_after=t now /></span> }.into_any(),
+            None => view! { <span>"Not issued"</span> }.into_any(),
+        })
+        .sorts(ScmSortKey::CertExpiredTime),
+        Column::new("Deployable", |c: &ScmCertificateSummary| match c.deploy_support {
+            Some(true) => "Yes",
+            Some(false) => "No",
+            None => "—",
+        }),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::list::table::sortable_labels;
+
+    #[test]
+    fn status_and_expiry_sort() {
+        let cols = columns(&ScmViewQuery::default(), 0);
+        let labels: Vec<_> = cols.iter().map(|c| c.label()).collect();
+        assert_eq!(labels, ["Name", "Domain", "Additional names", "Type", "Brand", "Status", "Expires", "Deployable"]);
+        assert_eq!(sortable_labels(&cols), ["Status", "Expires"]);
     }
 }

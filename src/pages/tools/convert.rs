@@ -18,8 +18,13 @@ pub fn keys_with_certificate(objects: &[Found], analysis: &Analysis) -> Vec<usiz
 }
 
 #[component]
-pub fn ConvertPanel(objects: Vec<Found>, analysis: Analysis) -> impl IntoView {
-    let keys = keys_with_certificate(&objects, &analysis);
+pub fn ConvertPanel(
+    objects: Vec<Found>,
+    analysis: Analysis,
+    /// The user's objects come first; the account's CAs only complete chains.
+    own: usize,
+) -> impl IntoView {
+    let keys: Vec<usize> = keys_with_certificate(&objects, &analysis).into_iter().filter(|&k| k < own).collect();
     let titles: Vec<(usize, String)> = keys.iter().map(|&k| (k, format!("#{} {}", k + 1, objects[k].object.title()))).collect();
     let objects = StoredValue::new(objects);
     let analysis = StoredValue::new(analysis);
@@ -27,7 +32,7 @@ pub fn ConvertPanel(objects: Vec<Found>, analysis: Analysis) -> impl IntoView {
     let p12_password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let split = move |_| {
-        let result = objects.with_value(|o| split_into_files(o).map_err(|e| e.to_string())).and_then(|files| download_zip("split.zip", &files));
+        let result = objects.with_value(|o| split_into_files(&o[..own]).map_err(|e| e.to_string())).and_then(|files| download_zip("split.zip", &files));
         error.set(result.err());
     };
     let build_p12 = move |_| {

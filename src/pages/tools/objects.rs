@@ -6,6 +6,7 @@ use ccm_pki::findings::{Analysis, Problem};
 use ccm_pki::inspect::{Found, Object, Unreadable};
 use leptos::prelude::*;
 
+use super::account::{issued_by_account, member_name};
 use crate::components::cert_info::{key_usage_text, CertificateDetails};
 use crate::components::crl_view::CrlDetails;
 use crate::components::download::download;
@@ -167,16 +168,22 @@ pub fn UnreadableList(unreadable: Vec<Unreadable>) -> impl IntoView {
 }
 
 #[component]
-pub fn ChainList(objects: Vec<Found>, analysis: Analysis) -> impl IntoView {
+pub fn ChainList(
+    objects: Vec<Found>,
+    analysis: Analysis,
+    /// Objects before this index are the user's; the rest, the account's CAs.
+    own: usize,
+) -> impl IntoView {
     let chains: Vec<_> = analysis.chains.into_iter().filter(|c| c.members.len() > 1 || c.complete).collect();
     (!chains.is_empty()).then(|| view! {
         <section class="panel" aria-labelledby="tools-chains">
             <h2 id="tools-chains">"Chains"</h2>
             <ul aria-label="Chains built">
                 {chains.into_iter().map(|c| {
-                    let path = c.members.iter().map(|&m| format!("#{} {}", m + 1, objects[m].object.title())).collect::<Vec<_>>().join(" → ");
+                    let path = c.members.iter().map(|&m| member_name(&objects, m, own)).collect::<Vec<_>>().join(" → ");
                     let end = if c.complete { "complete up to a self-signed root" } else { "incomplete: its issuer was not given" };
-                    view! { <li>{format!("{path} ({end})")}</li> }
+                    let by = issued_by_account(&c, &objects, own).map(|s| format!("{s}: ")).unwrap_or_default();
+                    view! { <li>{format!("{by}{path} ({end})")}</li> }
                 }).collect_view()}
             </ul>
         </section>

@@ -5,18 +5,17 @@
 use ccm_api::catalogue::{ca_action_allowed_for, CaAction};
 use ccm_api::common::{CaStatus, RevocationReason};
 use ccm_api::pca::cas::{
-    delete_certificate_authority, disable_certificate_authority, enable_certificate_authority,
-    restore_certificate_authority, revoke_certificate_authority, CertificateAuthority,
+    disable_certificate_authority, enable_certificate_authority, restore_certificate_authority,
+    revoke_certificate_authority, CertificateAuthority,
 };
 use ccm_api::common::SignatureAlgorithm;
-use ccm_api::validate::check_field;
 use ccm_api::{ApiRequest, Service};
 use leptos::prelude::*;
 
 use super::create_form::{issuer_options, ActivationDraft};
+use super::deletion::{deletion_form, DeletionFields};
 use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
-use crate::components::field::TextField;
 use crate::components::select::WireSelect;
 use crate::components::validity_fields::ValidityFields;
 use crate::form::action::{ActionError, ActionRunner};
@@ -49,22 +48,21 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
     let runner = ActionRunner::<CaAction>::new();
     let pending = runner.pending();
     let revocations = CaRevocations::get_or_provide();
-    let pending_days = RwSignal::new("7".to_owned());
-    let days_error = RwSignal::new(None::<String>);
     // Empty: no reason given (the body is then `{}`).
     let reason = RwSignal::new(String::new());
     let all = StoredValue::new(all);
     let ca = StoredValue::new(ca);
     let name = ca.with_value(|c| c.distinguished_name.common_name.clone());
 
-    let run = move |action: CaAction, activation: Option<RequestForm>| {
+    // `form`: the dialog's fields, for the actions that have some
+    // (activate, delete); every problem shows, and nothing is sent until
+    // they are fixed.
+    let run = move |action: CaAction, form: Option<RequestForm>| {
         let (id, cn, status) = ca.with_value(|c| (c.ca_id.clone(), c.distinguished_name.common_name.clone(), c.status.clone()));
         let req: ApiRequest = match action {
             CaAction::Disable => disable_certificate_authority(&id),
             CaAction::Enable => enable_certificate_authority(&id),
-            CaAction::Restore => restore_certificate_authority(&id),
-            // Every problem shows, and nothing is sent until they are fixed.
-            CaAction::Activate => match activation.and_then(|form| form.request_now()) {
+            CaAction::Activate | CaAction::Delete => match form.and_then(|form| form.request_now()) {
                 Some(req) => req,
                 None => return,
             },
@@ -72,23 +70,7 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
                 let r = reason.get_untracked();
                 revoke_certificate_authority(&id, (!r.is_empty()).then(|| RevocationReason::from_wire(&r)))
             }
-            _ => {
-                let days_text = pending_days.get_untracked();
-                let days: i64 = match days_text.trim().parse() {
-                    Ok(d) => d,
-                    Err(_) => {
-                        days_error.set(Some(t_string!(i18n, pca.days_whole).to_owned()));
-                        return;
-                    }
-                };
-                if let Err(m) = check_field(Service::Ccm, "delete_certificate_authority", "pending_days", Some(&days.into())) {
-                    days_error.set(Some(m));
-                    return;
-                }
-                days_error.set(None);
-                // The service ignores the grace period for a PENDING CA.
-                delete_certificate_authority(&id, if status == CaStatus::Pending { 7 } else { days })
-            }
+            _ => restore_certificate_authority(&id),
         };
         let locale = i18n.get_locale_untracked();
         let notice = td_string!(locale, pca.done, name = cn, what = done_message(action, &status, locale)).to_string();
@@ -125,21 +107,21 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
                 let locale = i18n.get_locale_untracked();
                 let title = confirm_title(action, &cn, &status, locale);
                 let danger = matches!(action, CaAction::Delete | CaAction::Disable | CaAction::Revoke);
-                // The activation's fields live as long as its dialog.
-                let activation = (action == CaAction::Activate).then(|| activation_form(ca.with_value(|c| c.ca_id.clone()), all));
+                // A dialog's fields live as long as the dialog.
+                let id = ca.with_value(|c| c.ca_id.clone());
+                let activation = (action == CaAction::Activate).then(|| activation_form(id.clone(), all));
+                let deletion = (action == CaAction::Delete).then(|| deletion_form(id, status.clone()));
+                let form = activation.map(|(_, form)| form).or(deletion.map(|(_, form)| form));
                 view! {
                     <ConfirmDialog title confirm_label=td_string!(locale, pca.action_on, action = button_label(action, locale), name = cn).to_string() danger
-                        pending=pending on_confirm=Callback::new(move |_| run(action, activation.map(|(_, form)| form)))
+                        pending=pending on_confirm=Callback::new(move |_| run(action, form))
                         on_cancel=Callback::new(move |_| runner.cancel())>
                         {activation.map(|(d, form)| view! {
                             <ActivationFields d form issuers=all.with_value(|all| ca.with_value(|c| issuer_options(all, Some(&c.ca_id), false, locale))) />
                         })}
                         {(action == CaAction::Revoke).then(|| view! { <ReasonSelect id="revoke-reason" value=reason /> })}
-                        {(action == CaAction::Delete && status != CaStatus::Pending).then(|| view! {
-                            <TextField id="pending-days" label=td_string!(locale, pca.pending_days) value=pending_days
-                                error=days_error
-                                hint=td_string!(locale, pca.pending_days_hint) />
-                        })}
+                        // A PENDING CA goes at once: no grace period to ask.
+                        {deletion.filter(|_| status != CaStatus::Pending).map(|(d, form)| view! { <DeletionFields d form /> })}
                     </ConfirmDialog>
                 }
             })}

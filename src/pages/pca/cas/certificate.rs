@@ -18,7 +18,8 @@ use crate::layout::lazy_view::lazy_component;
 use crate::i18n::{t, t_string, use_i18n};
 
 // The panel decodes certificates: its code comes with the `pki` module.
-lazy_component!(LazyCaCertificate = CaCertificate(ca: CertificateAuthority, now: i64) in pki via load_ca_certificate);
+// `usages` receives the certificate's key usages (wire names) once decoded.
+lazy_component!(LazyCaCertificate = CaCertificate(ca: CertificateAuthority, now: i64, usages: RwSignal<Option<Vec<String>>>) in pki via load_ca_certificate);
 
 /// The exported PEM texts with newlines as `\n` (the API may send `\r\n`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +60,7 @@ pub fn decode_files(files: &CaFiles) -> Result<(CertificateInfo, Vec<Certificate
 }
 
 #[component]
-pub fn CaCertificate(ca: CertificateAuthority, now: i64) -> impl IntoView {
+pub fn CaCertificate(ca: CertificateAuthority, now: i64, usages: RwSignal<Option<Vec<String>>>) -> impl IntoView {
     let allowed = ca_action_allowed_for(CaAction::ExportCertificate, &ca).is_ok();
     let api = use_api();
     let i18n = use_i18n();
@@ -71,7 +72,11 @@ pub fn CaCertificate(ca: CertificateAuthority, now: i64) -> impl IntoView {
         spawn_local(async move {
             let r = api.json::<CaCertificateResponse>(export_certificate_authority_certificate(&id)).await;
             if r != Err(ApiError::Aborted) {
-                files.try_set(Some(r.map(|r| CaFiles::from_response(&r))));
+                let f = r.map(|r| CaFiles::from_response(&r));
+                if let Some((info, _)) = f.as_ref().ok().and_then(|f| decode_files(f).ok()) {
+                    usages.try_set(Some(info.key_usage.iter().map(|k| k.name().to_owned()).collect()));
+                }
+                files.try_set(Some(f));
             }
         });
     }

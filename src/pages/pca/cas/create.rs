@@ -5,10 +5,12 @@
 use ccm_api::common::{KeyAlgorithm, KeyUsage, SignatureAlgorithm, ValidityType};
 use ccm_api::pca::cas::{CertificateAuthority, CreateCertificateAuthorityResponse};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use super::create_form::{eligible_issuers, issuer_options, CaDraft, CaKindChoice};
 use super::loader;
 use super::obs_access::ObsBucketPicker;
+use super::similar::{similar_changes, similar_draft, SIMILAR_KEY, USAGE_KEY};
 use super::validity_cap::{capped, most_units_before};
 use crate::components::select::WireSelect;
 use crate::components::subject_fields::{SubjectFields, SubjectSignals};
@@ -41,6 +43,21 @@ pub fn CreateCaPage() -> impl IntoView {
     let l = i18n.get_locale_untracked();
     let d = DraftSignals::new();
     let (form, cas, load_error) = loader::form_over_cas(page.api, "create_certificate_authority", move |cas, now| d.draft().to_request(cas, now));
+    // "Create similar" from a CA's details: once the CAs are read, the
+    // form becomes that CA, and what was filled is what changes compare to.
+    let (similar_id, usages) = use_query_map().with_untracked(|q| (q.get(SIMILAR_KEY), q.get_all(USAGE_KEY).unwrap_or_default()));
+    let original = RwSignal::new(None::<CaDraft>);
+    if let Some(id) = similar_id.clone() {
+        Effect::new(move |_| {
+            if original.with_untracked(Option::is_some) {
+                return;
+            }
+            if let Some(like) = cas.with(|c| c.iter().find(|ca| ca.ca_id == id).map(|ca| similar_draft(ca, &usages))) {
+                d.set_draft(like.clone());
+                original.set(Some(like));
+            }
+        });
+    }
     let create = form.sender(page.api, move |r: CreateCertificateAuthorityResponse| {
         page.done(td_string!(l, pca.ca_created, name = d.subject.common_name.get_untracked()).to_string(), format!("/pca/cas?ca={}", r.ca_id));
     });
@@ -74,9 +91,21 @@ pub fn CreateCaPage() -> impl IntoView {
     let crl_ready = RwSignal::new(false);
 
     view! {
-        <FormFrame form heading=td_string!(l, pca.create_heading) load_error load_title=td_string!(l, pca.load_cas_failed)
+        <FormFrame form heading=if similar_id.is_some() { td_string!(l, pca.similar_heading) } else { td_string!(l, pca.create_heading) } load_error load_title=td_string!(l, pca.load_cas_failed)
             on_send=create send_label=td_string!(l, pca.create_ca) sending_label=td_string!(l, pca.creating)
             not_done=td_string!(l, pca.ca_not_created) unsure=td_string!(l, pca.ca_maybe_created)>
+            {similar_id.is_some().then(|| view! {
+                <section aria-label=td_string!(l, pca.what_changes)>
+                    <h2>{td_string!(l, pca.what_changes)}</h2>
+                    {move || match original.get() {
+                        None => view! { <p role="status">{td_string!(l, pca.reading_original)}</p> }.into_any(),
+                        Some(o) => view! {
+                            <p class="field-hint">{td_string!(l, pca.similar_hint)}</p>
+                            <ul>{move || similar_changes(&o, &d.draft()).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                        }.into_any(),
+                    }}
+                </section>
+            })}
             <p class="field-hint">{td_string!(l, pca.required_hint)}</p>
             <fieldset>
                 <legend>{td_string!(l, pca.kind)}</legend>

@@ -8,6 +8,7 @@ use super::certificate::LazyCaCertificate;
 use super::crl::CrlPanel;
 use super::exports::CaExports;
 use super::import::LazyCaImport;
+use super::similar::similar_href;
 use crate::components::badges::{CaStatusBadge, ExpiryBadge};
 use crate::state::ca_revocations::CaRevocations;
 use crate::components::tags::TagEditor;
@@ -30,6 +31,10 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
     };
     let crl = ca.crl_configuration.clone();
     let revoked = CaRevocations::get_or_provide().of(&ca);
+    // The key usages of the CA's certificate, once its panel decoded it:
+    // "Create similar" carries them (the record has none).
+    let usages = RwSignal::new(None::<Vec<String>>);
+    let similar_of = StoredValue::new(ca.clone());
     view! {
         <aside class="panel details" aria-label=t_string!(i18n, pca.details_of, name = dn.common_name.clone()).into_owned()>
             <h2 translate="no">{dn.common_name.clone()}</h2>
@@ -66,9 +71,10 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
                     _ => td_string!(l, pca.crl_not_published).to_owned(),
                 }))}
             </dl>
-            <p><a href=format!("/pca/certs?ca_id={}", ca.ca_id)>{t!(i18n, pca.issued_by_this_ca)}</a></p>
+            <p><a href=format!("/pca/certs?ca_id={}", ca.ca_id)>{t!(i18n, pca.issued_by_this_ca)}</a>
+               " · "<a href=move || similar_href(&similar_of.get_value(), usages.get().as_deref())>{t!(i18n, pca.create_similar)}</a></p>
             <CaActions ca=ca.clone() all on_changed />
-            <LazyCaCertificate ca=ca.clone() now />
+            <LazyCaCertificate ca=ca.clone() now usages />
             <CaExports ca=ca.clone() />
             <LazyCaImport ca=ca.clone() on_changed />
             <CrlPanel ca=ca.clone() on_changed />

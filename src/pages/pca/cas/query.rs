@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::list::sort::Sorted;
+use crate::pages::pca::hierarchy::compare;
 use crate::list::url_state::{QueryReader, QueryWriter, UrlState};
 use crate::tags::TagFilter;
 
@@ -120,6 +121,13 @@ impl CaViewQuery {
             && (self.tag.is_none() || self.tagged.as_ref().is_some_and(|ids| ids.contains(&ca.ca_id)))
     }
 
+    /// The CAs the table shows: those that match, in the chosen order.
+    pub fn table_rows(&self, cas: &[CertificateAuthority]) -> Vec<CertificateAuthority> {
+        let mut rows: Vec<CertificateAuthority> = cas.iter().filter(|c| self.matches(c)).cloned().collect();
+        rows.sort_by(|a, b| compare(a, b, &self.sort_key, &self.sort_dir));
+        rows
+    }
+
     pub fn has_filter(&self) -> bool {
         !self.name.trim().is_empty() || self.status.is_some() || self.revoked || self.kind.is_some() || self.tag.is_some()
     }
@@ -195,5 +203,19 @@ mod tests {
         assert!(q.matches(&ca("a", "DISABLED")));
         assert!(!q.matches(&ca("a", "DELETED")));
         assert!(!q.matches(&ca("b", "DISABLED")));
+    }
+
+    #[test]
+    fn the_table_shows_the_matching_cas_in_the_chosen_order() {
+        let ca = |id: &str, cn: &str| -> CertificateAuthority {
+            serde_json::from_value(serde_json::json!({
+                "ca_id": id, "type": "ROOT", "status": "ACTIVED", "distinguished_name": {"common_name": cn}
+            }))
+            .unwrap()
+        };
+        let cas = [ca("1", "Beta Root"), ca("2", "alpha Root"), ca("3", "Gamma Lab")];
+        let names = |q: &CaViewQuery| q.table_rows(&cas).into_iter().map(|c| c.ca_id).collect::<Vec<_>>();
+        assert_eq!(names(&parse(&[("name", "root"), ("sort_key", "common_name")])), ["2", "1"]);
+        assert_eq!(names(&parse(&[("name", "root"), ("sort_key", "common_name"), ("sort_dir", "DESC")])), ["1", "2"]);
     }
 }

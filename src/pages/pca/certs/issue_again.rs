@@ -9,6 +9,7 @@ use ccm_api::sign::encode_component;
 use super::apply_form::{ApplyDraft, EkuChoice, SanRow};
 use crate::i18n::{td_string, Locale};
 use crate::pages::pca::labels;
+use crate::form::draft::SubjectDraft;
 
 /// What the decoded certificate adds to its record: names and usages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,36 +23,76 @@ pub struct Decoded {
 
 const DAY_MS: i64 = 86_400_000;
 
+/// The apply form's draft for issuing `cert` again: its record's subject,
+/// issuer, key, signature and validity length (whole days, rounded up),
+/// and the names and usages its PEM carries. Renewal starts from it too.
+pub fn again_draft(cert: &PrivateCertificate, decoded: &Decoded) -> ApplyDraft {
+    let dn = &cert.distinguished_name;
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut d = ApplyDraft {
+        issuer_id: text(&cert.issuer_id),
+        subject: SubjectDraft {
+            common_name: dn.common_name.clone(),
+            country: text(&dn.country),
+            state: text(&dn.state),
+            locality: text(&dn.locality),
+            organization: text(&dn.organization),
+            organizational_unit: text(&dn.organizational_unit),
+        },
+        sans: decoded.sans.iter().map(|(kind, value)| SanRow { kind: kind.clone(), value: value.clone() }).collect(),
+        key_usages: decoded.key_usages.clone(),
+        eku: decoded.eku,
+        ..Default::default()
+    };
+    if let Some(k) = &cert.key_algorithm {
+        d.key_algorithm = k.as_str().to_owned();
+    }
+    if let Some(s) = &cert.signature_algorithm {
+        d.signature_algorithm = s.as_str().to_owned();
+    }
+    if let Some(days) = validity_days(cert) {
+        d.validity_type = "DAY".into();
+        d.validity_value = days.to_string();
+    }
+    d
+}
+
+/// How long `cert` was valid, in whole days rounded up.
+pub fn validity_days(cert: &PrivateCertificate) -> Option<i64> {
+    let (from, to) = (cert.not_before?, cert.not_after?);
+    Some((((to - from) + DAY_MS - 1) / DAY_MS).max(1))
+}
+
 /// `/pca/certs/new?again=…` filled from `cert` and what its PEM says.
 pub fn again_href(cert: &PrivateCertificate, decoded: &Decoded) -> String {
-    let dn = &cert.distinguished_name;
+    let d = again_draft(cert, decoded);
+    let s = &d.subject;
     let mut q: Vec<(&str, String)> = vec![("again", cert.certificate_id.clone())];
-    let mut push = |k: &'static str, v: Option<&str>| {
-        if let Some(v) = v.filter(|v| !v.is_empty()) {
-            q.push((k, v.to_owned()));
+    for (k, v) in [
+        ("issuer", &d.issuer_id),
+        ("cn", &s.common_name),
+        ("c", &s.country),
+        ("st", &s.state),
+        ("l", &s.locality),
+        ("o", &s.organization),
+        ("ou", &s.organizational_unit),
+        ("key", &d.key_algorithm),
+        ("sig", &d.signature_algorithm),
+    ] {
+        if !v.is_empty() {
+            q.push((k, v.clone()));
         }
-    };
-    push("issuer", cert.issuer_id.as_deref());
-    push("cn", Some(&dn.common_name));
-    push("c", dn.country.as_deref());
-    push("st", dn.state.as_deref());
-    push("l", dn.locality.as_deref());
-    push("o", dn.organization.as_deref());
-    push("ou", dn.organizational_unit.as_deref());
-    push("key", cert.key_algorithm.as_ref().map(|k| k.as_str()));
-    push("sig", cert.signature_algorithm.as_ref().map(|s| s.as_str()));
-    if let (Some(from), Some(to)) = (cert.not_before, cert.not_after) {
-        // Whole days, rounded up: the form's unit.
-        let days = ((to - from) + DAY_MS - 1) / DAY_MS;
-        q.push(("days", days.max(1).to_string()));
     }
-    for (kind, value) in &decoded.sans {
-        q.push(("san", format!("{kind}:{value}")));
+    if validity_days(cert).is_some() {
+        q.push(("days", d.validity_value.clone()));
     }
-    for k in &decoded.key_usages {
+    for san in &d.sans {
+        q.push(("san", format!("{}:{}", san.kind, san.value)));
+    }
+    for k in &d.key_usages {
         q.push(("ku", k.clone()));
     }
-    let e = decoded.eku;
+    let e = d.eku;
     for (on, name) in [
         (e.server_auth, "server_auth"),
         (e.client_auth, "client_auth"),

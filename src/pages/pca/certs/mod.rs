@@ -21,6 +21,8 @@ mod list;
 mod loader;
 mod local_list;
 mod query;
+mod renew;
+mod renew_plan;
 pub mod revoke_reason;
 mod san_editor;
 mod table;
@@ -29,6 +31,7 @@ pub use apply::ApplyCertificatePage;
 pub use csr::IssueFromCsrPage;
 pub use details::CertificateDetailsPage;
 pub use list::PrivateCertificatesPage;
+pub use renew::RenewCertificatesPage;
 
 /// What the list reads first for the address's view state; its route sends
 /// it while the page's code loads (api/prefetch.rs).

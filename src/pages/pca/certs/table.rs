@@ -5,12 +5,12 @@ use ccm_api::pca::certs::{CertSortKey, PrivateCertificate};
 use leptos::prelude::*;
 
 use super::query::CertViewQuery;
-use crate::list::selection::{Picked, SelectPage, SelectRow, Selection};
-use crate::list::sort::SortHeader;
-use crate::list::status::ListEmpty;
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
 use crate::i18n::format::date;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{td_string, use_i18n, Locale};
+use crate::list::selection::{Picked, Selection};
+use crate::list::sort::SortBy;
+use crate::list::table::{Column, DataTable, Selectable};
 
 #[component]
 pub fn CertTable(
@@ -19,53 +19,60 @@ pub fn CertTable(
     now: i64,
     selection: RwSignal<Selection>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
-    let empty = certificates.is_empty();
-    let empty_text = if query.has_filter() { t_string!(i18n, pca.no_cert_matches) } else { t_string!(i18n, pca.no_certs_yet) };
-    let q = StoredValue::new(query);
-    let on_page: Vec<Picked> = certificates.iter().map(|c| Picked::new(&c.certificate_id, &c.distinguished_name.common_name)).collect();
+    let l = use_i18n().get_locale_untracked();
+    let empty = if query.has_filter() { td_string!(l, pca.no_cert_matches) } else { td_string!(l, pca.no_certs_yet) };
     view! {
-        {empty.then(|| view! { <ListEmpty text=empty_text /> })}
-        <table class="data-table">
-            <caption class="visually-hidden">{t!(i18n, pca.certs_title)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">
-                        <SelectPage selection rows=on_page />
-                    </th>
-                    <SortHeader label=t_string!(i18n, pca.col_common_name) key=CertSortKey::CommonName query=q />
-                    <SortHeader label=t_string!(i18n, pca.col_issuer_ca) key=CertSortKey::IssuerName query=q />
-                    <th scope="col">{t!(i18n, pca.col_status)}</th>
-                    <th scope="col">{t!(i18n, pca.col_key_algorithm)}</th>
-                    <SortHeader label=t_string!(i18n, pca.col_expires) key=CertSortKey::NotAfter query=q />
-                    <th scope="col">{t!(i18n, pca.col_serial)}</th>
-                    <SortHeader label=t_string!(i18n, pca.col_created) key=CertSortKey::CreateTime query=q />
-                </tr>
-            </thead>
-            <tbody>
-                {certificates.into_iter().map(|c| {
-                    let name = c.distinguished_name.common_name.clone();
-                    let id = c.certificate_id.clone();
-                    let issuer = match (&c.issuer_id, &c.issuer_name) {
-                        (Some(i), name) => view! { <a href=format!("/pca/cas?ca={i}")>{name.clone().unwrap_or_else(|| i.clone())}</a> }.into_any(),
-                        (None, name) => view! { <span>{name.clone().unwrap_or_else(|| "—".into())}</span> }.into_any(),
-                    };
-                    view! {
-                        <tr>
-                            <td><SelectRow selection id=id.clone() name=name.clone() /></td>
-                            <td translate="no"><a href=format!("/pca/certs/{id}")>{name.clone()}</a></td>
-                            <td translate="no">{issuer}</td>
-                            <td><CertStatusBadge status=c.status.clone() /></td>
-                            <td translate="no">{c.key_algorithm.as_ref().map(|k| k.label().to_owned())}</td>
-                            <td>{c.not_after.map(|t| view! { {date(l, t)} " " <ExpiryBadge not_after=t now /> })}</td>
-                            <td><code>{c.serial_number.clone()}</code></td>
-                            <td>{c.create_time.map(|t| date(l, t))}</td>
-                        </tr>
-                    }
-                }).collect::<Vec<_>>()}
-            </tbody>
-        </table>
+        <DataTable caption=td_string!(l, pca.certs_title) empty columns=columns(now, l) rows=certificates
+            sort=SortBy::query(query) select=Selectable { selection, pick } />
     }
 }
 
+/// A row's checkbox: by id, named after the common name.
+fn pick(c: &PrivateCertificate) -> Picked {
+    Picked::new(&c.certificate_id, &c.distinguished_name.common_name)
+}
+
+fn columns(now: i64, l: Locale) -> Vec<Column<PrivateCertificate, CertSortKey>> {
+    vec![
+        Column::new(td_string!(l, pca.col_common_name), |c: &PrivateCertificate| {
+            view! { <a href=format!("/pca/certs/{}", c.certificate_id) translate="no">{c.distinguished_name.common_name.clone()}</a> }
+        })
+        .sorts(CertSortKey::CommonName),
+        Column::new(td_string!(l, pca.col_issuer_ca), |c: &PrivateCertificate| match (&c.issuer_id, &c.issuer_name) {
+            (Some(i), name) => view! { <a href=format!("/pca/cas?ca={i}") translate="no">{name.clone().unwrap_or_else(|| i.clone())}</a> }.into_any(),
+            (None, name) => view! { <span>{name.clone().unwrap_or_else(|| "—".into())}</span> }.into_any(),
+        })
+        .sorts(CertSortKey::IssuerName),
+        Column::new(td_string!(l, pca.col_status), |c: &PrivateCertificate| view! { <CertStatusBadge status=c.status.clone() /> }),
+        Column::new(td_string!(l, pca.col_key_algorithm), |c: &PrivateCertificate| {
+            view! { <span translate="no">{c.key_algorithm.as_ref().map(|k| k.label().to_owned())}</span> }
+        }),
+        Column::new(td_string!(l, pca.col_expires), move |c: &PrivateCertificate| c.not_after.map(|t| view! { {date(l, t)} " " <ExpiryBadge not_after=t now /> }))
+            .sorts(CertSortKey::NotAfter),
+        Column::new(td_string!(l, pca.col_serial), |c: &PrivateCertificate| view! { <code>{c.serial_number.clone()}</code> }),
+        Column::new(td_string!(l, pca.col_created), move |c: &PrivateCertificate| c.create_time.map(|t| date(l, t))).sorts(CertSortKey::CreateTime),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::list::table::sortable_labels;
+
+    #[test]
+    fn name_issuer_expiry_and_creation_sort() {
+        let cols = columns(0, Locale::en);
+        let labels: Vec<_> = cols.iter().map(|c| c.label()).collect();
+        assert_eq!(labels, ["Common name", "Issuer CA", "Status", "Key algorithm", "Expires", "Serial number", "Created"]);
+        assert_eq!(sortable_labels(&cols), ["Common name", "Issuer CA", "Expires", "Created"]);
+    }
+
+    #[test]
+    fn a_row_is_picked_by_id_under_its_common_name() {
+        let c: PrivateCertificate = serde_json::from_value(serde_json::json!({
+            "certificate_id": "c-1", "status": "ISSUED", "distinguished_name": {"common_name": "vpn.example.com"}
+        }))
+        .unwrap();
+        assert_eq!(pick(&c), Picked::new("c-1", "vpn.example.com"));
+    }
+}

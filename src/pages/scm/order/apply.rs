@@ -62,8 +62,10 @@ pub fn ApplySslPage() -> impl IntoView {
     let api = page.api;
     let params = use_query_map();
     let (cert_id, csr_id) = params.with_untracked(|p| (p.get("cert").unwrap_or_default(), p.get("csr").unwrap_or_default()));
+    // A renewal's order passes on the renewed certificate's domains.
+    let (domain, sans) = params.with_untracked(|p| (p.get("domain").unwrap_or_default(), p.get("sans").unwrap_or_default()));
     let key_source = if csr_id.is_empty() { KeySource::Service } else { KeySource::Manager };
-    let d = ApplySignals::from_draft(ApplyDraft { cert_id, csr_id, key_source, ..Default::default() });
+    let d = ApplySignals::from_draft(ApplyDraft { cert_id, csr_id, key_source, domain, sans, ..Default::default() });
 
     let waiting = RwSignal::new(Vec::<ScmCertificateSummary>::new());
     let csrs = RwSignal::new(Vec::<CsrInfo>::new());

@@ -6,6 +6,7 @@ mod apply;
 pub mod apply_form;
 mod order;
 pub mod order_form;
+pub mod renew;
 
 pub use apply::ApplySslPage;
 pub use order::OrderCertificatePage;

@@ -1,0 +1,215 @@
+//! "Create similar": the create-CA form started from an existing CA's
+//! record (kind, issuer, subject, keys, validity length, path length,
+//! CRL publishing), and what the new CA will differ in, in words. Pure.
+
+use ccm_api::common::{CaStatus, CaType};
+use ccm_api::pca::cas::CertificateAuthority;
+
+use super::create_form::{CaDraft, CaKindChoice};
+use crate::form::draft::SubjectDraft;
+
+/// The create page's query key naming the CA to start from.
+pub const SIMILAR_KEY: &str = "similar";
+
+const DAY_MS: i64 = 86_400_000;
+
+/// The create page's query key for each key usage of the CA's certificate.
+pub const USAGE_KEY: &str = "ku";
+
+/// `/pca/cas/new?similar=<id>`, with the key usages of its certificate
+/// (`&ku=…` each) once the details have decoded it.
+pub fn similar_href(ca: &CertificateAuthority, key_usages: Option<&[String]>) -> String {
+    let mut href = format!("/pca/cas/new?{SIMILAR_KEY}={}", ca.ca_id);
+    for k in key_usages.unwrap_or_default() {
+        href.push_str(&format!("&{USAGE_KEY}={k}"));
+    }
+    href
+}
+
+/// The validity the CA had, in the largest unit that says it exactly
+/// (within two days, what calendar years and months vary by): 10 YEAR
+/// rather than 3653 DAY.
+pub fn validity_length(not_before: i64, not_after: i64) -> (&'static str, i64) {
+    let days = ((not_after - not_before) + DAY_MS / 2) / DAY_MS;
+    let close = |units: i64, unit_days_x100: i64| units >= 1 && (days * 100 - units * unit_days_x100).abs() <= 200;
+    let years = (days * 100 + 36_525 / 2) / 36_525;
+    if close(years, 36_525) {
+        return ("YEAR", years);
+    }
+    let months = (days * 100 + 3_044 / 2) / 3_044;
+    if close(months, 3_044) {
+        return ("MONTH", months);
+    }
+    ("DAY", days.max(1))
+}
+
+/// The form's draft for a CA like `ca`. Key usages are not in the CA's
+/// record: those of its certificate when known (`key_usages`, wire names),
+/// else the usual CA usages.
+pub fn similar_draft(ca: &CertificateAuthority, key_usages: &[String]) -> CaDraft {
+    let mut d = CaDraft::default();
+    d.choice = match (&ca.kind, &ca.status) {
+        (CaType::Root, _) => CaKindChoice::Root,
+        (_, CaStatus::Pending) => CaKindChoice::SubordinatePending,
+        _ => CaKindChoice::SubordinateNow,
+    };
+    let dn = &ca.distinguished_name;
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    d.subject = SubjectDraft {
+        common_name: dn.common_name.clone(),
+        country: text(&dn.country),
+        state: text(&dn.state),
+        locality: text(&dn.locality),
+        organization: text(&dn.organization),
+        organizational_unit: text(&dn.organizational_unit),
+    };
+    if let Some(k) = &ca.key_algorithm {
+        d.key_algorithm = k.as_str().to_owned();
+    }
+    if let Some(s) = &ca.signature_algorithm {
+        d.signature_algorithm = s.as_str().to_owned();
+    }
+    if let (Some(from), Some(to)) = (ca.not_before, ca.not_after) {
+        let (unit, value) = validity_length(from, to);
+        d.validity_type = unit.to_owned();
+        d.validity_value = value.to_string();
+    }
+    d.issuer_id = ca.issuer_id.clone().unwrap_or_default();
+    if ca.kind != CaType::Root {
+        if let Some(p) = ca.path_length {
+            d.path_length = p.to_string();
+        }
+    }
+    if !key_usages.is_empty() {
+        d.key_usages = key_usages.to_vec();
+    }
+    if let Some(crl) = ca.crl_configuration.as_ref().filter(|c| c.enabled) {
+        d.crl_publish = true;
+        d.crl_bucket = text(&crl.obs_bucket_name);
+        d.crl_name = text(&crl.crl_name);
+        if let Some(days) = crl.valid_days {
+            d.crl_valid_days = days.to_string();
+        }
+    }
+    d
+}
+
+/// What the new CA will be, against the one it is modelled on: always a
+/// CA of its own, then each field the user changed.
+pub fn similar_changes(original: &CaDraft, now: &CaDraft) -> Vec<String> {
+    let mut out = vec![
+        "A new CA with its own key pair and serial number; the CA it is modelled on and what it issued stay as they are.".to_owned(),
+        "Its validity starts when it is created (or on the start date you set).".to_owned(),
+    ];
+    let kind = |c: CaKindChoice| match c {
+        CaKindChoice::Root => "root",
+        CaKindChoice::SubordinateNow => "subordinate signed now",
+        CaKindChoice::SubordinatePending => "subordinate left pending",
+    };
+    let (a, b) = (&original.subject, &now.subject);
+    let pairs: [(&str, String, String); 14] = [
+        ("Kind", kind(original.choice).into(), kind(now.choice).into()),
+        ("Issuing CA", original.issuer_id.clone(), now.issuer_id.clone()),
+        ("Common name", a.common_name.clone(), b.common_name.clone()),
+        ("Country", a.country.clone(), b.country.clone()),
+        ("State or province", a.state.clone(), b.state.clone()),
+        ("Locality", a.locality.clone(), b.locality.clone()),
+        ("Organization", a.organization.clone(), b.organization.clone()),
+        ("Organizational unit", a.organizational_unit.clone(), b.organizational_unit.clone()),
+        ("Key algorithm", original.key_algorithm.clone(), now.key_algorithm.clone()),
+        ("Signature algorithm", original.signature_algorithm.clone(), now.signature_algorithm.clone()),
+        ("Validity", format!("{} {}", original.validity_value, original.validity_type), format!("{} {}", now.validity_value, now.validity_type)),
+        ("Path length", original.path_length.clone(), now.path_length.clone()),
+        ("Key usages", original.key_usages.join(", "), now.key_usages.join(", ")),
+        ("CRL", crl_words(original), crl_words(now)),
+    ];
+    for (label, before, after) in pairs {
+        if before.trim() != after.trim() {
+            let show = |s: &str| if s.trim().is_empty() { "(empty)".to_owned() } else { s.trim().to_owned() };
+            out.push(format!("{label}: {} → {}", show(&before), show(&after)));
+        }
+    }
+    out
+}
+
+fn crl_words(d: &CaDraft) -> String {
+    if d.crl_publish {
+        format!("published to {} every {} days", d.crl_bucket.trim(), d.crl_valid_days.trim())
+    } else {
+        "not published".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_764_000_000_000;
+
+    fn ca(json: serde_json::Value) -> CertificateAuthority {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn lengths_read_in_the_unit_they_were_made_in() {
+        assert_eq!(validity_length(NOW, NOW + 3653 * DAY_MS), ("YEAR", 10));
+        assert_eq!(validity_length(NOW, NOW + 365 * DAY_MS), ("YEAR", 1));
+        assert_eq!(validity_length(NOW, NOW + 92 * DAY_MS), ("MONTH", 3));
+        assert_eq!(validity_length(NOW, NOW + 45 * DAY_MS), ("DAY", 45));
+        assert_eq!(validity_length(NOW, NOW + 3_600_000), ("DAY", 1));
+    }
+
+    #[test]
+    fn a_subordinate_is_copied_field_by_field() {
+        let sub = ca(serde_json::json!({
+            "ca_id": "ca-2", "type": "SUBORDINATE", "status": "ACTIVED", "path_length": 2,
+            "issuer_id": "ca-1", "key_algorithm": "EC384", "signature_algorithm": "SHA384",
+            "not_before": NOW, "not_after": NOW + 5 * 365 * DAY_MS + DAY_MS,
+            "distinguished_name": {"common_name": "Issuing CA", "country": "DE", "organization": "Acme", "organizational_unit": "PKI"},
+            "crl_configuration": {"enabled": true, "obs_bucket_name": "crl-bucket", "valid_days": 10}
+        }));
+        let d = similar_draft(&sub, &[]);
+        assert_eq!(d.choice, CaKindChoice::SubordinateNow);
+        assert_eq!(d.issuer_id, "ca-1");
+        assert_eq!((d.subject.common_name.as_str(), d.subject.country.as_str(), d.subject.state.as_str()), ("Issuing CA", "DE", ""));
+        assert_eq!((d.key_algorithm.as_str(), d.signature_algorithm.as_str()), ("EC384", "SHA384"));
+        assert_eq!((d.validity_type.as_str(), d.validity_value.as_str()), ("YEAR", "5"));
+        assert_eq!(d.path_length, "2");
+        assert!(d.crl_publish);
+        assert_eq!((d.crl_bucket.as_str(), d.crl_valid_days.as_str()), ("crl-bucket", "10"));
+        assert_eq!(similar_href(&sub, None), "/pca/cas/new?similar=ca-2");
+        let usages = ["keyCertSign".to_owned(), "cRLSign".to_owned()];
+        assert_eq!(similar_href(&sub, Some(&usages)), "/pca/cas/new?similar=ca-2&ku=keyCertSign&ku=cRLSign");
+        assert_eq!(similar_draft(&sub, &usages).key_usages, usages);
+        assert_eq!(d.key_usages, ["digitalSignature", "keyCertSign", "cRLSign"], "not known: the usual ones");
+
+        // Unchanged: only the two facts of any new CA.
+        assert_eq!(similar_changes(&d, &d).len(), 2);
+        let mut edited = d.clone();
+        edited.subject.common_name = "Issuing CA 2".into();
+        edited.key_algorithm = "EC256".into();
+        edited.crl_publish = false;
+        assert_eq!(&similar_changes(&d, &edited)[2..], [
+            "Common name: Issuing CA → Issuing CA 2",
+            "Key algorithm: EC384 → EC256",
+            "CRL: published to crl-bucket every 10 days → not published",
+        ]);
+    }
+
+    #[test]
+    fn a_root_keeps_the_default_path_length_and_a_pending_ca_stays_pending() {
+        let root = ca(serde_json::json!({
+            "ca_id": "r", "type": "ROOT", "status": "ACTIVED", "path_length": 7, "key_algorithm": "RSA2048",
+            "distinguished_name": {"common_name": "Root"}
+        }));
+        let d = similar_draft(&root, &[]);
+        assert_eq!(d.choice, CaKindChoice::Root);
+        assert_eq!(d.path_length, "0");
+        assert_eq!((d.validity_type.as_str(), d.validity_value.as_str()), ("YEAR", "10"), "no dates: the form's default");
+        assert!(!d.crl_publish);
+        let pending = ca(serde_json::json!({
+            "ca_id": "p", "type": "SUBORDINATE", "status": "PENDING", "distinguished_name": {"common_name": "Later"}
+        }));
+        assert_eq!(similar_draft(&pending, &[]).choice, CaKindChoice::SubordinatePending);
+    }
+}
