@@ -2,7 +2,7 @@
 //! urgency level for colour. Pure: "now" is passed in. The words per
 //! locale are `crate::i18n::format`'s.
 
-use crate::i18n::{format, Locale};
+use crate::i18n::{Locale, format};
 
 /// How soon something expires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

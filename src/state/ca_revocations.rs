@@ -13,7 +13,7 @@ use ccm_api::pca::cas::CertificateAuthority;
 use leptos::prelude::*;
 
 use super::storage;
-use crate::i18n::{format, td_string, Locale};
+use crate::i18n::{Locale, format, td_string};
 use crate::pages::pca::labels;
 
 pub const KEY: &str = "ccm-console/ca-revocations";

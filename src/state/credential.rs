@@ -3,7 +3,7 @@
 //! ticks "remember". Pure rules, tested natively.
 
 use serde::{Deserialize, Serialize};
-use crate::i18n::{td_string, Locale};
+use crate::i18n::{Locale, td_string};
 
 /// How calls are authorised.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]

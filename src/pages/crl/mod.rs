@@ -15,7 +15,7 @@ use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::crl_view::CrlDetails;
 use crate::i18n::format::date;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{Locale, td_string, use_locale};
 use crate::state::session::use_session;
 
 /// Why no CRL is shown.
@@ -92,8 +92,8 @@ struct Loaded {
 #[component]
 pub fn CrlViewerPage() -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
-    let locale = i18n.get_locale_untracked();
+    let i18n = use_locale();
+    let locale = i18n;
     let session = use_session();
     let params = use_params_map();
     let query = use_query_map();
@@ -124,25 +124,25 @@ pub fn CrlViewerPage() -> impl IntoView {
     }
     let now_ms = js_sys::Date::now() as i64;
     view! {
-        <p><a href="/pca/cas">{t!(i18n, pca.back_to_hierarchy)}</a></p>
+        <p><a href="/pca/cas">{td_string!(i18n, pca.back_to_hierarchy)}</a></p>
         {move || match state.with(|s| s.as_ref().map(|r| r.as_ref().map(|l| (l.ca.clone(), l.url.clone(), l.crl.clone())).map_err(Clone::clone))) {
-            None => view! { <p class="loading" role="status">{t!(i18n, pca.fetching_crl)}</p> }.into_any(),
-            Some(Err(CrlViewError::Api(e))) => view! { <ApiErrorView title=t_string!(i18n, pca.ca_load_failed) error=e /> }.into_any(),
-            Some(Err(e)) => view! { <p class="field-error" role="alert">{e.message(i18n.get_locale_untracked())}</p> }.into_any(),
+            None => view! { <p class="loading" role="status">{td_string!(i18n, pca.fetching_crl)}</p> }.into_any(),
+            Some(Err(CrlViewError::Api(e))) => view! { <ApiErrorView title=td_string!(i18n, pca.ca_load_failed) error=e /> }.into_any(),
+            Some(Err(e)) => view! { <p class="field-error" role="alert">{e.message(i18n)}</p> }.into_any(),
             Some(Ok((ca, url, crl))) => {
-                let l = i18n.get_locale_untracked();
+                let l = i18n;
                 let entry = serial.as_ref().map(|s| match crl.entry_for(s) {
                     Some(r) => match r.reason {
                         Some(x) => td_string!(l, pca.crl_entry_found_reason, serial = s, date = date(l, r.revoked_at * 1000), reason = x),
                         None => td_string!(l, pca.crl_entry_found, serial = s, date = date(l, r.revoked_at * 1000)),
                     }
-                    .into_owned(),
+                    .to_string(),
                     None => td_string!(l, pca.crl_entry_missing, serial = s).to_string(),
                 });
                 view! {
                     <h1>{td_string!(l, pca.crl_of, name = &ca.distinguished_name.common_name).to_string()}</h1>
-                    <section class="panel" aria-label=move || t_string!(i18n, pca.crl_section)>
-                        <p class="muted">{t!(i18n, pca.published_at)} <code>{url}</code></p>
+                    <section class="panel" aria-label=move || td_string!(i18n, pca.crl_section)>
+                        <p class="muted">{td_string!(i18n, pca.published_at)} <code>{url}</code></p>
                         {entry.map(|e| view! { <p class="tool-match" role="status">{e}</p> })}
                         <CrlDetails crl now_ms />
                     </section>

@@ -7,7 +7,7 @@ use ccm_api::pca::certs::PrivateCertificate;
 use ccm_api::scm::{ScmCertificateSummary, ScmStatus};
 use ccm_api::common::{CaStatus, CertificateStatus};
 
-use crate::i18n::{td_string, Locale};
+use crate::i18n::{Locale, td_string};
 use crate::pages::pca::labels;
 use crate::pages::scm::time::parse_scm_time;
 

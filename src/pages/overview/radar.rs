@@ -9,12 +9,12 @@ use super::Loaded;
 use crate::components::badges::ExpiryBadge;
 use crate::components::download::download;
 use crate::i18n::format::date;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 use crate::list::selection::{SelectRow, Selection};
 
 #[component]
 pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = use_locale();
     let window = RwSignal::new(30i64);
     // Private certificates picked for "Renew selected".
     let picked = RwSignal::new(Selection::default());
@@ -40,41 +40,41 @@ pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) 
     view! {
         <section class="panel" aria-labelledby="radar-title">
             <div class="page-head">
-                <h2 id="radar-title">{t!(i18n, overview.radar_title)}</h2>
+                <h2 id="radar-title">{td_string!(i18n, overview.radar_title)}</h2>
                 <div class="actions">
-                    <button disabled=move || !ready() on:click=export>{t!(i18n, overview.export_csv)}</button>
-                    <button on:click=move |_| on_reload.run(())>{t!(i18n, overview.reload)}</button>
+                    <button disabled=move || !ready() on:click=export>{td_string!(i18n, overview.export_csv)}</button>
+                    <button on:click=move |_| on_reload.run(())>{td_string!(i18n, overview.reload)}</button>
                 </div>
             </div>
             <fieldset class="layout-toggle">
-                <legend>{t!(i18n, overview.expiring_within)}</legend>
+                <legend>{td_string!(i18n, overview.expiring_within)}</legend>
                 {WINDOWS.map(|days| view! {
                     <label class="check">
                         <input type="radio" name="radar-window" prop:checked=move || window.get() == days
                             on:change=move |_| window.set(days) />
-                        {t!(i18n, overview.days, n = days)}
+                        {td_string!(i18n, overview.days, n = days)}
                     </label>
                 }).into_iter().collect::<Vec<_>>()}
             </fieldset>
             {move || {
                 let hits = radar(&items.get(), now.get(), window.get());
                 let n = now.get();
-                let locale = i18n.get_locale();
-                let caption = t_string!(i18n, overview.caption, n = window.get()).into_owned();
+                let locale = i18n;
+                let caption = td_string!(i18n, overview.caption, n = window.get()).to_string();
                 if hits.is_empty() {
-                    return view! { <p class="empty">{if ready() { t_string!(i18n, overview.nothing_expires, n = window.get()).into_owned() } else { t_string!(i18n, overview.loading).to_owned() }}</p> }.into_any();
+                    return view! { <p class="empty">{if ready() { td_string!(i18n, overview.nothing_expires, n = window.get()).to_string() } else { td_string!(i18n, overview.loading).to_owned() }}</p> }.into_any();
                 }
                 view! {
                     <table class="data-table">
                         <caption>{caption}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{t!(i18n, overview.col_name)}</th>
-                                <th scope="col">{t!(i18n, overview.col_kind)}</th>
-                                <th scope="col">{t!(i18n, overview.col_status)}</th>
-                                <th scope="col">{t!(i18n, overview.col_expires)}</th>
-                                <th scope="col">{t!(i18n, overview.col_time_left)}</th>
-                                <th scope="col">{t!(i18n, overview.col_renew)}</th>
+                                <th scope="col">{td_string!(i18n, overview.col_name)}</th>
+                                <th scope="col">{td_string!(i18n, overview.col_kind)}</th>
+                                <th scope="col">{td_string!(i18n, overview.col_status)}</th>
+                                <th scope="col">{td_string!(i18n, overview.col_expires)}</th>
+                                <th scope="col">{td_string!(i18n, overview.col_time_left)}</th>
+                                <th scope="col">{td_string!(i18n, overview.col_renew)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -84,7 +84,7 @@ pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) 
                                     .then(|| view! { <SelectRow selection=picked id=i.id.clone() name=i.name.clone() /> });
                                 // Named "Renew" only: the row names the certificate, and
                                 // the name link stays the only link named after it.
-                                let renew = i.renew_href.clone().map(|href| view! { <a href=href>{t!(i18n, overview.renew)}</a> });
+                                let renew = i.renew_href.clone().map(|href| view! { <a href=href>{td_string!(i18n, overview.renew)}</a> });
                                 view! {
                                     <tr>
                                         <td translate="no"><a href=i.href.clone()>{i.name.clone()}</a></td>
@@ -109,17 +109,17 @@ pub fn ExpiryRadar(loaded: Loaded, now: RwSignal<i64>, on_reload: Callback<()>) 
 /// them together (the renewal page runs them one after the other).
 #[component]
 fn RenewSelected(picked: RwSignal<Selection>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = use_locale();
     view! {
-        <div class="actions" role="group" aria-label=move || t_string!(i18n, overview.renew_several)>
+        <div class="actions" role="group" aria-label=move || td_string!(i18n, overview.renew_several)>
             <p>{move || picked.with(|s| match s.len() {
-                0 => t_string!(i18n, overview.renew_tick).to_owned(),
-                1 => t_string!(i18n, overview.renew_one_selected).to_owned(),
-                n => t_string!(i18n, overview.renew_n_selected, n = n).to_string(),
+                0 => td_string!(i18n, overview.renew_tick).to_owned(),
+                1 => td_string!(i18n, overview.renew_one_selected).to_owned(),
+                n => td_string!(i18n, overview.renew_n_selected, n = n).to_string(),
             })}</p>
             {move || picked.with(|s| (!s.is_empty()).then(|| {
                 let href = renew_private_href(s.picked().iter().map(|p| p.id.as_str()));
-                view! { <a class="button primary" href=href>{t!(i18n, overview.renew_selected)}</a> }
+                view! { <a class="button primary" href=href>{td_string!(i18n, overview.renew_selected)}</a> }
             }))}
         </div>
     }

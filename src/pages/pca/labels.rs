@@ -4,7 +4,7 @@
 
 use ccm_api::common::{CaStatus, CaType, CertificateStatus, GenMode, KeyUsage, RevocationReason, ValidityType};
 
-use crate::i18n::{td_string, Locale};
+use crate::i18n::{Locale, td_string};
 
 pub fn ca_type(kind: &CaType, locale: Locale) -> String {
     match kind {

@@ -23,7 +23,7 @@ use crate::form::field::{RuleField, RuleSelect};
 use crate::form::request_form::RequestForm;
 use crate::pages::pca::certs::revoke_reason::ReasonSelect;
 use crate::state::ca_revocations::{CaRevocation, CaRevocations};
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{Locale, td_string, use_locale};
 use crate::pages::pca::labels;
 
 /// The actions this panel offers, in display order.
@@ -44,7 +44,7 @@ fn button_label(action: CaAction, locale: Locale) -> &'static str {
 #[component]
 pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_changed: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let i18n = use_locale();
     let runner = ActionRunner::<CaAction>::new();
     let pending = runner.pending();
     let revocations = CaRevocations::get_or_provide();
@@ -72,7 +72,7 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
             }
             _ => restore_certificate_authority(&id),
         };
-        let locale = i18n.get_locale_untracked();
+        let locale = i18n;
         let notice = td_string!(locale, pca.done, name = cn, what = done_message(action, &status, locale)).to_string();
         runner.send(api, req, notice, move || {
             if action == CaAction::Revoke {
@@ -84,18 +84,18 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
     };
 
     view! {
-        <section class="ca-actions" aria-label=t_string!(i18n, pca.actions_on, name = name).into_owned()>
-            <h3>{t!(i18n, pca.actions)}</h3>
+        <section class="ca-actions" aria-label=td_string!(i18n, pca.actions_on, name = name).to_string()>
+            <h3>{td_string!(i18n, pca.actions)}</h3>
             <ul class="action-list">
                 {ACTIONS.into_iter().map(|action| {
                     let reason_id = format!("why-not-{}", button_label(action, Locale::en).to_lowercase());
-                    let locale = i18n.get_locale_untracked();
+                    let locale = i18n;
                     let reason = ca.with_value(|c| why_not(action, c, revocations.of(c), locale));
                     view! {
                         <li>
                             <button disabled=reason.is_some() aria-describedby=reason.as_ref().map(|_| reason_id.clone())
                                 on:click=move |_| runner.open(action)>
-                                {move || button_label(action, i18n.get_locale())}
+                                {move || button_label(action, i18n)}
                             </button>
                             {reason.map(|r| view! { <span class="field-hint" id=reason_id>{r}</span> })}
                         </li>
@@ -104,7 +104,7 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
             </ul>
             {move || runner.opened().map(|action| {
                 let (cn, status) = ca.with_value(|c| (c.distinguished_name.common_name.clone(), c.status.clone()));
-                let locale = i18n.get_locale_untracked();
+                let locale = i18n;
                 let title = confirm_title(action, &cn, &status, locale);
                 let danger = matches!(action, CaAction::Delete | CaAction::Disable | CaAction::Revoke);
                 // A dialog's fields live as long as the dialog.
@@ -166,7 +166,7 @@ fn confirm_title(action: CaAction, name: &str, status: &CaStatus, locale: Locale
         CaAction::Activate => td_string!(locale, pca.confirm_activate, name = name),
         _ => td_string!(locale, pca.confirm_restore, name = name),
     }
-    .into_owned()
+    .to_string()
 }
 
 fn done_message(action: CaAction, status: &CaStatus, locale: Locale) -> &'static str {
@@ -204,7 +204,7 @@ fn activation_form(ca_id: String, all: StoredValue<Vec<CertificateAuthority>>) -
 /// required marks, messages and "left" come from the form.
 #[component]
 fn ActivationFields(d: ActivationSignals, form: RequestForm, issuers: Vec<(String, String)>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = use_locale();
     view! {
         <RuleSelect form path="issuer_id" id="activate-issuer" label=td_string!(l, pca.issuing_ca) value=d.issuer_id none=td_string!(l, pca.choose_active_ca)
             options=Signal::stored(issuers) />

@@ -17,7 +17,7 @@ use crate::components::subject_fields::{SubjectFields, SubjectSignals};
 use crate::components::validity_fields::ValidityFields;
 use crate::form::field::{RuleField, RuleSelect};
 use crate::form::page::{FormFrame, FormPage};
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 use crate::pages::pca::labels;
 
 crate::draft_signals!(DraftSignals for CaDraft {
@@ -39,8 +39,8 @@ crate::draft_signals!(DraftSignals for CaDraft {
 #[component]
 pub fn CreateCaPage() -> impl IntoView {
     let page = FormPage::open();
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
+    let i18n = use_locale();
+    let l = i18n;
     let d = DraftSignals::new();
     let (form, cas, load_error) = loader::form_over_cas(page.api, "create_certificate_authority", move |cas, now| d.draft().to_request(cas, now));
     // "Create similar" from a CA's details: once the CAs are read, the
@@ -180,9 +180,9 @@ pub fn CreateCaPage() -> impl IntoView {
 #[component]
 fn IssuerFit(issuer: CertificateAuthority, unit: RwSignal<String>) -> impl IntoView {
     let name = issuer.distinguished_name.common_name.clone();
-    let i18n = use_i18n();
+    let i18n = use_locale();
     move || {
-        let l = i18n.get_locale();
+        let l = i18n;
         issuer.not_after.map(|end| {
             let kind = ValidityType::from_wire(&unit.get());
             let most = most_units_before(js_sys::Date::now() as i64, end, &kind);
@@ -195,7 +195,7 @@ fn IssuerFit(issuer: CertificateAuthority, unit: RwSignal<String>) -> impl IntoV
 /// The nine RFC 5280 key usages as checkboxes, in the API's names.
 #[component]
 fn KeyUsagePicker(usages: RwSignal<Vec<String>>, error: Signal<Option<String>>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = use_locale();
     view! {
         <fieldset class="checks" aria-describedby="ca-key-usages-error">
             <legend>{td_string!(l, pca.key_usages)}</legend>

@@ -13,7 +13,7 @@ use ccm_api::validate::ValidationError;
 use ccm_api::ApiRequest;
 
 use crate::form::draft::{finish, optional, SubjectDraft};
-use crate::i18n::{format, td_string, Locale};
+use crate::i18n::{Locale, format, td_string};
 
 /// What kind of CA, and for a subordinate whether it is signed now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,13 +14,13 @@ use crate::state::ca_revocations::CaRevocations;
 use crate::components::tags::TagEditor;
 use ccm_api::pca::tags::TagTarget;
 use crate::i18n::format::{date, number};
-use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 use crate::pages::pca::labels;
 
 #[component]
 pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: i64, on_changed: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
+    let i18n = use_locale();
+    let l = i18n;
     let dn = ca.distinguished_name.clone();
     let row = |label: &'static str, value: Option<String>| {
         value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
@@ -36,7 +36,7 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
     let usages = RwSignal::new(None::<Vec<String>>);
     let similar_of = StoredValue::new(ca.clone());
     view! {
-        <aside class="panel details" aria-label=t_string!(i18n, pca.details_of, name = dn.common_name.clone()).into_owned()>
+        <aside class="panel details" aria-label=td_string!(i18n, pca.details_of, name = dn.common_name.clone()).to_string()>
             <h2 translate="no">{dn.common_name.clone()}</h2>
             <p><CaStatusBadge status=ca.status.clone() revoked=revoked.is_some() />" "{labels::ca_type(&ca.kind, l)}
                {ca.not_after.map(|t| view! { " " <ExpiryBadge not_after=t now /> })}</p>
@@ -71,8 +71,8 @@ pub fn CaDetails(ca: CertificateAuthority, all: Vec<CertificateAuthority>, now: 
                     _ => td_string!(l, pca.crl_not_published).to_owned(),
                 }))}
             </dl>
-            <p><a href=format!("/pca/certs?ca_id={}", ca.ca_id)>{t!(i18n, pca.issued_by_this_ca)}</a>
-               " · "<a href=move || similar_href(&similar_of.get_value(), usages.get().as_deref())>{t!(i18n, pca.create_similar)}</a></p>
+            <p><a href=format!("/pca/certs?ca_id={}", ca.ca_id)>{td_string!(i18n, pca.issued_by_this_ca)}</a>
+               " · "<a href=move || similar_href(&similar_of.get_value(), usages.get().as_deref())>{td_string!(i18n, pca.create_similar)}</a></p>
             <CaActions ca=ca.clone() all on_changed />
             <LazyCaCertificate ca=ca.clone() now usages />
             <CaExports ca=ca.clone() />

@@ -11,23 +11,23 @@ use super::{CaViewQuery, Layout};
 use crate::list::SetQuery;
 use crate::api::client::use_api;
 use crate::tags::TagFilter;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{Locale, td_string, use_locale};
 use crate::pages::pca::labels;
 
 #[component]
 pub fn FilterBar(query: Memo<CaViewQuery>) -> impl IntoView {
     let SetQuery(set) = expect_context::<SetQuery<CaViewQuery>>();
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
+    let i18n = use_locale();
+    let l = i18n;
     let update = move |f: &dyn Fn(&mut CaViewQuery)| {
         let mut q = query.get_untracked();
         f(&mut q);
         set.run(q);
     };
     view! {
-        <form class="panel filter-bar" role="search" aria-label=move || t_string!(i18n, pca.filter_cas) on:submit=|ev| ev.prevent_default()>
+        <form class="panel filter-bar" role="search" aria-label=move || td_string!(i18n, pca.filter_cas) on:submit=|ev| ev.prevent_default()>
             <div class="field">
-                <label for="ca-filter-name">{t!(i18n, pca.name_contains)}</label>
+                <label for="ca-filter-name">{td_string!(i18n, pca.name_contains)}</label>
                 <input id="ca-filter-name" type="search" prop:value=move || query.with(|q| q.name.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); update(&|q| q.name = v.clone()) } />
             </div>
@@ -53,16 +53,16 @@ pub fn FilterBar(query: Memo<CaViewQuery>) -> impl IntoView {
                 value=Signal::derive(move || query.with(|q| Some(q.sort_dir.as_str().to_owned())))
                 on_pick=Callback::new(move |v: Option<String>| update(&|q| q.sort_dir = v.as_deref().map(SortDir::from_wire).unwrap_or(SortDir::Asc))) />
             <fieldset class="layout-toggle">
-                <legend>{t!(i18n, pca.show_as)}</legend>
+                <legend>{td_string!(i18n, pca.show_as)}</legend>
                 <label class="check">
                     <input type="radio" name="ca-layout" prop:checked=move || query.with(|q| q.layout == Layout::Tree)
                         on:change=move |_| update(&|q| q.layout = Layout::Tree) />
-                    {t!(i18n, pca.tree)}
+                    {td_string!(i18n, pca.tree)}
                 </label>
                 <label class="check">
                     <input type="radio" name="ca-layout" prop:checked=move || query.with(|q| q.layout == Layout::Table)
                         on:change=move |_| update(&|q| q.layout = Layout::Table) />
-                    {t!(i18n, pca.table)}
+                    {td_string!(i18n, pca.table)}
                 </label>
             </fieldset>
         </form>
@@ -83,7 +83,7 @@ fn sort_key_label(key: &CaSortKey, locale: Locale) -> String {
 #[component]
 fn TagSelect(query: Memo<CaViewQuery>, on_pick: Callback<Option<TagFilter>>) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let i18n = use_locale();
     let choices = RwSignal::new(Vec::<TagFilter>::new());
     spawn_local(async move {
         if let Ok(r) = api.json::<DomainTagsResponse>(list_domain_tags(TagTarget::Ca)).await {
@@ -100,12 +100,12 @@ fn TagSelect(query: Memo<CaViewQuery>, on_pick: Callback<Option<TagFilter>>) -> 
     };
     view! {
         <div class="field">
-            <label for="ca-filter-tag">{t!(i18n, pca.tag)}</label>
+            <label for="ca-filter-tag">{td_string!(i18n, pca.tag)}</label>
             <select id="ca-filter-tag" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 on_pick.run(TagFilter::from_param(&v));
             }>
-                <option value="" selected=move || query.with(|q| q.tag.is_none())>{t!(i18n, pca.any_tag)}</option>
+                <option value="" selected=move || query.with(|q| q.tag.is_none())>{td_string!(i18n, pca.any_tag)}</option>
                 {move || options().into_iter().map(|(param, label)| {
                     let p = param.clone();
                     view! { <option value=param selected=move || query.with(|q| q.tag.as_ref().map(TagFilter::to_param).as_deref() == Some(p.as_str()))>{label}</option> }

@@ -21,7 +21,7 @@ use crate::components::pem_input::PemInput;
 use crate::pki::ca_import::{check_ca_import, ImportProblem};
 
 use crate::layout::lazy_view::lazy_component;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 
 // The form decodes what is pasted: its code comes with the `pki` module.
 lazy_component!(LazyCaImport = CaImport(ca: CertificateAuthority, on_changed: Callback<()>) in pki via load_ca_import);
@@ -34,7 +34,7 @@ fn now_secs() -> i64 {
 pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl IntoView {
     let allowed = ca_action_allowed_for(CaAction::ImportCertificate, &ca).is_ok();
     let api = use_api();
-    let i18n = use_i18n();
+    let i18n = use_locale();
     let notify = use_notifications();
     let id = StoredValue::new(ca.ca_id.clone());
     let cn = StoredValue::new(ca.distinguished_name.common_name.clone());
@@ -82,7 +82,7 @@ pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
             pending.try_set(false);
             match r {
                 Ok(()) => {
-                    notify.success(t_string!(i18n, pca.imported_notice, name = cn.get_value()).into_owned());
+                    notify.success(td_string!(i18n, pca.imported_notice, name = cn.get_value()).to_string());
                     on_changed.run(());
                 }
                 Err(ApiError::Aborted) => {}
@@ -94,27 +94,27 @@ pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
     };
 
     allowed.then(|| view! {
-        <section class="ca-import" aria-label=move || t_string!(i18n, pca.import_title)>
-            <h3>{t!(i18n, pca.import_title)}</h3>
-            <p class="field-hint">{t!(i18n, pca.import_hint)}</p>
-            <PemInput id="import-cert" label=t_string!(i18n, pca.import_cert_label) value=certificate />
-            <PemInput id="import-chain" label=t_string!(i18n, pca.import_chain_label) value=chain
-                hint=t_string!(i18n, pca.import_chain_hint) />
+        <section class="ca-import" aria-label=move || td_string!(i18n, pca.import_title)>
+            <h3>{td_string!(i18n, pca.import_title)}</h3>
+            <p class="field-hint">{td_string!(i18n, pca.import_hint)}</p>
+            <PemInput id="import-cert" label=td_string!(i18n, pca.import_cert_label) value=certificate />
+            <PemInput id="import-chain" label=td_string!(i18n, pca.import_chain_label) value=chain
+                hint=td_string!(i18n, pca.import_chain_hint) />
             {move || preview.get().and_then(Result::ok).map(|p| {
                 let path = p.path.join(" → ");
                 view! {
-                    <div class="import-preview" role="group" aria-label=move || t_string!(i18n, pca.decoded_in_browser)>
-                        <h4>{t!(i18n, pca.decoded_in_browser)}</h4>
+                    <div class="import-preview" role="group" aria-label=move || td_string!(i18n, pca.decoded_in_browser)>
+                        <h4>{td_string!(i18n, pca.decoded_in_browser)}</h4>
                         <CertificateDetails info=p.certificate now_ms=js_sys::Date::now() as i64 />
-                        {(!path.is_empty()).then(|| view! { <p class="ok-note">{t!(i18n, pca.chain_verified, path = path.clone())}</p> })}
+                        {(!path.is_empty()).then(|| view! { <p class="ok-note">{td_string!(i18n, pca.chain_verified, path = path.clone())}</p> })}
                     </div>
                 }
             })}
             <p class="field-error" role="alert">{move || problem.get().map(|p| p.to_string())}</p>
             <button class="primary" on:click=import disabled=move || pending.get()>
-                {move || if pending.get() { t_string!(i18n, pca.importing) } else { t_string!(i18n, pca.import) }}
+                {move || if pending.get() { td_string!(i18n, pca.importing) } else { td_string!(i18n, pca.import) }}
             </button>
-            {move || error.get().map(|e| view! { <ApiErrorView title=t_string!(i18n, pca.import_failed) error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=td_string!(i18n, pca.import_failed) error=e /> })}
         </section>
     })
 }

@@ -33,7 +33,7 @@ use crate::list::status::ListError;
 use crate::list::{query_from_url, SetQuery};
 use crate::state::ca_revocations::CaRevocations;
 use crate::tags::TagFilter;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 use crate::i18n::format::number;
 pub use create::CreateCaPage;
 use details::CaDetails;
@@ -45,7 +45,7 @@ use tree::{CaTree, Collapsed};
 #[component]
 pub fn CaHierarchyPage() -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let i18n = use_locale();
     let url_query = query_from_url::<CaViewQuery>();
     let revocations = CaRevocations::get_or_provide();
     // The tag filter's ids, looked up whenever the filter (or a reload) asks.
@@ -113,26 +113,26 @@ pub fn CaHierarchyPage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>{t!(i18n, pca.cas_title)}</h1>
+            <h1>{td_string!(i18n, pca.cas_title)}</h1>
             <div class="actions">
-                <a class="button primary" href="/pca/cas/new">{t!(i18n, pca.create_ca)}</a>
-                <button on:click=move |_| { now.set(js_sys::Date::now() as i64); reload(); }>{t!(i18n, pca.reload)}</button>
+                <a class="button primary" href="/pca/cas/new">{td_string!(i18n, pca.create_ca)}</a>
+                <button on:click=move |_| { now.set(js_sys::Date::now() as i64); reload(); }>{td_string!(i18n, pca.reload)}</button>
             </div>
         </div>
         <FilterBar query />
-        {move || tag_error.get().map(|e| view! { <section class="panel"><ApiErrorView title=t_string!(i18n, pca.tag_search_failed) error=e /></section> })}
+        {move || tag_error.get().map(|e| view! { <section class="panel"><ApiErrorView title=td_string!(i18n, pca.tag_search_failed) error=e /></section> })}
         {move || match cas.get() {
             None => view! {
-                <section class="panel" role="status" aria-label=move || t_string!(i18n, pca.loading_cas)>
-                    <p>{t!(i18n, pca.loading_hierarchy)}</p>
+                <section class="panel" role="status" aria-label=move || td_string!(i18n, pca.loading_cas)>
+                    <p>{td_string!(i18n, pca.loading_hierarchy)}</p>
                     {move || progress.get().map(|(n, total): (usize, i64)| view! {
-                        <progress max=total.max(1) value=n aria-label=move || t_string!(i18n, pca.cas_loaded)></progress>
-                        <p class="field-hint">{move || { let l = i18n.get_locale(); t_string!(i18n, pca.cas_loaded_of, n = number(l, n as i64), total = number(l, total)).into_owned() }}</p>
+                        <progress max=total.max(1) value=n aria-label=move || td_string!(i18n, pca.cas_loaded)></progress>
+                        <p class="field-hint">{move || { let l = i18n; td_string!(i18n, pca.cas_loaded_of, n = number(l, n as i64), total = number(l, total)).to_string() }}</p>
                     })}
                 </section>
             }.into_any(),
             Some(Err(e)) => view! {
-                <section class="panel"><ListError title=t_string!(i18n, pca.cas_load_failed) error=e retry=Callback::new(move |_| reload()) /></section>
+                <section class="panel"><ListError title=td_string!(i18n, pca.cas_load_failed) error=e retry=Callback::new(move |_| reload()) /></section>
             }.into_any(),
             Some(Ok(list)) => {
                 let list = StoredValue::new(list);
@@ -141,7 +141,7 @@ pub fn CaHierarchyPage() -> impl IntoView {
                 let layout = Memo::new(move |_| query.with(|q| q.layout));
                 view! {
                     <div class="split">
-                        <section class="panel grow" aria-label=move || t_string!(i18n, pca.ca_hierarchy)>
+                        <section class="panel grow" aria-label=move || td_string!(i18n, pca.ca_hierarchy)>
                             {move || match layout.get() {
                                 Layout::Tree => view! { <CaTree cas=list.get_value() query now=now.get() /> }.into_any(),
                                 Layout::Table => (move || view! { <CaTable cas=list.get_value() query=query.get() now=now.get() /> }).into_any(),

@@ -12,13 +12,13 @@ use crate::list::table::{Column, DataTable};
 use crate::list::url_state::UrlState;
 use crate::state::ca_revocations::CaRevocations;
 use crate::i18n::format::date;
-use crate::i18n::{td_string, use_i18n, Locale};
+use crate::i18n::{Locale, td_string, use_locale};
 use crate::pages::pca::labels;
 
 #[component]
 pub fn CaTable(cas: Vec<CertificateAuthority>, query: CaViewQuery, now: i64) -> impl IntoView {
     let rows = query.table_rows(&cas);
-    let l = use_i18n().get_locale_untracked();
+    let l = use_locale();
     let columns = columns(&cas, &query, now, l);
     view! {
         <DataTable caption=td_string!(l, pca.cas_title) empty=td_string!(l, pca.no_ca_matches) columns rows sort=SortBy::query(query) />

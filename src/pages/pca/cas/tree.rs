@@ -24,7 +24,7 @@ use crate::state::ca_revocations::CaRevocations;
 use crate::components::render_steps::drawn_in_steps;
 use crate::pages::pca::hierarchy::{build, Filtered, Hierarchy};
 use crate::pages::pca::labels;
-use crate::i18n::{t_string, td_string, use_i18n, I18nContext};
+use crate::i18n::{Locale, td_string, use_locale};
 
 /// Which CAs are collapsed; kept by the page so it survives re-renders.
 #[derive(Clone, Copy)]
@@ -32,7 +32,7 @@ pub struct Collapsed(pub RwSignal<HashSet<String>>);
 
 #[component]
 pub fn CaTree(cas: Vec<CertificateAuthority>, query: Memo<CaViewQuery>, now: i64) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = use_locale();
     let total = cas.len();
     let cas = StoredValue::new(cas);
     let order = Memo::new(move |_| query.with(|q| (q.sort_key.clone(), q.sort_dir.clone())));
@@ -69,9 +69,9 @@ pub fn CaTree(cas: Vec<CertificateAuthority>, query: Memo<CaViewQuery>, now: i64
         let drawn = drawn_in_steps(h.render_steps(FIRST_ROWS));
         let top = h.top.clone();
         view! {
-            {(total == 0).then(|| view! { <ListEmpty text=t_string!(i18n, pca.no_cas_yet) /> })}
-            {move || nothing_shown.get().then(|| view! { <ListEmpty text=t_string!(i18n, pca.no_ca_matches) /> })}
-            <ul class="ca-tree" role="tree" aria-label=move || t_string!(i18n, pca.ca_hierarchy)>
+            {(total == 0).then(|| view! { <ListEmpty text=td_string!(i18n, pca.no_cas_yet) /> })}
+            {move || nothing_shown.get().then(|| view! { <ListEmpty text=td_string!(i18n, pca.no_ca_matches) /> })}
+            <ul class="ca-tree" role="tree" aria-label=move || td_string!(i18n, pca.ca_hierarchy)>
                 <For each=move || top[..drawn.get()].to_vec() key=|&i| i let(i)>
                     {tree_item(&rows, i)}
                 </For>
@@ -125,7 +125,7 @@ struct Rows {
     navigate: Navigate,
     collapsed: RwSignal<HashSet<String>>,
     now: i64,
-    i18n: I18nContext,
+    i18n: Locale,
 }
 
 /// One CA and, when expanded, its subordinates in a nested group (the
@@ -135,7 +135,7 @@ fn tree_item(rows: &Rows, i: usize) -> AnyView {
     let node = &rows.h.nodes[i];
     let ca = &node.ca;
     let (state, collapsed, i18n) = (rows.states[i], rows.collapsed, rows.i18n);
-    let l = i18n.get_locale_untracked();
+    let l = i18n;
     let cn = ca.distinguished_name.common_name.clone();
     let id = ca.ca_id.clone();
     // The link's address selects the CA in the default view, so it never
@@ -178,7 +178,7 @@ fn tree_item(rows: &Rows, i: usize) -> AnyView {
                 let (id, label_cn) = (id.clone(), cn.clone());
                 let (e1, e2) = (expanded.clone(), expanded.clone());
                 view! {
-                    <button class="tree-toggle" aria-label=move || if e1() { t_string!(i18n, pca.collapse, name = &label_cn) } else { t_string!(i18n, pca.expand, name = &label_cn) }.into_owned()
+                    <button class="tree-toggle" aria-label=move || if e1() { td_string!(i18n, pca.collapse, name = &label_cn) } else { td_string!(i18n, pca.expand, name = &label_cn) }.to_string()
                         on:click=move |_| collapsed.update(|c| { if !c.remove(&id) { c.insert(id.clone()); } })>
                         {move || if e2() { "▾" } else { "▸" }}
                     </button>

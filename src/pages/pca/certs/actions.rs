@@ -11,14 +11,14 @@ use super::revoke_reason::ReasonSelect;
 use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::form::action::{ActionError, ActionRunner};
-use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 use super::details::cert_denied_text;
 
 /// `on_revoked` reloads the page; `on_deleted` leaves it.
 #[component]
 pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on_deleted: Callback<()>) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let i18n = use_locale();
     let runner = ActionRunner::<CertAction>::new();
     let pending = runner.pending();
     let reason = RwSignal::new(String::new());
@@ -34,22 +34,22 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
             }
             _ => delete_certificate(&id),
         };
-        let l = i18n.get_locale_untracked();
+        let l = i18n;
         let notice = match action {
             CertAction::Revoke => td_string!(l, pca.cert_done_revoked, name = cn),
             _ => td_string!(l, pca.cert_done_deleted, name = cn),
         };
-        runner.send(api, req, notice.into_owned(), move || {
+        runner.send(api, req, notice.to_string(), move || {
             if action == CertAction::Revoke { on_revoked.run(()) } else { on_deleted.run(()) }
         });
     };
 
     view! {
-        <section class="panel" aria-label=t_string!(i18n, pca.actions_on, name = name).into_owned()>
-            <h2>{t!(i18n, pca.revoke_or_delete)}</h2>
+        <section class="panel" aria-label=td_string!(i18n, pca.actions_on, name = name).to_string()>
+            <h2>{td_string!(i18n, pca.revoke_or_delete)}</h2>
             <ul class="action-list">
                 {[CertAction::Revoke, CertAction::Delete].into_iter().map(|action| {
-                    let l = i18n.get_locale_untracked();
+                    let l = i18n;
                     let (label, id_word) = if action == CertAction::Revoke { (td_string!(l, pca.action_revoke), "revoke") } else { (td_string!(l, pca.action_delete), "delete") };
                     let why = cert.with_value(|c| cert_action_allowed_for(action, c).err().map(|d| cert_denied_text(d.reason, c, l)));
                     let why_id = format!("why-not-{id_word}");
@@ -67,12 +67,12 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
             </ul>
             {move || runner.opened().map(|action| {
                 let cn = cert.with_value(|c| c.distinguished_name.common_name.clone());
-                let l = i18n.get_locale_untracked();
+                let l = i18n;
                 let (title, confirm) = match action {
                     CertAction::Revoke => (td_string!(l, pca.confirm_cert_revoke, name = &cn), td_string!(l, pca.action_on, action = td_string!(l, pca.action_revoke), name = &cn)),
                     _ => (td_string!(l, pca.confirm_cert_delete, name = &cn), td_string!(l, pca.action_on, action = td_string!(l, pca.action_delete), name = &cn)),
                 };
-                let (title, confirm) = (title.into_owned(), confirm.into_owned());
+                let (title, confirm) = (title.to_string(), confirm.to_string());
                 view! {
                     <ConfirmDialog title confirm_label=confirm danger=true pending on_confirm=Callback::new(move |_| run(action))
                         on_cancel=Callback::new(move |_| runner.cancel())>

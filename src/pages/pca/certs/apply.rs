@@ -21,7 +21,7 @@ use crate::form::field::RuleField;
 use crate::form::page::{FormFrame, FormPage};
 use crate::pages::pca::cas::loader;
 use crate::pages::pca::labels;
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 
 crate::draft_signals!(ApplySignals for ApplyDraft {
     issuer_id: String,
@@ -40,7 +40,7 @@ crate::draft_signals!(ApplySignals for ApplyDraft {
 #[component]
 pub fn ApplyCertificatePage() -> impl IntoView {
     let page = FormPage::open();
-    let l = use_i18n().get_locale_untracked();
+    let l = use_locale();
     let query = use_query_map();
     let issuer_id = query.with_untracked(|p| p.get("issuer")).unwrap_or_default();
     // "Issue again" from a certificate's details: the form starts as that certificate.

@@ -15,7 +15,7 @@ use ccm_api::ApiRequest;
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
 use crate::form::draft::{finish, optional, SubjectDraft};
 use crate::pages::pca::cas::create_form::parse_date;
-use crate::i18n::{td_string, Locale};
+use crate::i18n::{Locale, td_string};
 
 /// One subject alternative name as typed: its type (wire name) and value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use super::issue_again::{again_href, Decoded as AgainInputs};
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::{CertificateDetails, ChainView};
-use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 
 /// What the browser read from the exported PEMs. Pure.
 #[derive(Debug, Clone)]
@@ -63,8 +63,8 @@ pub fn again_inputs(info: &CertificateInfo) -> AgainInputs {
 #[component]
 pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
+    let i18n = use_locale();
+    let l = i18n;
     let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| super::details::cert_denied_text(d.reason, &cert, l));
     let decoded = RwSignal::new(None::<Result<Result<Decoded, String>, ApiError>>);
     let cert_again = StoredValue::new(cert.clone());
@@ -83,19 +83,19 @@ pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
         });
     }
     view! {
-        <section class="panel" aria-label=move || t_string!(i18n, pca.decoded_certificate)>
-            <h2>{t!(i18n, pca.certificate)}</h2>
+        <section class="panel" aria-label=move || td_string!(i18n, pca.decoded_certificate)>
+            <h2>{td_string!(i18n, pca.certificate)}</h2>
             {match refused {
                 Some(why) => view! { <p>{td_string!(l, pca.decoded_unavailable, why = why).to_string()}</p> }.into_any(),
                 None => view! {
                     {move || match decoded.get() {
-                        None => view! { <p class="loading" role="status">{t!(i18n, pca.decoding_certificate)}</p> }.into_any(),
-                        Some(Err(e)) => view! { <ApiErrorView title=t_string!(i18n, pca.cert_fetch_failed) error=e /> }.into_any(),
+                        None => view! { <p class="loading" role="status">{td_string!(i18n, pca.decoding_certificate)}</p> }.into_any(),
+                        Some(Err(e)) => view! { <ApiErrorView title=td_string!(i18n, pca.cert_fetch_failed) error=e /> }.into_any(),
                         Some(Ok(Err(why))) => view! { <p class="field-error">{why}</p> }.into_any(),
                         Some(Ok(Ok(d))) => view! {
-                            <p><a href=again_href(&cert_again.get_value(), &again_inputs(&d.certificate))>{t!(i18n, pca.issue_again)}</a></p>
+                            <p><a href=again_href(&cert_again.get_value(), &again_inputs(&d.certificate))>{td_string!(i18n, pca.issue_again)}</a></p>
                             <CertificateDetails info=d.certificate now_ms=now />
-                            <h3>{t!(i18n, pca.chain_to_root)}</h3>
+                            <h3>{td_string!(i18n, pca.chain_to_root)}</h3>
                             {match d.verified {
                                 Ok(subjects) => view! { <p class="ok-note" role="status">{td_string!(l, pca.chain_verifies, path = subjects.join(" ← ")).to_string()}</p> }.into_any(),
                                 Err(e) => view! { <p class="field-error" role="status">{td_string!(l, pca.chain_fails, error = e).to_string()}</p> }.into_any(),

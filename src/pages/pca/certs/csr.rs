@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use super::csr_form::{compare, decode, CsrDraft};
 use super::issuer_select::IssuerSelect;
 use super::issuers::{back_to_list, find_issuer};
-use crate::i18n::{td_string, use_i18n, Locale};
+use crate::i18n::{Locale, td_string, use_locale};
 use crate::components::api_error::ApiErrorView;
 use crate::components::csr_summary::CsrSummary;
 use crate::components::pem_input::PemInput;
@@ -34,7 +34,7 @@ crate::draft_signals!(CsrSignals for CsrDraft {
 #[component]
 pub fn IssueFromCsrPage() -> impl IntoView {
     let page = FormPage::open();
-    let l = use_i18n().get_locale_untracked();
+    let l = use_locale();
     let api = page.api;
     let d = CsrSignals::new();
     let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate_by_csr", move |cas, now| d.draft().to_request(cas, now));

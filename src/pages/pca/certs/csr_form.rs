@@ -14,7 +14,7 @@ pub use crate::pki::csr_text::decode;
 
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
 use crate::form::draft::finish;
-use crate::i18n::{td_string, Locale};
+use crate::i18n::{Locale, td_string};
 use crate::pages::pca::cas::create_form::max_path_length;
 
 /// One line of the side-by-side view.

@@ -17,13 +17,13 @@ use crate::components::api_error::ApiErrorView;
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
 use crate::components::tags::TagEditor;
 use crate::i18n::format::date;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{Locale, td_string, use_locale};
 use crate::pages::pca::labels;
 
 #[component]
 pub fn CertificateDetailsPage() -> impl IntoView {
     let api = use_api();
-    let i18n = use_i18n();
+    let i18n = use_locale();
     let params = use_params_map();
     let navigate = use_navigate();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
@@ -53,10 +53,10 @@ pub fn CertificateDetailsPage() -> impl IntoView {
     let on_deleted = Callback::new(move |_| deleted.set(true));
 
     view! {
-        <p><a href="/pca/certs">{t!(i18n, pca.back_to_certs)}</a></p>
+        <p><a href="/pca/certs">{td_string!(i18n, pca.back_to_certs)}</a></p>
         {move || match cert.get() {
-            None => view! { <p class="loading" role="status">{t!(i18n, pca.loading_certificate)}</p> }.into_any(),
-            Some(Err(e)) => view! { <ApiErrorView title=t_string!(i18n, pca.cert_load_failed) error=e retry /> }.into_any(),
+            None => view! { <p class="loading" role="status">{td_string!(i18n, pca.loading_certificate)}</p> }.into_any(),
+            Some(Err(e)) => view! { <ApiErrorView title=td_string!(i18n, pca.cert_load_failed) error=e retry /> }.into_any(),
             Some(Ok(c)) => {
                 let now = js_sys::Date::now() as i64;
                 view! {
@@ -75,14 +75,14 @@ pub fn CertificateDetailsPage() -> impl IntoView {
 #[component]
 fn ExportPanel(cert: PrivateCertificate) -> impl IntoView {
     let open = RwSignal::new(false);
-    let i18n = use_i18n();
-    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| cert_denied_text(d.reason, &cert, i18n.get_locale_untracked()));
+    let i18n = use_locale();
+    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| cert_denied_text(d.reason, &cert, i18n));
     let cert = StoredValue::new(cert);
     view! {
-        <section class="panel" aria-label=move || t_string!(i18n, pca.export)>
+        <section class="panel" aria-label=move || td_string!(i18n, pca.export)>
             <div class="actions">
                 <button disabled=refused.is_some() aria-describedby=refused.as_ref().map(|_| "why-not-export")
-                    on:click=move |_| open.set(true)>{t!(i18n, pca.export_ellipsis)}</button>
+                    on:click=move |_| open.set(true)>{td_string!(i18n, pca.export_ellipsis)}</button>
                 {refused.clone().map(|r| view! { <span class="field-hint" id="why-not-export">{r}</span> })}
             </div>
             <Show when=move || open.get()>
@@ -116,8 +116,8 @@ pub fn revoked_entry_link(cert: &PrivateCertificate) -> Option<String> {
 /// The details response as a definition list.
 #[component]
 fn CertificateFields(cert: PrivateCertificate, now: i64) -> impl IntoView {
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
+    let i18n = use_locale();
+    let l = i18n;
     let dn = cert.distinguished_name.clone();
     let row = |label: &'static str, value: Option<String>| value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> });
     // Data (names, ids, serials) read as they are, in every language.
@@ -125,8 +125,8 @@ fn CertificateFields(cert: PrivateCertificate, now: i64) -> impl IntoView {
     view! {
         <h1 translate="no">{dn.common_name.clone()}</h1>
         <p><CertStatusBadge status=cert.status.clone() />{cert.not_after.map(|t| view! { " " <ExpiryBadge not_after=t now /> })}</p>
-        <section class="panel" aria-label=move || t_string!(i18n, pca.cert_record)>
-            <h2>{t!(i18n, pca.record)}</h2>
+        <section class="panel" aria-label=move || td_string!(i18n, pca.cert_record)>
+            <h2>{td_string!(i18n, pca.record)}</h2>
             <dl class="details-list">
                 {data_row(td_string!(l, pca.d_cert_id), Some(cert.certificate_id.clone()))}
                 {row(td_string!(l, pca.d_status), Some(labels::cert_status(&cert.status, l)))}

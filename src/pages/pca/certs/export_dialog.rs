@@ -17,7 +17,7 @@ use crate::components::api_error::ApiErrorView;
 use crate::components::download::{download, download_zip};
 use crate::components::field::TextField;
 use crate::components::focus::{is_escape, manage_dialog_focus};
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{td_string, use_locale};
 
 /// What an uncompressed export produced (holds key material).
 #[derive(Clone)]
@@ -68,7 +68,7 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
             close();
         }
     };
-    let l = use_i18n().get_locale_untracked();
+    let l = use_locale();
     let saved_text = move |file: &str, r: Result<(), String>| match r {
         Ok(()) => td_string!(l, pca.saved_file, file = file).to_string(),
         Err(e) => td_string!(l, pca.save_failed, file = file, error = e).to_string(),

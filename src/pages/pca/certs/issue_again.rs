@@ -7,7 +7,7 @@ use ccm_api::pca::certs::PrivateCertificate;
 use ccm_api::sign::encode_component;
 
 use super::apply_form::{ApplyDraft, EkuChoice, SanRow};
-use crate::i18n::{td_string, Locale};
+use crate::i18n::{Locale, td_string};
 use crate::pages::pca::labels;
 use crate::form::draft::SubjectDraft;
 

@@ -4,18 +4,18 @@
 use ccm_api::common::RevocationReason;
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_locale};
 use crate::pages::pca::labels;
 
 #[component]
 pub fn ReasonSelect(id: &'static str, value: RwSignal<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
+    let i18n = use_locale();
+    let l = i18n;
     view! {
         <div class="field">
-            <label for=id>{t!(i18n, pca.reason_label)}</label>
+            <label for=id>{td_string!(i18n, pca.reason_label)}</label>
             <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value="" selected=move || value.get().is_empty()>{t!(i18n, pca.no_reason)}</option>
+                <option value="" selected=move || value.get().is_empty()>{td_string!(i18n, pca.no_reason)}</option>
                 {RevocationReason::known().into_iter().map(|r| {
                     let wire = r.as_str().to_owned();
                     let w = wire.clone();

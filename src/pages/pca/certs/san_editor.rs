@@ -6,11 +6,11 @@ use ccm_api::validate::MAX_SANS;
 use leptos::prelude::*;
 
 use super::apply_form::SanRow;
-use crate::i18n::{td_string, use_i18n, Locale};
+use crate::i18n::{Locale, td_string, use_locale};
 
 #[component]
 pub fn SanEditor(rows: RwSignal<Vec<SanRow>>, error_for: Callback<String, Option<String>>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = use_locale();
     // Rows are rebuilt only when one is added or removed, so typing keeps focus.
     let count = Memo::new(move |_| rows.with(Vec::len));
     let full = move || count.get() >= MAX_SANS;

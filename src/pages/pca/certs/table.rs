@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::query::CertViewQuery;
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
 use crate::i18n::format::date;
-use crate::i18n::{td_string, use_i18n, Locale};
+use crate::i18n::{Locale, td_string, use_locale};
 use crate::list::selection::{Picked, Selection};
 use crate::list::sort::SortBy;
 use crate::list::table::{Column, DataTable, Selectable};
@@ -19,7 +19,7 @@ pub fn CertTable(
     now: i64,
     selection: RwSignal<Selection>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = use_locale();
     let empty = if query.has_filter() { td_string!(l, pca.no_cert_matches) } else { td_string!(l, pca.no_certs_yet) };
     view! {
         <DataTable caption=td_string!(l, pca.certs_title) empty columns=columns(now, l) rows=certificates
