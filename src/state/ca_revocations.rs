@@ -200,7 +200,7 @@ mod tests {
             ]
         );
         assert!(is_revoked(&r, &ca("0a1b-root", "DISABLED")));
-        assert_eq!(revocation_of(&r, &ca("0a1b-root", "DISABLED")).unwrap().describe(), "Revoked on 2025-12-05 (key compromise)");
+        assert_eq!(revocation_of(&r, &ca("0a1b-root", "DISABLED")).unwrap().describe(Locale::en), "Revoked on 2025-12-05 (key compromise)");
     }
 
     #[test]
