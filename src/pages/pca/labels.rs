@@ -90,6 +90,18 @@ pub fn key_usage(usage: &KeyUsage, locale: Locale) -> String {
     }
 }
 
+/// The catalogue's reason is English; in another language the same cases
+/// (frozen, status) in that language's words.
+pub fn cert_denied_text(english: String, cert: &ccm_api::pca::certs::PrivateCertificate, locale: Locale) -> String {
+    if locale == Locale::en {
+        english
+    } else if cert.is_frozen() {
+        td_string!(locale, pca.why_cert_frozen).to_owned()
+    } else {
+        td_string!(locale, pca.why_cert_status, status = cert_status(&cert.status, locale)).to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::form::action::{ActionError, ActionRunner};
 use crate::i18n::{td_string, use_locale};
-use super::details::cert_denied_text;
+use crate::pages::pca::labels::cert_denied_text;
 
 /// `on_revoked` reloads the page; `on_deleted` leaves it.
 #[component]

@@ -9,7 +9,7 @@ use ccm_api::pca::certs::{delete_certificate, revoke_certificate, PrivateCertifi
 use crate::list::bulk::Planned;
 use crate::list::selection::Picked;
 use crate::i18n::{Locale, td_string};
-use super::details::cert_denied_text;
+use crate::pages::pca::labels::cert_denied_text;
 
 /// Each picked certificate's request for `action` (revoke with `reason`,
 /// or delete), looked up among the certificates on the page.

@@ -65,7 +65,7 @@ pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
     let api = use_api();
     let i18n = use_locale();
     let l = i18n;
-    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| super::details::cert_denied_text(d.reason, &cert, l));
+    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| crate::pages::pca::labels::cert_denied_text(d.reason, &cert, l));
     let decoded = RwSignal::new(None::<Result<Result<Decoded, String>, ApiError>>);
     let cert_again = StoredValue::new(cert.clone());
     if refused.is_none() {

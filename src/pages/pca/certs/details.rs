@@ -17,7 +17,7 @@ use crate::components::api_error::ApiErrorView;
 use crate::components::badges::{CertStatusBadge, ExpiryBadge};
 use crate::components::tags::TagEditor;
 use crate::i18n::format::date;
-use crate::i18n::{Locale, td_string, use_locale};
+use crate::i18n::{td_string, use_locale};
 use crate::pages::pca::labels;
 
 #[component]
@@ -76,7 +76,7 @@ pub fn CertificateDetailsPage() -> impl IntoView {
 fn ExportPanel(cert: PrivateCertificate) -> impl IntoView {
     let open = RwSignal::new(false);
     let i18n = use_locale();
-    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| cert_denied_text(d.reason, &cert, i18n));
+    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| crate::pages::pca::labels::cert_denied_text(d.reason, &cert, i18n));
     let cert = StoredValue::new(cert);
     view! {
         <section class="panel" aria-label=move || td_string!(i18n, pca.export)>
@@ -89,18 +89,6 @@ fn ExportPanel(cert: PrivateCertificate) -> impl IntoView {
                 <ExportDialog cert=cert.get_value() on_close=Callback::new(move |_| open.set(false)) />
             </Show>
         </section>
-    }
-}
-
-/// The catalogue's reason is English; in another language the same cases
-/// (frozen, status) in that language's words.
-pub fn cert_denied_text(english: String, cert: &PrivateCertificate, locale: Locale) -> String {
-    if locale == Locale::en {
-        english
-    } else if cert.is_frozen() {
-        td_string!(locale, pca.why_cert_frozen).to_owned()
-    } else {
-        td_string!(locale, pca.why_cert_status, status = labels::cert_status(&cert.status, locale)).to_string()
     }
 }
 
