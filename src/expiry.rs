@@ -1,5 +1,8 @@
 //! Time left before a certificate or CA expires, in words and as an
-//! urgency level for colour. Pure: "now" is passed in.
+//! urgency level for colour. Pure: "now" is passed in. The words per
+//! locale are `crate::i18n::format`'s.
+
+use crate::i18n::{Locale, format};
 
 /// How soon something expires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -40,36 +43,17 @@ impl Urgency {
 
 const DAY_MS: i64 = 86_400_000;
 
-/// "in 3 days", "in 11 months", "expired 2 days ago".
+/// "in 3 days", "in 11 months", "expired 2 days ago": the English of
+/// `i18n::format::time_left`, for callers without a locale (views pass
+/// theirs to that function directly).
 pub fn time_left(not_after_ms: i64, now_ms: i64) -> String {
-    let delta = not_after_ms - now_ms;
-    let span = describe_span(delta.unsigned_abs() as i64);
-    if delta <= 0 {
-        format!("expired {span} ago")
-    } else {
-        format!("in {span}")
-    }
+    format::time_left(Locale::en, not_after_ms, now_ms)
 }
 
-fn describe_span(ms: i64) -> String {
-    let hours = ms / 3_600_000;
-    let days = ms / DAY_MS;
-    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
-    if days < 1 {
-        plural(hours.max(1), "hour")
-    } else if days < 60 {
-        plural(days, "day")
-    } else if days < 730 {
-        plural(days / 30, "month")
-    } else {
-        plural(days / 365, "year")
-    }
-}
-
-/// `2026-11-24` from Unix milliseconds (UTC).
+/// `2026-11-24` from Unix milliseconds (UTC): the English of
+/// `i18n::format::date`, also the form used in file names.
 pub fn date(ms: i64) -> String {
-    let d = ccm_api::sign::sdk_date(ms as f64);
-    format!("{}-{}-{}", &d[0..4], &d[4..6], &d[6..8])
+    format::date(Locale::en, ms)
 }
 
 #[cfg(test)]
@@ -97,5 +81,7 @@ mod tests {
         assert_eq!(time_left(NOW + 3650 * DAY_MS, NOW), "in 10 years");
         assert_eq!(time_left(NOW - 2 * DAY_MS, NOW), "expired 2 days ago");
         assert_eq!(date(1_705_307_400_000), "2024-01-15");
+        assert_eq!(format::time_left(Locale::zh_CN, NOW + 3 * DAY_MS, NOW), "3 天后");
+        assert_eq!(format::date(Locale::zh_CN, 1_705_307_400_000), "2024年1月15日");
     }
 }

@@ -13,6 +13,8 @@ use ccm_api::pca::cas::CertificateAuthority;
 use leptos::prelude::*;
 
 use super::storage;
+use crate::i18n::{Locale, format, td_string};
+use crate::pages::pca::labels;
 
 pub const KEY: &str = "ccm-console/ca-revocations";
 
@@ -24,13 +26,14 @@ pub struct CaRevocation {
 }
 
 impl CaRevocation {
-    /// "Revoked on 2026-12-05 (key compromise)".
-    pub fn describe(&self) -> String {
-        let date = crate::expiry::date(self.at_ms);
+    /// "Revoked on 2026-12-05 (key compromise)" / "已于 2026年12月5日 吊销（密钥泄露）".
+    pub fn describe(&self, locale: Locale) -> String {
+        let date = format::date(locale, self.at_ms);
         if self.reason.is_empty() || self.reason == "UNSPECIFIED" {
-            format!("Revoked on {date}")
+            td_string!(locale, pca.revoked_on, date = date).to_string()
         } else {
-            format!("Revoked on {date} ({})", RevocationReason::from_wire(&self.reason).label().to_lowercase())
+            let reason = labels::reason(&RevocationReason::from_wire(&self.reason), locale).to_lowercase();
+            td_string!(locale, pca.revoked_on_reason, date = date, reason = reason).to_string()
         }
     }
 }
@@ -165,8 +168,9 @@ mod tests {
         assert!(is_revoked(&r, &ca("a", "DISABLED")));
         assert!(!is_revoked(&r, &ca("a", "DELETED")), "scheduled for deletion: reads as deleted");
         assert!(!is_revoked(&r, &ca("b", "DISABLED")), "disabled by hand");
-        assert_eq!(revocation_of(&r, &ca("a", "DISABLED")).unwrap().describe(), "Revoked on 2025-12-05 (key compromise)");
-        assert_eq!(CaRevocation { at_ms: 1_764_892_800_000, reason: String::new() }.describe(), "Revoked on 2025-12-05");
+        assert_eq!(revocation_of(&r, &ca("a", "DISABLED")).unwrap().describe(Locale::en), "Revoked on 2025-12-05 (key compromise)");
+        assert_eq!(revocation_of(&r, &ca("a", "DISABLED")).unwrap().describe(Locale::zh_CN), "已于 2025年12月5日 吊销（密钥泄露）");
+        assert_eq!(CaRevocation { at_ms: 1_764_892_800_000, reason: String::new() }.describe(Locale::en), "Revoked on 2025-12-05");
     }
 
     #[test]
@@ -196,7 +200,7 @@ mod tests {
             ]
         );
         assert!(is_revoked(&r, &ca("0a1b-root", "DISABLED")));
-        assert_eq!(revocation_of(&r, &ca("0a1b-root", "DISABLED")).unwrap().describe(), "Revoked on 2025-12-05 (key compromise)");
+        assert_eq!(revocation_of(&r, &ca("0a1b-root", "DISABLED")).unwrap().describe(Locale::en), "Revoked on 2025-12-05 (key compromise)");
     }
 
     #[test]

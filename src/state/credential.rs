@@ -3,6 +3,7 @@
 //! ticks "remember". Pure rules, tested natively.
 
 use serde::{Deserialize, Serialize};
+use crate::i18n::{Locale, td_string};
 
 /// How calls are authorised.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,11 +27,16 @@ impl std::fmt::Debug for Credential {
 }
 
 impl Credential {
+    /// English; `describe_in` for a view.
     pub fn describe(&self) -> String {
+        self.describe_in(Locale::en)
+    }
+
+    pub fn describe_in(&self, locale: Locale) -> String {
         match self {
-            Credential::Token { expires_at: Some(t), .. } => format!("IAM token, valid until {t}"),
-            Credential::Token { expires_at: None, .. } => "IAM token (pasted)".to_owned(),
-            Credential::AccessKey { ak, .. } => format!("access key {}", mask(ak)),
+            Credential::Token { expires_at: Some(t), .. } => td_string!(locale, pca.credential_token_until, until = t).to_string(),
+            Credential::Token { expires_at: None, .. } => td_string!(locale, pca.credential_token_pasted).to_owned(),
+            Credential::AccessKey { ak, .. } => td_string!(locale, pca.credential_access_key, ak = mask(ak)).to_string(),
         }
     }
 }
@@ -66,15 +72,15 @@ impl SecretStore {
         }
     }
 
-    /// Plain words for the settings page.
+    /// Plain words for the settings page (English; `explanation_in` per locale).
     pub fn explanation(self) -> &'static str {
+        self.explanation_in(Locale::en)
+    }
+
+    pub fn explanation_in(self, locale: Locale) -> &'static str {
         match self {
-            SecretStore::Session => {
-                "Kept in this tab's session storage: it is gone when you close the tab or sign out."
-            }
-            SecretStore::Local => {
-                "Kept in this browser's local storage, readable by anyone using this browser profile, until you sign out."
-            }
+            SecretStore::Session => td_string!(locale, pca.store_session),
+            SecretStore::Local => td_string!(locale, pca.store_local),
         }
     }
 }

@@ -14,7 +14,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::crl_view::CrlDetails;
-use crate::expiry::date;
+use crate::i18n::format::date;
+use crate::i18n::{Locale, td_string, use_locale};
 use crate::state::session::use_session;
 
 /// Why no CRL is shown.
@@ -39,6 +40,19 @@ impl std::fmt::Display for CrlViewError {
     }
 }
 
+impl CrlViewError {
+    /// What the page shows (`Display` stays English for logs and tests).
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Self::Api(e) => e.to_string(),
+            Self::NotPublished => td_string!(locale, pca.crl_err_not_published).to_owned(),
+            Self::BadAddress(a) => td_string!(locale, pca.crl_err_bad_address, address = a).to_string(),
+            Self::Fetch(why) => td_string!(locale, pca.crl_err_fetch, why = why).to_string(),
+            Self::Decode(why) => td_string!(locale, pca.crl_err_decode, why = why).to_string(),
+        }
+    }
+}
+
 /// Where the browser fetches a distribution point: through the proxy
 /// (`{proxy}/{host}{path}`) when the profile uses one, else directly.
 pub fn crl_fetch_url(distribution_point: &str, proxy: Option<&str>) -> Result<String, CrlViewError> {
@@ -57,13 +71,13 @@ pub fn crl_fetch_url(distribution_point: &str, proxy: Option<&str>) -> Result<St
     })
 }
 
-async fn fetch_crl(url: &str) -> Result<CrlInfo, CrlViewError> {
+async fn fetch_crl(url: &str, locale: Locale) -> Result<CrlInfo, CrlViewError> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
-        .map_err(|e| CrlViewError::Fetch(format!("{e} (is the address reachable from this browser?)")))?;
+        .map_err(|e| CrlViewError::Fetch(td_string!(locale, pca.crl_why_unreachable, error = e).to_string()))?;
     if response.status() != 200 {
-        return Err(CrlViewError::Fetch(format!("the server answered HTTP {}", response.status())));
+        return Err(CrlViewError::Fetch(td_string!(locale, pca.crl_why_status, status = response.status()).to_string()));
     }
     let bytes = response.binary().await.map_err(|e| CrlViewError::Fetch(e.to_string()))?;
     decode_crl(&bytes).map_err(|e| CrlViewError::Decode(e.to_string()))
@@ -78,6 +92,8 @@ struct Loaded {
 #[component]
 pub fn CrlViewerPage() -> impl IntoView {
     let api = use_api();
+    let i18n = use_locale();
+    let locale = i18n;
     let session = use_session();
     let params = use_params_map();
     let query = use_query_map();
@@ -97,7 +113,7 @@ pub fn CrlViewerPage() -> impl IntoView {
                     .and_then(|c| c.crl_dis_point.clone())
                     .ok_or(CrlViewError::NotPublished)?;
                 let url = crl_fetch_url(&point, proxy.as_deref())?;
-                let crl = fetch_crl(&url).await?;
+                let crl = fetch_crl(&url, locale).await?;
                 Ok(Loaded { ca, url: point, crl })
             }
             .await;
@@ -108,24 +124,25 @@ pub fn CrlViewerPage() -> impl IntoView {
     }
     let now_ms = js_sys::Date::now() as i64;
     view! {
-        <p><a href="/pca/cas">"Back to the CA hierarchy"</a></p>
+        <p><a href="/pca/cas">{td_string!(i18n, pca.back_to_hierarchy)}</a></p>
         {move || match state.with(|s| s.as_ref().map(|r| r.as_ref().map(|l| (l.ca.clone(), l.url.clone(), l.crl.clone())).map_err(Clone::clone))) {
-            None => view! { <p class="loading" role="status">"Fetching the CRL…"</p> }.into_any(),
-            Some(Err(CrlViewError::Api(e))) => view! { <ApiErrorView title="Could not load the CA" error=e /> }.into_any(),
-            Some(Err(e)) => view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any(),
+            None => view! { <p class="loading" role="status">{td_string!(i18n, pca.fetching_crl)}</p> }.into_any(),
+            Some(Err(CrlViewError::Api(e))) => view! { <ApiErrorView title=td_string!(i18n, pca.ca_load_failed) error=e /> }.into_any(),
+            Some(Err(e)) => view! { <p class="field-error" role="alert">{e.message(i18n)}</p> }.into_any(),
             Some(Ok((ca, url, crl))) => {
+                let l = i18n;
                 let entry = serial.as_ref().map(|s| match crl.entry_for(s) {
-                    Some(r) => format!(
-                        "Certificate {s} is in this CRL: revoked on {}{}.",
-                        date(r.revoked_at * 1000),
-                        r.reason.map(|x| format!(" ({x})")).unwrap_or_default()
-                    ),
-                    None => format!("Certificate {s} is not in this CRL: it was revoked after the CRL was made, or not by this CA."),
+                    Some(r) => match r.reason {
+                        Some(x) => td_string!(l, pca.crl_entry_found_reason, serial = s, date = date(l, r.revoked_at * 1000), reason = x),
+                        None => td_string!(l, pca.crl_entry_found, serial = s, date = date(l, r.revoked_at * 1000)),
+                    }
+                    .to_string(),
+                    None => td_string!(l, pca.crl_entry_missing, serial = s).to_string(),
                 });
                 view! {
-                    <h1>{format!("CRL of {}", ca.distinguished_name.common_name)}</h1>
-                    <section class="panel" aria-label="Certificate revocation list">
-                        <p class="muted">"Published at " <code>{url}</code></p>
+                    <h1>{td_string!(l, pca.crl_of, name = &ca.distinguished_name.common_name).to_string()}</h1>
+                    <section class="panel" aria-label=move || td_string!(i18n, pca.crl_section)>
+                        <p class="muted">{td_string!(i18n, pca.published_at)} <code>{url}</code></p>
                         {entry.map(|e| view! { <p class="tool-match" role="status">{e}</p> })}
                         <CrlDetails crl now_ms />
                     </section>

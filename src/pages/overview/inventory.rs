@@ -7,6 +7,8 @@ use ccm_api::pca::certs::PrivateCertificate;
 use ccm_api::scm::{ScmCertificateSummary, ScmStatus};
 use ccm_api::common::{CaStatus, CertificateStatus};
 
+use crate::i18n::{Locale, td_string};
+use crate::pages::pca::labels;
 use crate::pages::scm::time::parse_scm_time;
 
 pub const DAY_MS: i64 = 86_400_000;
@@ -22,6 +24,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// English, for the CSV (a file others' tools read).
     pub fn label(self) -> &'static str {
         match self {
             Kind::Ssl => "SSL certificate",
@@ -29,6 +32,59 @@ impl Kind {
             Kind::Private => "Private certificate",
         }
     }
+
+    /// "Private CA" / "私有 CA", for the views.
+    pub fn name(self, locale: Locale) -> &'static str {
+        match self {
+            Kind::Ssl => td_string!(locale, overview.kind_ssl),
+            Kind::Ca => td_string!(locale, overview.kind_ca),
+            Kind::Private => td_string!(locale, overview.kind_private),
+        }
+    }
+
+    /// "Private CAs" / "私有 CA".
+    pub fn plural(self, locale: Locale) -> &'static str {
+        match self {
+            Kind::Ssl => td_string!(locale, overview.kinds_ssl),
+            Kind::Ca => td_string!(locale, overview.kinds_ca),
+            Kind::Private => td_string!(locale, overview.kinds_private),
+        }
+    }
+}
+
+/// An item's status in words, per locale (`status_label` is the English).
+pub fn status_text(item: &Item, locale: Locale) -> String {
+    use ccm_api::common::WireEnum;
+    match item.kind {
+        Kind::Ssl => ssl_status(&ScmStatus::from_wire(&item.status), locale),
+        Kind::Ca if item.status == "REVOKED" => labels::ca_status(&CaStatus::Actived, true, locale),
+        Kind::Ca => labels::ca_status(&<CaStatus as WireEnum>::from_wire(&item.status), false, locale),
+        Kind::Private => labels::cert_status(&<CertificateStatus as WireEnum>::from_wire(&item.status), locale),
+    }
+}
+
+/// The SSL statuses' words (the scm namespace is another area's; these are
+/// the overview's own copies).
+fn ssl_status(s: &ScmStatus, locale: Locale) -> String {
+    let t = match s {
+        ScmStatus::All => td_string!(locale, overview.ssl_all),
+        ScmStatus::Paid => td_string!(locale, overview.ssl_paid),
+        ScmStatus::Issued => td_string!(locale, overview.ssl_issued),
+        ScmStatus::Checking => td_string!(locale, overview.ssl_checking),
+        ScmStatus::CancelChecking => td_string!(locale, overview.ssl_cancel_checking),
+        ScmStatus::Unpassed => td_string!(locale, overview.ssl_unpassed),
+        ScmStatus::Expired => td_string!(locale, overview.ssl_expired),
+        ScmStatus::Revoking => td_string!(locale, overview.ssl_revoking),
+        ScmStatus::CancelRevoking => td_string!(locale, overview.ssl_cancel_revoking),
+        ScmStatus::Revoked => td_string!(locale, overview.ssl_revoked),
+        ScmStatus::Upload => td_string!(locale, overview.ssl_upload),
+        ScmStatus::CheckingOrg => td_string!(locale, overview.ssl_checking_org),
+        ScmStatus::Issuing => td_string!(locale, overview.ssl_issuing),
+        ScmStatus::SupplementChecking => td_string!(locale, overview.ssl_supplement_checking),
+        ScmStatus::CancelSupplementing => td_string!(locale, overview.ssl_cancel_supplementing),
+        ScmStatus::Other(o) => return o.clone(),
+    };
+    t.to_owned()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,13 +158,14 @@ pub fn from_private(c: &PrivateCertificate) -> Item {
     }
 }
 
-/// `(status label, count)` for one kind, most frequent first.
-pub fn counts(items: &[Item], kind: Kind) -> Vec<(String, usize)> {
+/// `(status in words, count)` for one kind, most frequent first.
+pub fn counts(items: &[Item], kind: Kind, locale: Locale) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
     for i in items.iter().filter(|i| i.kind == kind) {
-        match out.iter_mut().find(|(l, _)| *l == i.status_label) {
+        let label = status_text(i, locale);
+        match out.iter_mut().find(|(l, _)| *l == label) {
             Some((_, n)) => *n += 1,
-            None => out.push((i.status_label.clone(), 1)),
+            None => out.push((label, 1)),
         }
     }
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -205,7 +262,8 @@ mod tests {
             "distinguished_name": {"common_name": "r"}
         })).unwrap();
         let items = vec![from_ca(&c, true), from_ca(&c, false)];
-        assert_eq!(counts(&items, Kind::Ca), vec![("Disabled".to_owned(), 1), ("Revoked".to_owned(), 1)]);
+        assert_eq!(counts(&items, Kind::Ca, Locale::en), vec![("Disabled".to_owned(), 1), ("Revoked".to_owned(), 1)]);
+        assert_eq!(counts(&items, Kind::Ca, Locale::zh_CN), vec![("已吊销".to_owned(), 1), ("已禁用".to_owned(), 1)]);
         assert_eq!(radar(&items, NOW, 30).len(), 1);
     }
 
@@ -255,10 +313,16 @@ mod tests {
     fn counts_by_status() {
         let items = sample();
         assert_eq!(
-            counts(&items, Kind::Ssl),
+            counts(&items, Kind::Ssl, Locale::en),
             vec![("Issued".to_owned(), 2), ("Expired".to_owned(), 1), ("Paid, not yet applied for".to_owned(), 1), ("Uploaded (managed)".to_owned(), 1)]
         );
-        assert_eq!(counts(&items, Kind::Private), vec![("Issued".to_owned(), 2), ("Revoked".to_owned(), 1)]);
+        assert_eq!(counts(&items, Kind::Private, Locale::en), vec![("Issued".to_owned(), 2), ("Revoked".to_owned(), 1)]);
+        assert_eq!(counts(&items, Kind::Private, Locale::zh_CN), vec![("已签发".to_owned(), 2), ("已吊销".to_owned(), 1)]);
+        // Every SSL status has its own words, English as the wire label.
+        for s in ScmStatus::known() {
+            assert_eq!(ssl_status(&s, Locale::en), s.label());
+            assert_ne!(ssl_status(&s, Locale::zh_CN), s.label());
+        }
     }
 
     #[test]

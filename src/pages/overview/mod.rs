@@ -14,6 +14,8 @@ use leptos_router::components::A;
 
 use crate::api::client::use_api;
 use crate::components::quota_cards::QuotaCards;
+use crate::i18n::{td_string, use_locale};
+use crate::i18n::format::number;
 use crate::state::session::use_session;
 use counts::StatusCounts;
 use inventory::Kind;
@@ -28,19 +30,20 @@ pub const KINDS: [Kind; 3] = [Kind::Ssl, Kind::Ca, Kind::Private];
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let session = use_session();
+    let i18n = use_locale();
     view! {
         <section class="panel">
-            <h1>"Overview"</h1>
+            <h1>{td_string!(i18n, overview.title)}</h1>
             <Show
                 when=move || session.is_signed_in()
-                fallback=|| view! {
+                fallback=move || view! {
                     <p class="lead">
-                        "Not signed in. Choose where the API is and how to sign in on the "
-                        <A href="/settings">"Settings"</A> " page."
+                        {td_string!(i18n, overview.signed_out_before)}
+                        <A href="/settings">{td_string!(i18n, overview.signed_out_link)}</A>{td_string!(i18n, overview.signed_out_after)}
                     </p>
                 }
             >
-                <p class="lead">"Your SSL certificates, private CAs and private certificates at a glance, and what expires soon."</p>
+                <p class="lead">{td_string!(i18n, overview.lead)}</p>
             </Show>
         </section>
         <Show when=move || session.is_signed_in()>
@@ -53,6 +56,7 @@ pub fn OverviewPage() -> impl IntoView {
 #[component]
 fn Inventory() -> impl IntoView {
     let api = use_api();
+    let i18n = use_locale();
     let progress = [RwSignal::new(Progress::default()), RwSignal::new(Progress::default()), RwSignal::new(Progress::default())];
     let loaded: Loaded = [RwSignal::new(None), RwSignal::new(None), RwSignal::new(None)];
     let now = RwSignal::new(js_sys::Date::now() as i64);
@@ -79,15 +83,20 @@ fn Inventory() -> impl IntoView {
     load();
     let busy = move || loaded.iter().any(|l| l.with(Option::is_none));
     view! {
-        <section class="panel" aria-label="Loading progress" hidden=move || !busy()>
-            <h2>"Reading the inventory…"</h2>
+        <section class="panel" aria-label=move || td_string!(i18n, overview.loading_progress) hidden=move || !busy()>
+            <h2>{td_string!(i18n, overview.reading)}</h2>
             {KINDS.map(|kind| {
                 let p = progress[index(kind)];
                 view! {
                     <p role="status">
-                        {move || { let p = p.get(); format!("{}s: {} of {} read ({} calls)", kind.label(), p.loaded, p.total, p.calls) }}
+                        {move || {
+                            let (p, l) = (p.get(), i18n);
+                            td_string!(i18n, overview.read_progress, kinds = kind.plural(l), loaded = number(l, p.loaded as i64),
+                                total = number(l, p.total), calls = number(l, p.calls as i64)).to_string()
+                        }}
                     </p>
-                    <progress max=move || p.get().total.max(1) value=move || p.get().loaded aria-label=format!("{}s read", kind.label())></progress>
+                    <progress max=move || p.get().total.max(1) value=move || p.get().loaded
+                        aria-label=move || td_string!(i18n, overview.read_progress_label, kinds = kind.plural(i18n)).to_string()></progress>
                 }
             }).into_iter().collect::<Vec<_>>()}
         </section>

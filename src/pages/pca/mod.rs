@@ -1,3 +1,4 @@
 pub mod cas;
 pub mod certs;
 pub mod hierarchy;
+pub mod labels;

@@ -23,25 +23,28 @@ use crate::form::field::{RuleField, RuleSelect};
 use crate::form::request_form::RequestForm;
 use crate::pages::pca::certs::revoke_reason::ReasonSelect;
 use crate::state::ca_revocations::{CaRevocation, CaRevocations};
+use crate::i18n::{Locale, td_string, use_locale};
+use crate::pages::pca::labels;
 
 /// The actions this panel offers, in display order.
 const ACTIONS: [CaAction; 6] =
     [CaAction::Activate, CaAction::Disable, CaAction::Enable, CaAction::Delete, CaAction::Restore, CaAction::Revoke];
 
-fn button_label(action: CaAction) -> &'static str {
+fn button_label(action: CaAction, locale: Locale) -> &'static str {
     match action {
-        CaAction::Disable => "Disable",
-        CaAction::Enable => "Enable",
-        CaAction::Delete => "Delete",
-        CaAction::Revoke => "Revoke",
-        CaAction::Activate => "Activate",
-        _ => "Restore",
+        CaAction::Disable => td_string!(locale, pca.action_disable),
+        CaAction::Enable => td_string!(locale, pca.action_enable),
+        CaAction::Delete => td_string!(locale, pca.action_delete),
+        CaAction::Revoke => td_string!(locale, pca.action_revoke),
+        CaAction::Activate => td_string!(locale, pca.action_activate),
+        _ => td_string!(locale, pca.action_restore),
     }
 }
 
 #[component]
 pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_changed: Callback<()>) -> impl IntoView {
     let api = use_api();
+    let i18n = use_locale();
     let runner = ActionRunner::<CaAction>::new();
     let pending = runner.pending();
     let revocations = CaRevocations::get_or_provide();
@@ -69,7 +72,8 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
             }
             _ => restore_certificate_authority(&id),
         };
-        let notice = format!("{cn}: {}", done_message(action, &status));
+        let locale = i18n;
+        let notice = td_string!(locale, pca.done, name = cn, what = done_message(action, &status, locale)).to_string();
         runner.send(api, req, notice, move || {
             if action == CaAction::Revoke {
                 // The service will show it as disabled only (see state/ca_revocations.rs).
@@ -80,17 +84,18 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
     };
 
     view! {
-        <section class="ca-actions" aria-label=format!("Actions on {name}")>
-            <h3>"Actions"</h3>
+        <section class="ca-actions" aria-label=td_string!(i18n, pca.actions_on, name = name).to_string()>
+            <h3>{td_string!(i18n, pca.actions)}</h3>
             <ul class="action-list">
                 {ACTIONS.into_iter().map(|action| {
-                    let reason_id = format!("why-not-{}", button_label(action).to_lowercase());
-                    let reason = ca.with_value(|c| why_not(action, c, revocations.of(c)));
+                    let reason_id = format!("why-not-{}", button_label(action, Locale::en).to_lowercase());
+                    let locale = i18n;
+                    let reason = ca.with_value(|c| why_not(action, c, revocations.of(c), locale));
                     view! {
                         <li>
                             <button disabled=reason.is_some() aria-describedby=reason.as_ref().map(|_| reason_id.clone())
                                 on:click=move |_| runner.open(action)>
-                                {button_label(action)}
+                                {move || button_label(action, i18n)}
                             </button>
                             {reason.map(|r| view! { <span class="field-hint" id=reason_id>{r}</span> })}
                         </li>
@@ -99,7 +104,8 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
             </ul>
             {move || runner.opened().map(|action| {
                 let (cn, status) = ca.with_value(|c| (c.distinguished_name.common_name.clone(), c.status.clone()));
-                let title = confirm_title(action, &cn, &status);
+                let locale = i18n;
+                let title = confirm_title(action, &cn, &status, locale);
                 let danger = matches!(action, CaAction::Delete | CaAction::Disable | CaAction::Revoke);
                 // A dialog's fields live as long as the dialog.
                 let id = ca.with_value(|c| c.ca_id.clone());
@@ -107,11 +113,11 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
                 let deletion = (action == CaAction::Delete).then(|| deletion_form(id, status.clone()));
                 let form = activation.map(|(_, form)| form).or(deletion.map(|(_, form)| form));
                 view! {
-                    <ConfirmDialog title confirm_label=format!("{} {cn}", button_label(action)) danger
+                    <ConfirmDialog title confirm_label=td_string!(locale, pca.action_on, action = button_label(action, locale), name = cn).to_string() danger
                         pending=pending on_confirm=Callback::new(move |_| run(action, form))
                         on_cancel=Callback::new(move |_| runner.cancel())>
                         {activation.map(|(d, form)| view! {
-                            <ActivationFields d form issuers=all.with_value(|all| ca.with_value(|c| issuer_options(all, Some(&c.ca_id), false))) />
+                            <ActivationFields d form issuers=all.with_value(|all| ca.with_value(|c| issuer_options(all, Some(&c.ca_id), false, locale))) />
                         })}
                         {(action == CaAction::Revoke).then(|| view! { <ReasonSelect id="revoke-reason" value=reason /> })}
                         // A PENDING CA goes at once: no grace period to ask.
@@ -127,36 +133,51 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
 /// Why an action is not offered on this CA, or `None` when it is: the
 /// status rules, and for a CA revoked from here, what the service refuses
 /// after a revocation (enabling it, revoking it again).
-fn why_not(action: CaAction, ca: &CertificateAuthority, revoked: Option<CaRevocation>) -> Option<String> {
+fn why_not(action: CaAction, ca: &CertificateAuthority, revoked: Option<CaRevocation>, locale: Locale) -> Option<String> {
     match (action, revoked) {
         (CaAction::Enable | CaAction::Revoke, Some(r)) => {
-            Some(format!("{}: a revoked CA cannot be enabled or revoked again.", r.describe()))
+            Some(td_string!(locale, pca.why_revoked, revoked = r.describe(locale)).to_string())
         }
-        _ => ca_action_allowed_for(action, ca).err().map(|d| d.reason),
+        _ => ca_action_allowed_for(action, ca).err().map(|d| denied_text(d.reason, ca, locale)),
     }
 }
 
-fn confirm_title(action: CaAction, cn: &str, status: &CaStatus) -> String {
-    match action {
-        CaAction::Disable => format!("Disable {cn}? It stops issuing certificates until it is enabled again."),
-        CaAction::Enable => format!("Enable {cn}? It can issue certificates again."),
-        CaAction::Delete if *status == CaStatus::Pending => format!("Delete {cn}? A pending CA is removed at once."),
-        CaAction::Delete => format!("Delete {cn}? It is scheduled for deletion and can be restored until then."),
-        CaAction::Revoke => format!("Revoke {cn}? Its issuer lists it in its CRL; this cannot be undone."),
-        CaAction::Activate => format!("Activate {cn}: choose the CA that signs it."),
-        _ => format!("Restore {cn}? It comes back disabled."),
+/// The catalogue's reason is English; in another language the same three
+/// cases (frozen, root only, status) in that language's words.
+fn denied_text(english: String, ca: &CertificateAuthority, locale: Locale) -> String {
+    if locale == Locale::en {
+        english
+    } else if ca.is_frozen() {
+        td_string!(locale, pca.why_frozen).to_owned()
+    } else if ca.is_root() && english.contains("root CA") {
+        td_string!(locale, pca.why_root).to_owned()
+    } else {
+        td_string!(locale, pca.why_status, status = labels::ca_status(&ca.status, false, locale)).to_string()
     }
 }
 
-fn done_message(action: CaAction, status: &CaStatus) -> &'static str {
+fn confirm_title(action: CaAction, name: &str, status: &CaStatus, locale: Locale) -> String {
     match action {
-        CaAction::Disable => "disabled",
-        CaAction::Enable => "enabled",
-        CaAction::Delete if *status == CaStatus::Pending => "deleted",
-        CaAction::Delete => "scheduled for deletion",
-        CaAction::Revoke => "revoked",
-        CaAction::Activate => "activated",
-        _ => "restored (disabled)",
+        CaAction::Disable => td_string!(locale, pca.confirm_disable, name = name),
+        CaAction::Enable => td_string!(locale, pca.confirm_enable, name = name),
+        CaAction::Delete if *status == CaStatus::Pending => td_string!(locale, pca.confirm_delete_pending, name = name),
+        CaAction::Delete => td_string!(locale, pca.confirm_delete, name = name),
+        CaAction::Revoke => td_string!(locale, pca.confirm_revoke, name = name),
+        CaAction::Activate => td_string!(locale, pca.confirm_activate, name = name),
+        _ => td_string!(locale, pca.confirm_restore, name = name),
+    }
+    .to_string()
+}
+
+fn done_message(action: CaAction, status: &CaStatus, locale: Locale) -> &'static str {
+    match action {
+        CaAction::Disable => td_string!(locale, pca.done_disabled),
+        CaAction::Enable => td_string!(locale, pca.done_enabled),
+        CaAction::Delete if *status == CaStatus::Pending => td_string!(locale, pca.done_deleted),
+        CaAction::Delete => td_string!(locale, pca.done_scheduled),
+        CaAction::Revoke => td_string!(locale, pca.done_revoked),
+        CaAction::Activate => td_string!(locale, pca.done_activated),
+        _ => td_string!(locale, pca.done_restored),
     }
 }
 
@@ -183,12 +204,13 @@ fn activation_form(ca_id: String, all: StoredValue<Vec<CertificateAuthority>>) -
 /// required marks, messages and "left" come from the form.
 #[component]
 fn ActivationFields(d: ActivationSignals, form: RequestForm, issuers: Vec<(String, String)>) -> impl IntoView {
+    let l = use_locale();
     view! {
-        <RuleSelect form path="issuer_id" id="activate-issuer" label="Issuing CA" value=d.issuer_id none="Choose an active CA"
+        <RuleSelect form path="issuer_id" id="activate-issuer" label=td_string!(l, pca.issuing_ca) value=d.issuer_id none=td_string!(l, pca.choose_active_ca)
             options=Signal::stored(issuers) />
         <div class="field-row">
-            <RuleField form path="path_length" id="activate-path" label="Path length (0 to 6)" value=d.path_length />
-            <WireSelect id="activate-sig" label="Signature algorithm" value=d.signature_algorithm
+            <RuleField form path="path_length" id="activate-path" label=td_string!(l, pca.path_length_range) value=d.path_length />
+            <WireSelect id="activate-sig" label=td_string!(l, pca.signature_algorithm) value=d.signature_algorithm
                 options=SignatureAlgorithm::known().into_iter().filter(|s| *s != SignatureAlgorithm::Sm3).map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
         </div>
         <ValidityFields id_prefix="activate" value=d.validity_value unit=d.validity_type form />

@@ -15,6 +15,7 @@ use crate::components::cert_info::{CertificateDetails, ChainView};
 use crate::components::download::{download, download_zip};
 
 use crate::layout::lazy_view::lazy_component;
+use crate::i18n::{td_string, use_locale};
 
 // The panel decodes certificates: its code comes with the `pki` module.
 // `usages` receives the certificate's key usages (wire names) once decoded.
@@ -62,6 +63,7 @@ pub fn decode_files(files: &CaFiles) -> Result<(CertificateInfo, Vec<Certificate
 pub fn CaCertificate(ca: CertificateAuthority, now: i64, usages: RwSignal<Option<Vec<String>>>) -> impl IntoView {
     let allowed = ca_action_allowed_for(CaAction::ExportCertificate, &ca).is_ok();
     let api = use_api();
+    let i18n = use_locale();
     let stem = StoredValue::new(file_stem(&ca.distinguished_name.common_name));
     let files = RwSignal::new(None::<Result<CaFiles, ApiError>>);
     let save_error = RwSignal::new(None::<String>);
@@ -84,23 +86,23 @@ pub fn CaCertificate(ca: CertificateAuthority, now: i64, usages: RwSignal<Option
     };
 
     allowed.then(|| view! {
-        <section class="ca-certificate" aria-label="CA certificate">
-            <h3>"Certificate"</h3>
+        <section class="ca-certificate" aria-label=move || td_string!(i18n, pca.ca_certificate)>
+            <h3>{td_string!(i18n, pca.certificate)}</h3>
             {move || match files.get() {
-                None => view! { <p role="status">"Loading the certificate…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title="The certificate could not be exported" error=e /> }.into_any(),
+                None => view! { <p role="status">{td_string!(i18n, pca.loading_certificate)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title=td_string!(i18n, pca.export_failed_cert) error=e /> }.into_any(),
                 Some(Ok(f)) => {
                     let decoded = decode_files(&f);
                     let has_chain = !f.chain.trim().is_empty();
                     let (cert, chain, full) = (f.certificate.clone(), f.chain.clone(), full_chain(&f.certificate, Some(&f.chain)));
                     let zip = f.zip_entries(&stem.get_value());
                     view! {
-                        <div class="actions" role="group" aria-label="CA certificate files">
-                            <button on:click=move |_| save(".crt.pem", cert.clone())>"Download certificate"</button>
-                            {has_chain.then(|| view! { <button on:click=move |_| save(".chain.pem", chain.clone())>"Download chain"</button> })}
-                            <button on:click=move |_| save(".fullchain.pem", full.clone())>"Download full chain"</button>
+                        <div class="actions" role="group" aria-label=move || td_string!(i18n, pca.ca_cert_files)>
+                            <button on:click=move |_| save(".crt.pem", cert.clone())>{td_string!(i18n, pca.download_certificate)}</button>
+                            {has_chain.then(|| view! { <button on:click=move |_| save(".chain.pem", chain.clone())>{td_string!(i18n, pca.download_chain)}</button> })}
+                            <button on:click=move |_| save(".fullchain.pem", full.clone())>{td_string!(i18n, pca.download_full_chain)}</button>
                             <button on:click=move |_| save_error.set(download_zip(&format!("{}.zip", stem.get_value()), &zip).err())>
-                                "Download all as ZIP"
+                                {td_string!(i18n, pca.download_zip)}
                             </button>
                         </div>
                         <p class="field-error" role="alert">{move || save_error.get()}</p>
@@ -108,11 +110,11 @@ pub fn CaCertificate(ca: CertificateAuthority, now: i64, usages: RwSignal<Option
                             Ok((info, chain)) => view! {
                                 <CertificateDetails info now_ms=now />
                                 {(!chain.is_empty()).then(|| view! {
-                                    <h4>"Chain up to the root"</h4>
+                                    <h4>{td_string!(i18n, pca.chain_to_root)}</h4>
                                     <ChainView chain now_ms=now />
                                 })}
                             }.into_any(),
-                            Err(e) => view! { <p class="field-error">{format!("The browser could not decode the {e}")}</p> }.into_any(),
+                            Err(e) => view! { <p class="field-error">{td_string!(i18n, pca.decode_failed, what = e).to_string()}</p> }.into_any(),
                         }}
                     }.into_any()
                 }

@@ -17,6 +17,8 @@ use crate::components::subject_fields::{SubjectFields, SubjectSignals};
 use crate::components::validity_fields::ValidityFields;
 use crate::form::field::{RuleField, RuleSelect};
 use crate::form::page::{FormFrame, FormPage};
+use crate::i18n::{td_string, use_locale};
+use crate::pages::pca::labels;
 
 crate::draft_signals!(DraftSignals for CaDraft {
     choice: CaKindChoice,
@@ -37,6 +39,8 @@ crate::draft_signals!(DraftSignals for CaDraft {
 #[component]
 pub fn CreateCaPage() -> impl IntoView {
     let page = FormPage::open();
+    let i18n = use_locale();
+    let l = i18n;
     let d = DraftSignals::new();
     let (form, cas, load_error) = loader::form_over_cas(page.api, "create_certificate_authority", move |cas, now| d.draft().to_request(cas, now));
     // "Create similar" from a CA's details: once the CAs are read, the
@@ -55,7 +59,7 @@ pub fn CreateCaPage() -> impl IntoView {
         });
     }
     let create = form.sender(page.api, move |r: CreateCertificateAuthorityResponse| {
-        page.done(format!("CA {} created", d.subject.common_name.get_untracked()), format!("/pca/cas?ca={}", r.ca_id));
+        page.done(td_string!(l, pca.ca_created, name = d.subject.common_name.get_untracked()).to_string(), format!("/pca/cas?ca={}", r.ca_id));
     });
 
     let issuer = Memo::new(move |_| {
@@ -73,7 +77,7 @@ pub fn CreateCaPage() -> impl IntoView {
         if let Some((unit, value)) = capped(now, end, &kind, &d.validity_value.get_untracked()) {
             d.validity_type.set(unit.as_str().to_owned());
             d.validity_value.set(value.to_string());
-            capped_to.set(Some(format!("Validity set to {value} {} so that it ends before {} does.", unit.label(), issuer.distinguished_name.common_name)));
+            capped_to.set(Some(td_string!(l, pca.validity_capped, value = value, unit = labels::validity_unit(&unit, l), issuer = &issuer.distinguished_name.common_name).to_string()));
         }
     });
 
@@ -87,62 +91,62 @@ pub fn CreateCaPage() -> impl IntoView {
     let crl_ready = RwSignal::new(false);
 
     view! {
-        <FormFrame form heading=if similar_id.is_some() { "Create a similar CA" } else { "Create a CA" } load_error load_title="Could not load the existing CAs"
-            on_send=create send_label="Create CA" sending_label="Creating…"
-            not_done="The CA was not created" unsure="No confirmation from the service: the CA may have been created">
+        <FormFrame form heading=if similar_id.is_some() { td_string!(l, pca.similar_heading) } else { td_string!(l, pca.create_heading) } load_error load_title=td_string!(l, pca.load_cas_failed)
+            on_send=create send_label=td_string!(l, pca.create_ca) sending_label=td_string!(l, pca.creating)
+            not_done=td_string!(l, pca.ca_not_created) unsure=td_string!(l, pca.ca_maybe_created)>
             {similar_id.is_some().then(|| view! {
-                <section aria-label="What changes">
-                    <h2>"What changes"</h2>
+                <section aria-label=td_string!(l, pca.what_changes)>
+                    <h2>{td_string!(l, pca.what_changes)}</h2>
                     {move || match original.get() {
-                        None => view! { <p role="status">"Reading the CA to start from…"</p> }.into_any(),
+                        None => view! { <p role="status">{td_string!(l, pca.reading_original)}</p> }.into_any(),
                         Some(o) => view! {
-                            <p class="field-hint">"Every field below starts as the CA you started from; edit any of them. Key usages are those of its certificate (when the details had read it), else the usual ones."</p>
+                            <p class="field-hint">{td_string!(l, pca.similar_hint)}</p>
                             <ul>{move || similar_changes(&o, &d.draft()).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                         }.into_any(),
                     }}
                 </section>
             })}
-            <p class="field-hint">"Fields marked * are required."</p>
+            <p class="field-hint">{td_string!(l, pca.required_hint)}</p>
             <fieldset>
-                <legend>"Kind"</legend>
-                {choice_radio(CaKindChoice::Root, "Root CA (self-signed, top of a hierarchy)")}
-                {choice_radio(CaKindChoice::SubordinateNow, "Subordinate CA, signed now by a CA here")}
-                {choice_radio(CaKindChoice::SubordinatePending, "Subordinate CA, left pending (activate later or sign its CSR elsewhere)")}
+                <legend>{td_string!(l, pca.kind)}</legend>
+                {choice_radio(CaKindChoice::Root, td_string!(l, pca.choice_root))}
+                {choice_radio(CaKindChoice::SubordinateNow, td_string!(l, pca.choice_sub_now))}
+                {choice_radio(CaKindChoice::SubordinatePending, td_string!(l, pca.choice_sub_pending))}
             </fieldset>
             <fieldset>
-                <legend>"Subject"</legend>
+                <legend>{td_string!(l, pca.subject)}</legend>
                 <SubjectFields id_prefix="ca" signals=d.subject form />
             </fieldset>
             <fieldset>
-                <legend>"Keys"</legend>
+                <legend>{td_string!(l, pca.keys)}</legend>
                 <div class="field-row">
-                    <WireSelect id="ca-key" label="Key algorithm" value=d.key_algorithm
+                    <WireSelect id="ca-key" label=td_string!(l, pca.key_algorithm) value=d.key_algorithm
                         options=KeyAlgorithm::known().into_iter().filter(|k| *k != KeyAlgorithm::Sm2).map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect() />
                     <Show when=signs_now>
-                        <WireSelect id="ca-sig" label="Signature algorithm" value=d.signature_algorithm
+                        <WireSelect id="ca-sig" label=td_string!(l, pca.signature_algorithm) value=d.signature_algorithm
                             options=SignatureAlgorithm::known().into_iter().filter(|k| *k != SignatureAlgorithm::Sm3).map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect() />
                     </Show>
                 </div>
                 <Show when=move || d.choice.get() == CaKindChoice::Root
                     fallback=move || view! { <KeyUsagePicker usages=d.key_usages error=form.error_for("key_usages") /> }>
-                    <p class="field-hint">"A root CA's key usages are fixed: digital signature, certificate signing, CRL signing."</p>
+                    <p class="field-hint">{td_string!(l, pca.root_usages_fixed)}</p>
                 </Show>
             </fieldset>
             <Show when=move || d.choice.get() == CaKindChoice::SubordinateNow>
                 <fieldset>
-                    <legend>"Issuer"</legend>
-                    <RuleSelect form path="issuer_id" id="ca-issuer" label="Issuing CA" value=d.issuer_id none="Choose an active CA"
-                        options=Signal::derive(move || cas.with(|c| issuer_options(c, None, true)))
-                        hint="Only active CAs whose path length leaves room for another CA are listed." />
-                    <RuleField form path="path_length" id="ca-path" label="Path length (0 to 6)" value=d.path_length
-                        hint="How many levels of CAs may exist below this one; 0 means it signs only end-entity certificates." />
+                    <legend>{td_string!(l, pca.issuer)}</legend>
+                    <RuleSelect form path="issuer_id" id="ca-issuer" label=td_string!(l, pca.issuing_ca) value=d.issuer_id none=td_string!(l, pca.choose_active_ca)
+                        options=Signal::derive(move || cas.with(|c| issuer_options(c, None, true, l)))
+                        hint=td_string!(l, pca.issuer_hint) />
+                    <RuleField form path="path_length" id="ca-path" label=td_string!(l, pca.path_length_range) value=d.path_length
+                        hint=td_string!(l, pca.path_length_hint) />
                 </fieldset>
             </Show>
             <Show when=signs_now>
                 <fieldset>
-                    <legend>"Validity"</legend>
+                    <legend>{td_string!(l, pca.validity)}</legend>
                     <ValidityFields id_prefix="ca" value=d.validity_value unit=d.validity_type start_date=d.start_date form
-                        hint="A root CA may be valid for up to 30 years, a subordinate for up to 20 and not beyond its issuer." />
+                        hint=td_string!(l, pca.validity_hint) />
                     {move || (d.choice.get() == CaKindChoice::SubordinateNow).then(|| issuer.get()).flatten().map(|i| {
                         view! { <IssuerFit issuer=i unit=d.validity_type /> }
                     })}
@@ -151,18 +155,18 @@ pub fn CreateCaPage() -> impl IntoView {
             </Show>
             <Show when=signs_now>
                 <fieldset>
-                    <legend>"Certificate revocation list"</legend>
+                    <legend>{td_string!(l, pca.crl_section)}</legend>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || d.crl_publish.get()
                             on:change=move |ev| d.crl_publish.set(event_target_checked(&ev)) />
-                        "Publish a CRL to OBS"
+                        {td_string!(l, pca.crl_publish_obs)}
                     </label>
                     <Show when=move || d.crl_publish.get()>
                         <ObsBucketPicker id="ca-crl-bucket" bucket=d.crl_bucket ready=crl_ready
                             bucket_error=form.error_for("crl_configuration.obs_bucket_name") />
                         <div class="field-row">
-                            <RuleField form path="crl_configuration.crl_name" id="ca-crl-name" label="CRL name (optional)" value=d.crl_name />
-                            <RuleField form path="crl_configuration.valid_days" id="ca-crl-days" label="Renew every (7 to 30 days)" value=d.crl_valid_days />
+                            <RuleField form path="crl_configuration.crl_name" id="ca-crl-name" label=td_string!(l, pca.crl_name_optional) value=d.crl_name />
+                            <RuleField form path="crl_configuration.valid_days" id="ca-crl-days" label=td_string!(l, pca.crl_days_label) value=d.crl_valid_days />
                         </div>
                     </Show>
                 </fieldset>
@@ -176,11 +180,13 @@ pub fn CreateCaPage() -> impl IntoView {
 #[component]
 fn IssuerFit(issuer: CertificateAuthority, unit: RwSignal<String>) -> impl IntoView {
     let name = issuer.distinguished_name.common_name.clone();
+    let i18n = use_locale();
     move || {
+        let l = i18n;
         issuer.not_after.map(|end| {
             let kind = ValidityType::from_wire(&unit.get());
             let most = most_units_before(js_sys::Date::now() as i64, end, &kind);
-            format!("{name} is valid until {}: at most {most} {} fit under it.", crate::expiry::date(end), kind.label())
+            td_string!(l, pca.issuer_fit, name = &name, date = crate::i18n::format::date(l, end), most = most, unit = labels::validity_unit(&kind, l)).to_string()
         })
         .map(|text| view! { <p class="field-hint">{text}</p> })
     }
@@ -189,9 +195,10 @@ fn IssuerFit(issuer: CertificateAuthority, unit: RwSignal<String>) -> impl IntoV
 /// The nine RFC 5280 key usages as checkboxes, in the API's names.
 #[component]
 fn KeyUsagePicker(usages: RwSignal<Vec<String>>, error: Signal<Option<String>>) -> impl IntoView {
+    let l = use_locale();
     view! {
         <fieldset class="checks" aria-describedby="ca-key-usages-error">
-            <legend>"Key usages"</legend>
+            <legend>{td_string!(l, pca.key_usages)}</legend>
             {KeyUsage::known().into_iter().map(|u| {
                 let wire = u.as_str().to_owned();
                 let (w1, w2) = (wire.clone(), wire.clone());
@@ -205,7 +212,7 @@ fn KeyUsagePicker(usages: RwSignal<Vec<String>>, error: Signal<Option<String>>) 
                                     if on { l.push(w2.clone()); }
                                 });
                             } />
-                        {wire}
+                        <span translate="no">{wire}</span>
                     </label>
                 }
             }).collect::<Vec<_>>()}

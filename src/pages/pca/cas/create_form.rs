@@ -13,6 +13,7 @@ use ccm_api::validate::ValidationError;
 use ccm_api::ApiRequest;
 
 use crate::form::draft::{finish, optional, SubjectDraft};
+use crate::i18n::{Locale, format, td_string};
 
 /// What kind of CA, and for a subordinate whether it is signed now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,13 +90,17 @@ pub fn eligible_issuers(cas: &[CertificateAuthority]) -> Vec<&CertificateAuthori
 /// The issuer picker's options (id, text): the eligible issuers but
 /// `except` (a CA cannot sign itself), with the room left in each's path
 /// length and, if `with_end`, when it ends.
-pub fn issuer_options(cas: &[CertificateAuthority], except: Option<&str>, with_end: bool) -> Vec<(String, String)> {
+pub fn issuer_options(cas: &[CertificateAuthority], except: Option<&str>, with_end: bool, locale: Locale) -> Vec<(String, String)> {
     eligible_issuers(cas)
         .into_iter()
         .filter(|c| Some(c.ca_id.as_str()) != except)
         .map(|c| {
-            let end = c.not_after.filter(|_| with_end).map(|t| format!(", until {}", crate::expiry::date(t))).unwrap_or_default();
-            (c.ca_id.clone(), format!("{} (path length {} left{end})", c.distinguished_name.common_name, max_path_length(c)))
+            let (name, left) = (&c.distinguished_name.common_name, max_path_length(c));
+            let text = match c.not_after.filter(|_| with_end) {
+                Some(t) => td_string!(locale, pca.issuer_option_until, name = name, left = left, date = format::date(locale, t)),
+                None => td_string!(locale, pca.issuer_option, name = name, left = left),
+            };
+            (c.ca_id.clone(), text.to_string())
         })
         .collect()
 }
@@ -358,9 +363,9 @@ mod tests {
     fn the_picker_names_each_issuer_with_its_room_and_leaves_out_the_ca_itself() {
         let all = cas();
         let root = "11111111-1111-4111-8111-111111111111";
-        let options = issuer_options(&all, Some(root), false);
+        let options = issuer_options(&all, Some(root), false, Locale::en);
         assert_eq!(options, vec![("22222222-2222-4222-8222-222222222222".to_owned(), "22222222-2222-4222-8222-222222222222 (path length 0 left)".to_owned())]);
-        let with_end = issuer_options(&all, None, true);
+        let with_end = issuer_options(&all, None, true, Locale::en);
         assert_eq!(with_end.len(), 2);
         assert!(with_end[0].1.starts_with(&format!("{root} (path length 6 left, until ")), "{:?}", with_end[0]);
     }

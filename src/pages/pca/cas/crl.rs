@@ -15,6 +15,7 @@ use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 
 use super::obs_access::ObsBucketPicker;
+use crate::i18n::{td_string, use_locale};
 
 /// Whether the publish form is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,7 @@ enum Step {
 #[component]
 pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl IntoView {
     let api = use_api();
+    let i18n = use_locale();
     let notify = use_notifications();
     let id = StoredValue::new(ca.ca_id.clone());
     let cn = StoredValue::new(ca.distinguished_name.common_name.clone());
@@ -50,7 +52,7 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
             return;
         }
         let Ok(days) = valid_days.get_untracked().trim().parse::<i64>() else {
-            field_errors.set(vec![ccm_api::validate::ValidationError::new("valid_days", "enter a whole number from 7 to 30")]);
+            field_errors.set(vec![ccm_api::validate::ValidationError::new("valid_days", td_string!(i18n, pca.crl_days_whole))]);
             return;
         };
         let name = crl_name.get_untracked().trim().to_owned();
@@ -69,7 +71,7 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
             pending.try_set(false);
             match r {
                 Ok(()) => {
-                    notify.success(format!("{}: CRL published", cn.get_value()));
+                    notify.success(td_string!(i18n, pca.crl_published_notice, name = cn.get_value()).to_string());
                     step.try_set(Step::Closed);
                     on_changed.run(());
                 }
@@ -91,7 +93,7 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
             pending.try_set(false);
             match r {
                 Ok(()) => {
-                    notify.success(format!("{}: CRL no longer published", cn.get_value()));
+                    notify.success(td_string!(i18n, pca.crl_stopped_notice, name = cn.get_value()).to_string());
                     on_changed.run(());
                 }
                 Err(ApiError::Aborted) => {}
@@ -106,38 +108,38 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
     };
 
     view! {
-        <section class="ca-crl" aria-label="Certificate revocation list">
-            <h3>"CRL"</h3>
+        <section class="ca-crl" aria-label=move || td_string!(i18n, pca.crl_section)>
+            <h3>{td_string!(i18n, pca.crl_heading)}</h3>
             {match config {
                 Some(c) => view! {
                     <p>
-                        "Published to OBS bucket " <strong>{c.obs_bucket_name.clone()}</strong>
-                        {c.valid_days.map(|d| format!(", renewed every {d} days"))}
+                        {td_string!(i18n, pca.crl_published_to)} <strong translate="no">{c.obs_bucket_name.clone()}</strong>
+                        {c.valid_days.map(|d| td_string!(i18n, pca.crl_renewed_every, days = d))}
                     </p>
-                    {c.crl_dis_point.clone().map(|url| view! { <p class="field-hint">"Distribution point: " <code>{url}</code></p> })}
-                    <p><a href=format!("/pca/cas/{}/crl", id.get_value())>"View CRL"</a></p>
-                    <button on:click=disable disabled=move || pending.get()>"Stop publishing the CRL"</button>
+                    {c.crl_dis_point.clone().map(|url| view! { <p class="field-hint">{td_string!(i18n, pca.crl_dist_point)} <code>{url}</code></p> })}
+                    <p><a href=format!("/pca/cas/{}/crl", id.get_value())>{td_string!(i18n, pca.view_crl)}</a></p>
+                    <button on:click=disable disabled=move || pending.get()>{td_string!(i18n, pca.crl_stop)}</button>
                 }.into_any(),
                 None if can_publish => view! {
-                    <p class="field-hint">"Not published. Certificates issued after publishing carry the CRL's address."</p>
+                    <p class="field-hint">{td_string!(i18n, pca.crl_not_published_hint)}</p>
                     <Show when=move || step.get() == Step::Closed>
-                        <button on:click=start>"Publish a CRL"</button>
+                        <button on:click=start>{td_string!(i18n, pca.crl_publish_start)}</button>
                     </Show>
                 }.into_any(),
-                None => view! { <p class="field-hint">"Only an active CA can publish a CRL."</p> }.into_any(),
+                None => view! { <p class="field-hint">{td_string!(i18n, pca.crl_only_active)}</p> }.into_any(),
             }}
             <Show when=move || step.get() == Step::Open>
                 <ObsBucketPicker id="crl-bucket" bucket ready bucket_error=field_error("obs_bucket_name") />
                 <Show when=move || ready.get()>
-                    <TextField id="crl-name" label="CRL name (optional; the CA id when empty)" value=crl_name error=field_error("crl_name") />
-                    <TextField id="crl-days" label="Renew every (7 to 30 days)" value=valid_days error=field_error("valid_days") />
+                    <TextField id="crl-name" label=td_string!(i18n, pca.crl_name_label) value=crl_name error=field_error("crl_name") />
+                    <TextField id="crl-days" label=td_string!(i18n, pca.crl_days_label) value=valid_days error=field_error("valid_days") />
                     <div class="actions">
-                        <button class="primary" on:click=enable disabled=move || pending.get()>"Publish"</button>
-                        <button on:click=move |_| step.set(Step::Closed)>"Cancel"</button>
+                        <button class="primary" on:click=enable disabled=move || pending.get()>{td_string!(i18n, pca.crl_publish)}</button>
+                        <button on:click=move |_| step.set(Step::Closed)>{td_string!(i18n, pca.cancel)}</button>
                     </div>
                 </Show>
             </Show>
-            {move || error.get().map(|e| view! { <ApiErrorView title="The CRL could not be changed" error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=td_string!(i18n, pca.crl_change_failed) error=e /> })}
         </section>
     }
 }

@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::download::{copy_text, download, safe_file_stem};
+use crate::i18n::{td_string, use_locale};
 
 /// A file-safe stem from a CA's name (`Acme Issuing CA` → `Acme_Issuing_CA`).
 pub fn file_stem(common_name: &str) -> String {
@@ -30,6 +31,7 @@ pub fn full_chain(certificate: &str, chain: Option<&str>) -> String {
 #[component]
 pub fn CaExports(ca: CertificateAuthority) -> impl IntoView {
     let api = use_api();
+    let i18n = use_locale();
     let csr_allowed = ca_action_allowed_for(CaAction::ExportCsr, &ca).is_ok();
     let id = StoredValue::new(ca.ca_id.clone());
     let stem = StoredValue::new(file_stem(&ca.distinguished_name.common_name));
@@ -65,24 +67,24 @@ pub fn CaExports(ca: CertificateAuthority) -> impl IntoView {
     };
 
     csr_allowed.then(|| view! {
-        <section class="ca-exports" aria-label="Certificate signing request">
-            <h3>"Certificate signing request"</h3>
+        <section class="ca-exports" aria-label=move || td_string!(i18n, pca.csr_section)>
+            <h3>{td_string!(i18n, pca.csr_section)}</h3>
             <div class="actions">
-                <button on:click=fetch_csr disabled=move || pending.get()>"Export CSR"</button>
+                <button on:click=fetch_csr disabled=move || pending.get()>{td_string!(i18n, pca.export_csr)}</button>
             </div>
             {move || csr.get().map(|pem| {
                 let (for_copy, for_save) = (pem.clone(), pem.clone());
                 view! {
-                    <div class="export-result" role="group" aria-label="CSR">
+                    <div class="export-result" role="group" aria-label=move || td_string!(i18n, pca.csr)>
                         <pre class="request-preview"><code>{pem}</code></pre>
                         <div class="actions">
-                            <button on:click=move |_| save(".csr", for_save.clone())>"Download .csr"</button>
-                            <button on:click=move |_| copy_text(&for_copy)>"Copy CSR"</button>
+                            <button on:click=move |_| save(".csr", for_save.clone())>{td_string!(i18n, pca.download_csr)}</button>
+                            <button on:click=move |_| copy_text(&for_copy)>{td_string!(i18n, pca.copy_csr)}</button>
                         </div>
                     </div>
                 }
             })}
-            {move || error.get().map(|e| view! { <ApiErrorView title="The export failed" error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=td_string!(i18n, pca.export_failed) error=e /> })}
         </section>
     })
 }

@@ -21,6 +21,7 @@ use crate::components::pem_input::PemInput;
 use crate::pki::ca_import::{check_ca_import, ImportProblem};
 
 use crate::layout::lazy_view::lazy_component;
+use crate::i18n::{td_string, use_locale};
 
 // The form decodes what is pasted: its code comes with the `pki` module.
 lazy_component!(LazyCaImport = CaImport(ca: CertificateAuthority, on_changed: Callback<()>) in pki via load_ca_import);
@@ -33,6 +34,7 @@ fn now_secs() -> i64 {
 pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl IntoView {
     let allowed = ca_action_allowed_for(CaAction::ImportCertificate, &ca).is_ok();
     let api = use_api();
+    let i18n = use_locale();
     let notify = use_notifications();
     let id = StoredValue::new(ca.ca_id.clone());
     let cn = StoredValue::new(ca.distinguished_name.common_name.clone());
@@ -80,7 +82,7 @@ pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
             pending.try_set(false);
             match r {
                 Ok(()) => {
-                    notify.success(format!("{}: certificate imported", cn.get_value()));
+                    notify.success(td_string!(i18n, pca.imported_notice, name = cn.get_value()).to_string());
                     on_changed.run(());
                 }
                 Err(ApiError::Aborted) => {}
@@ -92,27 +94,27 @@ pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
     };
 
     allowed.then(|| view! {
-        <section class="ca-import" aria-label="Import a signed certificate">
-            <h3>"Import a signed certificate"</h3>
-            <p class="field-hint">"Had this CA's CSR signed by another CA? Paste or choose the certificate and that CA's chain."</p>
-            <PemInput id="import-cert" label="Signed certificate (PEM)" value=certificate />
-            <PemInput id="import-chain" label="Chain up to the root (PEM, optional)" value=chain
-                hint="Issuer first, root last. Without it the issuer is checked by the service only." />
+        <section class="ca-import" aria-label=move || td_string!(i18n, pca.import_title)>
+            <h3>{td_string!(i18n, pca.import_title)}</h3>
+            <p class="field-hint">{td_string!(i18n, pca.import_hint)}</p>
+            <PemInput id="import-cert" label=td_string!(i18n, pca.import_cert_label) value=certificate />
+            <PemInput id="import-chain" label=td_string!(i18n, pca.import_chain_label) value=chain
+                hint=td_string!(i18n, pca.import_chain_hint) />
             {move || preview.get().and_then(Result::ok).map(|p| {
                 let path = p.path.join(" → ");
                 view! {
-                    <div class="import-preview" role="group" aria-label="Decoded in the browser">
-                        <h4>"Decoded in the browser"</h4>
+                    <div class="import-preview" role="group" aria-label=move || td_string!(i18n, pca.decoded_in_browser)>
+                        <h4>{td_string!(i18n, pca.decoded_in_browser)}</h4>
                         <CertificateDetails info=p.certificate now_ms=js_sys::Date::now() as i64 />
-                        {(!path.is_empty()).then(|| view! { <p class="ok-note">{format!("Chain verified: {path}")}</p> })}
+                        {(!path.is_empty()).then(|| view! { <p class="ok-note">{td_string!(i18n, pca.chain_verified, path = path.clone())}</p> })}
                     </div>
                 }
             })}
             <p class="field-error" role="alert">{move || problem.get().map(|p| p.to_string())}</p>
             <button class="primary" on:click=import disabled=move || pending.get()>
-                {move || if pending.get() { "Importing…" } else { "Import" }}
+                {move || if pending.get() { td_string!(i18n, pca.importing) } else { td_string!(i18n, pca.import) }}
             </button>
-            {move || error.get().map(|e| view! { <ApiErrorView title="The certificate was not imported" error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=td_string!(i18n, pca.import_failed) error=e /> })}
         </section>
     })
 }

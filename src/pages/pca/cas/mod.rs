@@ -33,6 +33,8 @@ use crate::list::status::ListError;
 use crate::list::{query_from_url, SetQuery};
 use crate::state::ca_revocations::CaRevocations;
 use crate::tags::TagFilter;
+use crate::i18n::{td_string, use_locale};
+use crate::i18n::format::number;
 pub use create::CreateCaPage;
 use details::CaDetails;
 use filters::FilterBar;
@@ -43,6 +45,7 @@ use tree::{CaTree, Collapsed};
 #[component]
 pub fn CaHierarchyPage() -> impl IntoView {
     let api = use_api();
+    let i18n = use_locale();
     let url_query = query_from_url::<CaViewQuery>();
     let revocations = CaRevocations::get_or_provide();
     // The tag filter's ids, looked up whenever the filter (or a reload) asks.
@@ -110,26 +113,26 @@ pub fn CaHierarchyPage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Private CAs"</h1>
+            <h1>{td_string!(i18n, pca.cas_title)}</h1>
             <div class="actions">
-                <a class="button primary" href="/pca/cas/new">"Create CA"</a>
-                <button on:click=move |_| { now.set(js_sys::Date::now() as i64); reload(); }>"Reload"</button>
+                <a class="button primary" href="/pca/cas/new">{td_string!(i18n, pca.create_ca)}</a>
+                <button on:click=move |_| { now.set(js_sys::Date::now() as i64); reload(); }>{td_string!(i18n, pca.reload)}</button>
             </div>
         </div>
         <FilterBar query />
-        {move || tag_error.get().map(|e| view! { <section class="panel"><ApiErrorView title="Could not search CAs by tag" error=e /></section> })}
+        {move || tag_error.get().map(|e| view! { <section class="panel"><ApiErrorView title=td_string!(i18n, pca.tag_search_failed) error=e /></section> })}
         {move || match cas.get() {
             None => view! {
-                <section class="panel" role="status" aria-label="Loading CAs">
-                    <p>"Loading the CA hierarchy…"</p>
+                <section class="panel" role="status" aria-label=move || td_string!(i18n, pca.loading_cas)>
+                    <p>{td_string!(i18n, pca.loading_hierarchy)}</p>
                     {move || progress.get().map(|(n, total): (usize, i64)| view! {
-                        <progress max=total.max(1) value=n aria-label="CAs loaded"></progress>
-                        <p class="field-hint">{format!("{n} of {total} CAs loaded")}</p>
+                        <progress max=total.max(1) value=n aria-label=move || td_string!(i18n, pca.cas_loaded)></progress>
+                        <p class="field-hint">{move || { let l = i18n; td_string!(i18n, pca.cas_loaded_of, n = number(l, n as i64), total = number(l, total)).to_string() }}</p>
                     })}
                 </section>
             }.into_any(),
             Some(Err(e)) => view! {
-                <section class="panel"><ListError title="Could not load the CAs" error=e retry=Callback::new(move |_| reload()) /></section>
+                <section class="panel"><ListError title=td_string!(i18n, pca.cas_load_failed) error=e retry=Callback::new(move |_| reload()) /></section>
             }.into_any(),
             Some(Ok(list)) => {
                 let list = StoredValue::new(list);
@@ -138,7 +141,7 @@ pub fn CaHierarchyPage() -> impl IntoView {
                 let layout = Memo::new(move |_| query.with(|q| q.layout));
                 view! {
                     <div class="split">
-                        <section class="panel grow" aria-label="CA hierarchy">
+                        <section class="panel grow" aria-label=move || td_string!(i18n, pca.ca_hierarchy)>
                             {move || match layout.get() {
                                 Layout::Tree => view! { <CaTree cas=list.get_value() query now=now.get() /> }.into_any(),
                                 Layout::Table => (move || view! { <CaTable cas=list.get_value() query=query.get() now=now.get() /> }).into_any(),

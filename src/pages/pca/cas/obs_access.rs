@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
+use crate::i18n::{td_string, use_locale};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {
@@ -32,6 +33,7 @@ pub fn ObsBucketPicker(
     #[prop(into)] bucket_error: Signal<Option<String>>,
 ) -> impl IntoView {
     let api = use_api();
+    let i18n = use_locale();
     let step = RwSignal::new(Step::Checking);
     let granting = RwSignal::new(false);
 
@@ -86,16 +88,16 @@ pub fn ObsBucketPicker(
     };
 
     move || match step.get() {
-        Step::Checking => view! { <p role="status">"Checking access to OBS…"</p> }.into_any(),
+        Step::Checking => view! { <p role="status">{td_string!(i18n, pca.obs_checking)}</p> }.into_any(),
         Step::NeedsAgency => view! {
-            <p>"PCA needs permission (an IAM agency) to write CRLs to your OBS buckets."</p>
-            <button type="button" class="primary" on:click=grant disabled=move || granting.get()>"Grant PCA access to OBS"</button>
+            <p>{td_string!(i18n, pca.obs_needs_agency)}</p>
+            <button type="button" class="primary" on:click=grant disabled=move || granting.get()>{td_string!(i18n, pca.obs_grant)}</button>
         }.into_any(),
         Step::Choose(buckets) => {
             let id = id.clone();
             view! {
                 <div class="field">
-                    <label for=id.clone()>"OBS bucket"</label>
+                    <label for=id.clone()>{td_string!(i18n, pca.obs_bucket)}</label>
                     <select id=id on:change=move |ev| bucket.set(event_target_value(&ev))>
                         {buckets.into_iter().map(|b| {
                             let b2 = b.clone();
@@ -106,6 +108,6 @@ pub fn ObsBucketPicker(
                 </div>
             }.into_any()
         }
-        Step::Failed(e) => view! { <ApiErrorView title="OBS could not be reached" error=e /> }.into_any(),
+        Step::Failed(e) => view! { <ApiErrorView title=td_string!(i18n, pca.obs_failed) error=e /> }.into_any(),
     }
 }

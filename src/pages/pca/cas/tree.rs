@@ -23,6 +23,8 @@ use crate::list::url_state::UrlState;
 use crate::state::ca_revocations::CaRevocations;
 use crate::components::render_steps::drawn_in_steps;
 use crate::pages::pca::hierarchy::{build, Filtered, Hierarchy};
+use crate::pages::pca::labels;
+use crate::i18n::{Locale, td_string, use_locale};
 
 /// Which CAs are collapsed; kept by the page so it survives re-renders.
 #[derive(Clone, Copy)]
@@ -30,6 +32,7 @@ pub struct Collapsed(pub RwSignal<HashSet<String>>);
 
 #[component]
 pub fn CaTree(cas: Vec<CertificateAuthority>, query: Memo<CaViewQuery>, now: i64) -> impl IntoView {
+    let i18n = use_locale();
     let total = cas.len();
     let cas = StoredValue::new(cas);
     let order = Memo::new(move |_| query.with(|q| (q.sort_key.clone(), q.sort_dir.clone())));
@@ -61,13 +64,14 @@ pub fn CaTree(cas: Vec<CertificateAuthority>, query: Memo<CaViewQuery>, now: i64
             navigate: Arc::new(use_navigate()),
             collapsed: expect_context::<Collapsed>().0,
             now,
+            i18n,
         };
         let drawn = drawn_in_steps(h.render_steps(FIRST_ROWS));
         let top = h.top.clone();
         view! {
-            {(total == 0).then(|| view! { <ListEmpty text="No private CAs yet. Create a root CA to start a hierarchy." /> })}
-            {move || nothing_shown.get().then(|| view! { <ListEmpty text="No CA matches these filters." /> })}
-            <ul class="ca-tree" role="tree" aria-label="CA hierarchy">
+            {(total == 0).then(|| view! { <ListEmpty text=td_string!(i18n, pca.no_cas_yet) /> })}
+            {move || nothing_shown.get().then(|| view! { <ListEmpty text=td_string!(i18n, pca.no_ca_matches) /> })}
+            <ul class="ca-tree" role="tree" aria-label=move || td_string!(i18n, pca.ca_hierarchy)>
                 <For each=move || top[..drawn.get()].to_vec() key=|&i| i let(i)>
                     {tree_item(&rows, i)}
                 </For>
@@ -121,6 +125,7 @@ struct Rows {
     navigate: Navigate,
     collapsed: RwSignal<HashSet<String>>,
     now: i64,
+    i18n: Locale,
 }
 
 /// One CA and, when expanded, its subordinates in a nested group (the
@@ -129,7 +134,8 @@ struct Rows {
 fn tree_item(rows: &Rows, i: usize) -> AnyView {
     let node = &rows.h.nodes[i];
     let ca = &node.ca;
-    let (state, collapsed) = (rows.states[i], rows.collapsed);
+    let (state, collapsed, i18n) = (rows.states[i], rows.collapsed, rows.i18n);
+    let l = i18n;
     let cn = ca.distinguished_name.common_name.clone();
     let id = ca.ca_id.clone();
     // The link's address selects the CA in the default view, so it never
@@ -172,7 +178,7 @@ fn tree_item(rows: &Rows, i: usize) -> AnyView {
                 let (id, label_cn) = (id.clone(), cn.clone());
                 let (e1, e2) = (expanded.clone(), expanded.clone());
                 view! {
-                    <button class="tree-toggle" aria-label=move || format!("{} {label_cn}", if e1() { "Collapse" } else { "Expand" })
+                    <button class="tree-toggle" aria-label=move || if e1() { td_string!(i18n, pca.collapse, name = &label_cn) } else { td_string!(i18n, pca.expand, name = &label_cn) }.to_string()
                         on:click=move |_| collapsed.update(|c| { if !c.remove(&id) { c.insert(id.clone()); } })>
                         {move || if e2() { "▾" } else { "▸" }}
                     </button>
@@ -201,14 +207,14 @@ fn tree_item(rows: &Rows, i: usize) -> AnyView {
             class:tree-row-match=move || state.with(|s| s.matched)>
             <div class="tree-row">
                 {toggle}
-                <a href=href on:click=open_here class="tree-name">{cn.clone()}</a>
-                <span class="pill pill-muted">{ca.kind.label().to_owned()}</span>
+                <a href=href on:click=open_here class="tree-name" translate="no">{cn.clone()}</a>
+                <span class="pill pill-muted">{labels::ca_type(&ca.kind, l)}</span>
                 <CaStatusBadge status=ca.status.clone() revoked=CaRevocations::get_or_provide().of(ca).is_some() />
-                {node.orphan.then(|| view! { <span class="pill pill-warn" title="The issuing CA is not in the list">"issuer not visible"</span> })}
+                {node.orphan.then(|| view! { <span class="pill pill-warn" title=td_string!(l, pca.issuer_not_in_list)>{td_string!(l, pca.issuer_not_visible)}</span> })}
                 <span class="tree-meta">
-                    {ca.key_algorithm.as_ref().map(|k| k.as_str().to_owned())}
-                    {ca.signature_algorithm.as_ref().map(|s| format!(" · {}", s.as_str()))}
-                    {ca.path_length.map(|p| if ca.is_root() { " · path length unlimited".to_owned() } else { format!(" · path length {p}") })}
+                    <span translate="no">{ca.key_algorithm.as_ref().map(|k| k.as_str().to_owned())}
+                    {ca.signature_algorithm.as_ref().map(|s| format!(" · {}", s.as_str()))}</span>
+                    {ca.path_length.map(|p| if ca.is_root() { td_string!(l, pca.path_length_unlimited).to_owned() } else { td_string!(l, pca.path_length_n, n = p).to_string() })}
                 </span>
                 {ca.not_after.map(|t| view! { <ExpiryBadge not_after=t now=rows.now /> })}
             </div>

@@ -11,11 +11,14 @@ use super::revoke_reason::ReasonSelect;
 use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
 use crate::form::action::{ActionError, ActionRunner};
+use crate::i18n::{td_string, use_locale};
+use crate::pages::pca::labels::cert_denied_text;
 
 /// `on_revoked` reloads the page; `on_deleted` leaves it.
 #[component]
 pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on_deleted: Callback<()>) -> impl IntoView {
     let api = use_api();
+    let i18n = use_locale();
     let runner = ActionRunner::<CertAction>::new();
     let pending = runner.pending();
     let reason = RwSignal::new(String::new());
@@ -31,19 +34,25 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
             }
             _ => delete_certificate(&id),
         };
-        runner.send(api, req, format!("{cn}: {}", action.label()), move || {
+        let l = i18n;
+        let notice = match action {
+            CertAction::Revoke => td_string!(l, pca.cert_done_revoked, name = cn),
+            _ => td_string!(l, pca.cert_done_deleted, name = cn),
+        };
+        runner.send(api, req, notice.to_string(), move || {
             if action == CertAction::Revoke { on_revoked.run(()) } else { on_deleted.run(()) }
         });
     };
 
     view! {
-        <section class="panel" aria-label=format!("Actions on {name}")>
-            <h2>"Revoke or delete"</h2>
+        <section class="panel" aria-label=td_string!(i18n, pca.actions_on, name = name).to_string()>
+            <h2>{td_string!(i18n, pca.revoke_or_delete)}</h2>
             <ul class="action-list">
                 {[CertAction::Revoke, CertAction::Delete].into_iter().map(|action| {
-                    let label = if action == CertAction::Revoke { "Revoke" } else { "Delete" };
-                    let why = cert.with_value(|c| cert_action_allowed_for(action, c)).err().map(|d| d.reason);
-                    let why_id = format!("why-not-{}", label.to_lowercase());
+                    let l = i18n;
+                    let (label, id_word) = if action == CertAction::Revoke { (td_string!(l, pca.action_revoke), "revoke") } else { (td_string!(l, pca.action_delete), "delete") };
+                    let why = cert.with_value(|c| cert_action_allowed_for(action, c).err().map(|d| cert_denied_text(d.reason, c, l)));
+                    let why_id = format!("why-not-{id_word}");
                     view! {
                         <li>
                             <button class=if action == CertAction::Delete { "danger" } else { "" } disabled=why.is_some()
@@ -58,10 +67,12 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
             </ul>
             {move || runner.opened().map(|action| {
                 let cn = cert.with_value(|c| c.distinguished_name.common_name.clone());
+                let l = i18n;
                 let (title, confirm) = match action {
-                    CertAction::Revoke => (format!("Revoke {cn}? Its issuer lists it in its CRL; this cannot be undone."), format!("Revoke {cn}")),
-                    _ => (format!("Delete {cn}? It is removed for good."), format!("Delete {cn}")),
+                    CertAction::Revoke => (td_string!(l, pca.confirm_cert_revoke, name = &cn), td_string!(l, pca.action_on, action = td_string!(l, pca.action_revoke), name = &cn)),
+                    _ => (td_string!(l, pca.confirm_cert_delete, name = &cn), td_string!(l, pca.action_on, action = td_string!(l, pca.action_delete), name = &cn)),
                 };
+                let (title, confirm) = (title.to_string(), confirm.to_string());
                 view! {
                     <ConfirmDialog title confirm_label=confirm danger=true pending on_confirm=Callback::new(move |_| run(action))
                         on_cancel=Callback::new(move |_| runner.cancel())>

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 use super::apply_form::{inherited, ApplyDraft, DnPart, EkuChoice, SanRow, Template};
 use super::issue_again::{changes, draft_from_query};
 use super::issuer_select::IssuerSelect;
-use super::issuers::{find_issuer, BACK_TO_LIST};
+use super::issuers::{back_to_list, find_issuer};
 use super::san_editor::SanEditor;
 use crate::components::select::WireSelect;
 use crate::components::subject_fields::{SubjectFields, SubjectSignals};
@@ -20,6 +20,8 @@ use crate::components::validity_fields::ValidityFields;
 use crate::form::field::RuleField;
 use crate::form::page::{FormFrame, FormPage};
 use crate::pages::pca::cas::loader;
+use crate::pages::pca::labels;
+use crate::i18n::{td_string, use_locale};
 
 crate::draft_signals!(ApplySignals for ApplyDraft {
     issuer_id: String,
@@ -38,6 +40,7 @@ crate::draft_signals!(ApplySignals for ApplyDraft {
 #[component]
 pub fn ApplyCertificatePage() -> impl IntoView {
     let page = FormPage::open();
+    let l = use_locale();
     let query = use_query_map();
     let issuer_id = query.with_untracked(|p| p.get("issuer")).unwrap_or_default();
     // "Issue again" from a certificate's details: the form starts as that certificate.
@@ -47,7 +50,7 @@ pub fn ApplyCertificatePage() -> impl IntoView {
     let issuer = Memo::new(move |_| cas.with(|c| find_issuer(c, &d.issuer_id.get()).cloned()));
 
     let send = form.sender(page.api, move |r: CreateCertificateResponse| {
-        page.done(format!("Certificate {} issued", d.subject.common_name.get_untracked()), format!("/pca/certs/{}", r.certificate_id));
+        page.done(td_string!(l, pca.cert_issued, name = d.subject.common_name.get_untracked()).to_string(), format!("/pca/certs/{}", r.certificate_id));
     });
 
     let inherited_values = move || {
@@ -57,57 +60,57 @@ pub fn ApplyCertificatePage() -> impl IntoView {
     };
 
     view! {
-        <FormFrame form heading=if again.is_some() { "Issue a certificate again" } else { "Apply for a certificate" }
-            back=BACK_TO_LIST load_error load_title="Could not load the CAs"
-            on_send=send send_label="Apply"
-            not_done="The certificate was not issued" unsure="No confirmation from the service: the certificate may have been issued">
+        <FormFrame form heading=if again.is_some() { td_string!(l, pca.issue_again_heading) } else { td_string!(l, pca.apply_cert) }
+            back=back_to_list(l) load_error load_title=td_string!(l, pca.load_cas_failed_short)
+            on_send=send send_label=td_string!(l, pca.apply)
+            not_done=td_string!(l, pca.cert_not_issued) unsure=td_string!(l, pca.cert_maybe_issued)>
             {again.map(|original| view! {
-                <section aria-label="What changes">
-                    <h2>"What changes"</h2>
-                    <p class="field-hint">"Every field below starts as the certificate issued again; edit any of them."</p>
-                    <ul>{move || changes(&original, &d.draft()).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                <section aria-label=td_string!(l, pca.what_changes)>
+                    <h2>{td_string!(l, pca.what_changes)}</h2>
+                    <p class="field-hint">{td_string!(l, pca.again_hint)}</p>
+                    <ul>{move || changes(&original, &d.draft(), l).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                 </section>
             })}
             <fieldset>
-                <legend>"Template"</legend>
-                <p class="field-hint">"A template sets the key usages and extended key usages; adjust them below."</p>
+                <legend>{td_string!(l, pca.template)}</legend>
+                <p class="field-hint">{td_string!(l, pca.template_hint)}</p>
                 <div class="actions">
                     {Template::ALL.into_iter().map(|t| view! {
                         <button type="button" on:click=move |_| {
                             let (ku, eku) = t.usages();
                             d.key_usages.set(ku);
                             d.eku.set(eku);
-                        }>{format!("Use the {} template", t.label())}</button>
+                        }>{td_string!(l, pca.use_template, name = t.label(l)).to_string()}</button>
                     }).collect::<Vec<_>>()}
                 </div>
             </fieldset>
             <fieldset>
-                <legend>"Issuer"</legend>
+                <legend>{td_string!(l, pca.issuer)}</legend>
                 <IssuerSelect id="cert-issuer" value=d.issuer_id cas form
-                    hint="Only active CAs are listed. The certificate must end before its issuer does." />
+                    hint=td_string!(l, pca.cert_issuer_hint) />
             </fieldset>
             <fieldset>
-                <legend>"Subject"</legend>
-                <p class="field-hint">"Only the common name (marked *) is required; a part left empty takes the issuer's value, shown in grey."</p>
+                <legend>{td_string!(l, pca.subject)}</legend>
+                <p class="field-hint">{td_string!(l, pca.cert_subject_hint)}</p>
                 {move || view! { <SubjectFields id_prefix="cert" signals=d.subject form inherited=inherited_values() /> }}
             </fieldset>
             <fieldset>
-                <legend>"Keys"</legend>
+                <legend>{td_string!(l, pca.keys)}</legend>
                 <div class="field-row">
-                    <WireSelect id="cert-key" label="Key algorithm" value=d.key_algorithm
+                    <WireSelect id="cert-key" label=td_string!(l, pca.key_algorithm) value=d.key_algorithm
                         options=KeyAlgorithm::known().into_iter().filter(|k| *k != KeyAlgorithm::Sm2).map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect() />
-                    <WireSelect id="cert-sig" label="Signature algorithm" value=d.signature_algorithm
+                    <WireSelect id="cert-sig" label=td_string!(l, pca.signature_algorithm) value=d.signature_algorithm
                         options=SignatureAlgorithm::known().into_iter().filter(|s| *s != SignatureAlgorithm::Sm3).map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect() />
                 </div>
             </fieldset>
             <fieldset>
-                <legend>"Validity"</legend>
+                <legend>{td_string!(l, pca.validity)}</legend>
                 <ValidityFields id_prefix="cert" value=d.validity_value unit=d.validity_type start_date=d.start_date form
-                    hint="At most 20 years, and not beyond the issuer's own validity." />
+                    hint=td_string!(l, pca.cert_validity_hint) />
             </fieldset>
             <SanEditor rows=d.sans error_for=form.exact_error_lookup() />
             <fieldset>
-                <legend>"Key usages"</legend>
+                <legend>{td_string!(l, pca.key_usages)}</legend>
                 <div class="check-grid">
                     {KeyUsage::known().into_iter().filter(|k| !matches!(k, KeyUsage::KeyCertSign | KeyUsage::CrlSign)).map(|k| {
                         let wire = k.as_str().to_owned();
@@ -119,29 +122,29 @@ pub fn ApplyCertificatePage() -> impl IntoView {
                                         let on = event_target_checked(&ev);
                                         d.key_usages.update(|l| { l.retain(|x| *x != wire); if on { l.push(wire.clone()) } });
                                     } />
-                                {k.label().to_owned()}
+                                {labels::key_usage(&k, l)}
                             </label>
                         }
                     }).collect::<Vec<_>>()}
                 </div>
-                <p class="field-hint">"None ticked: the service's defaults (digital signature, key agreement)."</p>
+                <p class="field-hint">{td_string!(l, pca.ku_none_hint)}</p>
             </fieldset>
             <fieldset>
-                <legend>"Extended key usages"</legend>
+                <legend>{td_string!(l, pca.eku)}</legend>
                 <div class="check-grid">
-                    {eku_box(d.eku, "Server authentication", |e| &mut e.server_auth)}
-                    {eku_box(d.eku, "Client authentication", |e| &mut e.client_auth)}
-                    {eku_box(d.eku, "Code signing", |e| &mut e.code_signing)}
-                    {eku_box(d.eku, "E-mail protection", |e| &mut e.email_protection)}
-                    {eku_box(d.eku, "Time stamping", |e| &mut e.time_stamping)}
+                    {eku_box(d.eku, td_string!(l, pca.eku_server), |e| &mut e.server_auth)}
+                    {eku_box(d.eku, td_string!(l, pca.eku_client), |e| &mut e.client_auth)}
+                    {eku_box(d.eku, td_string!(l, pca.eku_code), |e| &mut e.code_signing)}
+                    {eku_box(d.eku, td_string!(l, pca.eku_email), |e| &mut e.email_protection)}
+                    {eku_box(d.eku, td_string!(l, pca.eku_time), |e| &mut e.time_stamping)}
                 </div>
             </fieldset>
             <fieldset>
-                <legend>"Custom extension (optional)"</legend>
+                <legend>{td_string!(l, pca.custom_ext)}</legend>
                 <div class="field-row">
-                    <RuleField form path="customized_extension.object_identifier" id="cert-ext-oid" label="Object identifier"
+                    <RuleField form path="customized_extension.object_identifier" id="cert-ext-oid" label=td_string!(l, pca.ext_oid)
                         value=d.extension_oid placeholder="1.3.6.1.4.1.2011.4.99" />
-                    <RuleField form path="customized_extension.value" id="cert-ext-value" label="Extension value" value=d.extension_value />
+                    <RuleField form path="customized_extension.value" id="cert-ext-value" label=td_string!(l, pca.ext_value) value=d.extension_value />
                 </div>
             </fieldset>
         </FormFrame>

@@ -15,6 +15,7 @@ use ccm_api::ApiRequest;
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
 use crate::form::draft::{finish, optional, SubjectDraft};
 use crate::pages::pca::cas::create_form::parse_date;
+use crate::i18n::{Locale, td_string};
 
 /// One subject alternative name as typed: its type (wire name) and value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,11 +67,11 @@ pub enum Template {
 impl Template {
     pub const ALL: [Template; 3] = [Template::TlsServer, Template::TlsClient, Template::CodeSigning];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Template::TlsServer => "TLS server",
-            Template::TlsClient => "TLS client",
-            Template::CodeSigning => "Code signing",
+            Template::TlsServer => td_string!(locale, pca.template_tls_server),
+            Template::TlsClient => td_string!(locale, pca.template_tls_client),
+            Template::CodeSigning => td_string!(locale, pca.template_code_signing),
         }
     }
 

@@ -11,6 +11,7 @@ use super::bulk::plan;
 use super::revoke_reason::ReasonSelect;
 use crate::list::bulk_bar::{BulkAction, BulkBar};
 use crate::list::selection::{Noun, Picked, Selection};
+use crate::i18n::{td_string, use_locale};
 
 pub const CERTIFICATES: Noun = Noun { one: "certificate", many: "certificates" };
 
@@ -21,13 +22,15 @@ pub fn CertBulkBar(
     on_page: Signal<Vec<PrivateCertificate>>,
     on_done: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_locale();
     // Empty: no reason given (the body is then `{}`).
     let reason = RwSignal::new(String::new());
     let revoke = BulkAction {
         verb: "Revoke",
         done_word: "revoked",
         danger: false,
-        question: |n| format!("Revoke {n} certificate(s)? Each issuer lists them in its CRL; this cannot be undone."),
+        // A plain fn (no captures): the locale is read from the context it runs in.
+        question: |n| td_string!(use_locale(), pca.bulk_revoke_question, n = n).to_string(),
         fields: Some(ViewFn::from(move || {
             // Each confirmation starts without a reason.
             reason.set(String::new());
@@ -36,19 +39,19 @@ pub fn CertBulkBar(
         plan: Callback::new(move |picked: Vec<Picked>| {
             let r = reason.get_untracked();
             let why = (!r.is_empty()).then(|| RevocationReason::from_wire(&r));
-            on_page.with_untracked(|certs| plan(CertAction::Revoke, picked, certs, why))
+            on_page.with_untracked(|certs| plan(CertAction::Revoke, picked, certs, why, i18n))
         }),
     };
     let delete = BulkAction {
         verb: "Delete",
         done_word: "deleted",
         danger: true,
-        question: |n| format!("Delete {n} certificate(s)? They are removed for good."),
+        question: |n| td_string!(use_locale(), pca.bulk_delete_question, n = n).to_string(),
         fields: None,
-        plan: Callback::new(move |picked: Vec<Picked>| on_page.with_untracked(|certs| plan(CertAction::Delete, picked, certs, None))),
+        plan: Callback::new(move |picked: Vec<Picked>| on_page.with_untracked(|certs| plan(CertAction::Delete, picked, certs, None, i18n))),
     };
     view! {
-        <BulkBar selection noun=CERTIFICATES hint="Select certificates to revoke or delete several at once."
+        <BulkBar selection noun=CERTIFICATES hint=td_string!(i18n, pca.bulk_hint)
             actions=vec![revoke, delete] on_done />
     }
 }

@@ -15,6 +15,7 @@ use super::issue_again::{again_href, Decoded as AgainInputs};
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::{CertificateDetails, ChainView};
+use crate::i18n::{td_string, use_locale};
 
 /// What the browser read from the exported PEMs. Pure.
 #[derive(Debug, Clone)]
@@ -62,7 +63,9 @@ pub fn again_inputs(info: &CertificateInfo) -> AgainInputs {
 #[component]
 pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
     let api = use_api();
-    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| d.reason);
+    let i18n = use_locale();
+    let l = i18n;
+    let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| crate::pages::pca::labels::cert_denied_text(d.reason, &cert, l));
     let decoded = RwSignal::new(None::<Result<Result<Decoded, String>, ApiError>>);
     let cert_again = StoredValue::new(cert.clone());
     if refused.is_none() {
@@ -80,22 +83,22 @@ pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
         });
     }
     view! {
-        <section class="panel" aria-label="Decoded certificate">
-            <h2>"Certificate"</h2>
+        <section class="panel" aria-label=move || td_string!(i18n, pca.decoded_certificate)>
+            <h2>{td_string!(i18n, pca.certificate)}</h2>
             {match refused {
-                Some(why) => view! { <p>{format!("The decoded certificate is not available: the service exports it only while it is issued. {why}")}</p> }.into_any(),
+                Some(why) => view! { <p>{td_string!(l, pca.decoded_unavailable, why = why).to_string()}</p> }.into_any(),
                 None => view! {
                     {move || match decoded.get() {
-                        None => view! { <p class="loading" role="status">"Decoding the certificate…"</p> }.into_any(),
-                        Some(Err(e)) => view! { <ApiErrorView title="The certificate could not be fetched" error=e /> }.into_any(),
+                        None => view! { <p class="loading" role="status">{td_string!(i18n, pca.decoding_certificate)}</p> }.into_any(),
+                        Some(Err(e)) => view! { <ApiErrorView title=td_string!(i18n, pca.cert_fetch_failed) error=e /> }.into_any(),
                         Some(Ok(Err(why))) => view! { <p class="field-error">{why}</p> }.into_any(),
                         Some(Ok(Ok(d))) => view! {
-                            <p><a href=again_href(&cert_again.get_value(), &again_inputs(&d.certificate))>"Issue again"</a></p>
+                            <p><a href=again_href(&cert_again.get_value(), &again_inputs(&d.certificate))>{td_string!(i18n, pca.issue_again)}</a></p>
                             <CertificateDetails info=d.certificate now_ms=now />
-                            <h3>"Chain up to the root"</h3>
+                            <h3>{td_string!(i18n, pca.chain_to_root)}</h3>
                             {match d.verified {
-                                Ok(subjects) => view! { <p class="ok-note" role="status">{format!("The chain verifies: {}", subjects.join(" ← "))}</p> }.into_any(),
-                                Err(e) => view! { <p class="field-error" role="status">{format!("The chain does not verify: {e}")}</p> }.into_any(),
+                                Ok(subjects) => view! { <p class="ok-note" role="status">{td_string!(l, pca.chain_verifies, path = subjects.join(" ← ")).to_string()}</p> }.into_any(),
+                                Err(e) => view! { <p class="field-error" role="status">{td_string!(l, pca.chain_fails, error = e).to_string()}</p> }.into_any(),
                             }}
                             <ChainView chain=d.chain now_ms=now />
                         }.into_any(),

@@ -11,7 +11,8 @@ use leptos::task::spawn_local;
 
 use super::csr_form::{compare, decode, CsrDraft};
 use super::issuer_select::IssuerSelect;
-use super::issuers::{find_issuer, BACK_TO_LIST};
+use super::issuers::{back_to_list, find_issuer};
+use crate::i18n::{Locale, td_string, use_locale};
 use crate::components::api_error::ApiErrorView;
 use crate::components::csr_summary::CsrSummary;
 use crate::components::pem_input::PemInput;
@@ -33,6 +34,7 @@ crate::draft_signals!(CsrSignals for CsrDraft {
 #[component]
 pub fn IssueFromCsrPage() -> impl IntoView {
     let page = FormPage::open();
+    let l = use_locale();
     let api = page.api;
     let d = CsrSignals::new();
     let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate_by_csr", move |cas, now| d.draft().to_request(cas, now));
@@ -68,7 +70,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
         if d.kind.get_untracked() == CsrCertType::IntermediateCa.as_str() {
             issued_ca.try_set(Some(r.certificate_id));
         } else {
-            page.done("Certificate issued from the CSR".to_owned(), format!("/pca/certs/{}", r.certificate_id));
+            page.done(td_string!(l, pca.csr_issued).to_owned(), format!("/pca/certs/{}", r.certificate_id));
         }
     });
     let is_ca = move || d.kind.get() == CsrCertType::IntermediateCa.as_str();
@@ -77,29 +79,29 @@ pub fn IssueFromCsrPage() -> impl IntoView {
     };
 
     view! {
-        <FormFrame form heading="Issue a certificate from a CSR" back=BACK_TO_LIST load_error load_title="Could not load the CAs"
-            on_send=send send_label="Issue"
-            not_done="Nothing was issued" unsure="No confirmation from the service: the certificate may have been issued">
+        <FormFrame form heading=td_string!(l, pca.csr_heading) back=back_to_list(l) load_error load_title=td_string!(l, pca.load_cas_failed_short)
+            on_send=send send_label=td_string!(l, pca.issue)
+            not_done=td_string!(l, pca.nothing_issued) unsure=td_string!(l, pca.cert_maybe_issued)>
             <fieldset>
-                <legend>"Request"</legend>
-                <PemInput id="csr-text" label="Certificate signing request (PEM)" value=d.csr rows=10
-                    hint="Paste the CSR or choose its file. The key stays with you: the service only signs." error=form.error_for("csr") />
+                <legend>{td_string!(l, pca.request)}</legend>
+                <PemInput id="csr-text" label=td_string!(l, pca.csr_pem_label) value=d.csr rows=10
+                    hint=td_string!(l, pca.csr_pem_hint) error=form.error_for("csr") />
             </fieldset>
             {move || local.get().map(|decoded| match decoded {
-                Err(why) => view! { <p class="field-error" role="alert">{format!("The browser cannot use this CSR: {why}")}</p> }.into_any(),
+                Err(why) => view! { <p class="field-error" role="alert">{td_string!(l, pca.csr_unusable, why = why).to_string()}</p> }.into_any(),
                 Ok(info) => {
-                    let rows = service.get().map(|s| s.map(|s| compare(&info, &s)));
+                    let rows = service.get().map(|s| s.map(|s| compare(&info, &s, l)));
                     view! {
-                        <section class="panel" aria-label="Decoded CSR">
-                            <h2>"What the CSR asks for"</h2>
+                        <section class="panel" aria-label=td_string!(l, pca.decoded_csr)>
+                            <h2>{td_string!(l, pca.csr_asks)}</h2>
                             <CsrSummary info=info.clone() />
                             {match rows {
-                                None => view! { <p role="status">"Asking the service to parse it…"</p> }.into_any(),
-                                Some(Err(e)) => view! { <ApiErrorView title="The service could not parse the CSR" error=e /> }.into_any(),
+                                None => view! { <p role="status">{td_string!(l, pca.asking_service)}</p> }.into_any(),
+                                Some(Err(e)) => view! { <ApiErrorView title=td_string!(l, pca.service_parse_failed) error=e /> }.into_any(),
                                 Some(Ok(rows)) => view! {
                                     <table class="data-table">
-                                        <caption>"Read by the browser and by the service"</caption>
-                                        <thead><tr><th scope="col">"Field"</th><th scope="col">"Browser"</th><th scope="col">"Service"</th></tr></thead>
+                                        <caption>{td_string!(l, pca.read_by_both)}</caption>
+                                        <thead><tr><th scope="col">{td_string!(l, pca.field)}</th><th scope="col">{td_string!(l, pca.browser)}</th><th scope="col">{td_string!(l, pca.service)}</th></tr></thead>
                                         <tbody>
                                             {rows.into_iter().map(|r| view! { <tr><th scope="row">{r.label}</th><td>{r.browser}</td><td>{r.service}</td></tr> }).collect::<Vec<_>>()}
                                         </tbody>
@@ -111,37 +113,45 @@ pub fn IssueFromCsrPage() -> impl IntoView {
                 }
             })}
             <fieldset>
-                <legend>"Issuer"</legend>
+                <legend>{td_string!(l, pca.issuer)}</legend>
                 <IssuerSelect id="csr-issuer" value=d.issuer_id cas form />
             </fieldset>
             <fieldset>
-                <legend>"Validity"</legend>
+                <legend>{td_string!(l, pca.validity)}</legend>
                 <ValidityFields id_prefix="csr" value=d.validity_value unit=d.validity_type form
-                    hint="At most 20 years, and not beyond the issuer's own validity." />
+                    hint=td_string!(l, pca.cert_validity_hint) />
             </fieldset>
             <fieldset>
-                <legend>"Issue as"</legend>
+                <legend>{td_string!(l, pca.issue_as)}</legend>
                 {CsrCertType::known().into_iter().map(|t| {
                     let wire = t.as_str().to_owned();
                     let (w1, w2) = (wire.clone(), wire.clone());
                     view! {
                         <label class="check">
                             <input type="radio" name="csr-type" prop:checked=move || d.kind.get() == w1 on:change=move |_| d.kind.set(w2.clone()) />
-                            {t.label().to_owned()}
+                            {csr_type_label(&t, l)}
                         </label>
                     }
                 }).collect::<Vec<_>>()}
                 <Show when=is_ca>
-                    <RuleField form path="path_length" id="csr-path" label="Path length (0 to 6)" value=d.path_length
-                        hint="How many levels of CAs may exist below the new CA; 0 means it signs only end-entity certificates." />
-                    {move || room().map(|n| view! { <p class="field-hint">{format!("The chosen issuer allows at most {n}.")}</p> })}
+                    <RuleField form path="path_length" id="csr-path" label=td_string!(l, pca.path_length_range) value=d.path_length
+                        hint=td_string!(l, pca.csr_path_hint) />
+                    {move || room().map(|n| view! { <p class="field-hint">{td_string!(l, pca.issuer_allows, n = n).to_string()}</p> })}
                 </Show>
             </fieldset>
         </FormFrame>
         {move || issued_ca.get().map(|id| view! {
-            <section class="panel" role="status" aria-label="Issued">
-                <p>{format!("Subordinate CA issued; its id is {id}. The service keeps it out of the CA list because its key is held elsewhere.")}</p>
+            <section class="panel" role="status" aria-label=td_string!(l, pca.issued)>
+                <p>{td_string!(l, pca.sub_ca_issued, id = id).to_string()}</p>
             </section>
         })}
     }
 }
+fn csr_type_label(t: &CsrCertType, locale: Locale) -> String {
+    match t {
+        CsrCertType::EntityCert => td_string!(locale, pca.csr_type_entity).to_owned(),
+        CsrCertType::IntermediateCa => td_string!(locale, pca.csr_type_ca).to_owned(),
+        CsrCertType::Other(s) => s.clone(),
+    }
+}
+

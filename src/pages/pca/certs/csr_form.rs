@@ -14,6 +14,7 @@ pub use crate::pki::csr_text::decode;
 
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
 use crate::form::draft::finish;
+use crate::i18n::{Locale, td_string};
 use crate::pages::pca::cas::create_form::max_path_length;
 
 /// One line of the side-by-side view.
@@ -25,43 +26,43 @@ pub struct CompareRow {
 }
 
 /// What the browser and the service each read from the CSR.
-pub fn compare(local: &CsrInfo, service: &ParseCsrResponse) -> Vec<CompareRow> {
+pub fn compare(local: &CsrInfo, service: &ParseCsrResponse, l: Locale) -> Vec<CompareRow> {
     let none = || "—".to_owned();
     let service_bits = service.key_algorithm_length.as_ref().and_then(|l| l.as_i64());
     vec![
         CompareRow {
-            label: "Subject",
+            label: td_string!(l, pca.cmp_subject),
             browser: local.subject.clone(),
             service: service.distinguished_name.as_ref().map(|d| d.display()).unwrap_or_else(none),
         },
         CompareRow {
-            label: "Key algorithm",
+            label: td_string!(l, pca.key_algorithm),
             browser: local.public_key.algorithm.clone(),
             service: service.key_algorithm.clone().unwrap_or_else(none),
         },
         CompareRow {
-            label: "Key size (bits)",
+            label: td_string!(l, pca.cmp_key_size),
             browser: local.public_key.bits.map(|b| b.to_string()).unwrap_or_else(none),
             service: service_bits.map(|b| b.to_string()).unwrap_or_else(none),
         },
         CompareRow {
-            label: "Signature algorithm",
+            label: td_string!(l, pca.signature_algorithm),
             browser: local.signature_algorithm.clone(),
             service: service.signature_algorithm.clone().unwrap_or_else(none),
         },
         CompareRow {
-            label: "Signature",
-            browser: if local.signature_valid { "verifies".to_owned() } else { "does not verify".to_owned() },
-            service: "accepted by the parse call".to_owned(),
+            label: td_string!(l, pca.cmp_signature),
+            browser: if local.signature_valid { td_string!(l, pca.cmp_verifies) } else { td_string!(l, pca.cmp_not_verifies) }.to_owned(),
+            service: td_string!(l, pca.cmp_accepted).to_owned(),
         },
         CompareRow {
-            label: "Requested names",
+            label: td_string!(l, pca.cmp_requested_names),
             browser: if local.subject_alt_names.is_empty() {
-                "none".to_owned()
+                td_string!(l, pca.cmp_none).to_owned()
             } else {
                 local.subject_alt_names.iter().map(|s| format!("{}:{}", s.kind(), s.value())).collect::<Vec<_>>().join(", ")
             },
-            service: "not returned by the parse call".to_owned(),
+            service: td_string!(l, pca.cmp_not_returned).to_owned(),
         },
     ]
 }
@@ -194,7 +195,7 @@ ZCM=
                 ..ccm_api::common::DistinguishedName::common_name("csr.example.com")
             }),
         };
-        let rows = compare(&info, &service);
+        let rows = compare(&info, &service, Locale::en);
         assert_eq!(rows[2], CompareRow { label: "Key size (bits)", browser: "256".into(), service: "256".into() });
         assert!(rows[0].browser.contains("csr.example.com") && rows[0].service.contains("O=Example Corp"));
         assert_eq!(rows[5].browser, "DNS:csr.example.com, IP:192.0.2.7");

@@ -17,6 +17,7 @@ use crate::components::api_error::ApiErrorView;
 use crate::components::download::{download, download_zip};
 use crate::components::field::TextField;
 use crate::components::focus::{is_escape, manage_dialog_focus};
+use crate::i18n::{td_string, use_locale};
 
 /// What an uncompressed export produced (holds key material).
 #[derive(Clone)]
@@ -67,9 +68,13 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
             close();
         }
     };
-    let save = move |file_name: String, bytes: Vec<u8>, mime: &'static str| match download(&file_name, &bytes, mime) {
-        Ok(()) => saved.set(Some(format!("Saved {file_name}"))),
-        Err(e) => saved.set(Some(format!("Could not save {file_name}: {e}"))),
+    let l = use_locale();
+    let saved_text = move |file: &str, r: Result<(), String>| match r {
+        Ok(()) => td_string!(l, pca.saved_file, file = file).to_string(),
+        Err(e) => td_string!(l, pca.save_failed, file = file, error = e).to_string(),
+    };
+    let save = move |file_name: String, bytes: Vec<u8>, mime: &'static str| {
+        saved.set(Some(saved_text(&file_name, download(&file_name, &bytes, mime))))
     };
 
     let export = move |ev: leptos::ev::SubmitEvent| {
@@ -123,14 +128,14 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
     let password_error = Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field == "password").map(|e| e.message.clone())));
 
     view! {
-        <section class="panel export-dialog" role="dialog" aria-label=format!("Export {name}") node_ref=root on:keydown=on_keydown>
-            <h2>{format!("Export {name}")}</h2>
+        <section class="panel export-dialog" role="dialog" aria-label=td_string!(l, pca.export_name, name = &name).to_string() node_ref=root on:keydown=on_keydown>
+            <h2>{td_string!(l, pca.export_name, name = &name).to_string()}</h2>
             {(!has_key).then(|| view! {
-                <p class="field-hint" role="note">"This certificate was issued from a CSR: the service holds no private key for it, so every export contains the certificate and its chain only."</p>
+                <p class="field-hint" role="note">{td_string!(l, pca.export_csr_note)}</p>
             })}
             <form on:submit=export novalidate>
                 <fieldset>
-                    <legend>"Server type"</legend>
+                    <legend>{td_string!(l, pca.server_type)}</legend>
                     {ExportType::known().into_iter().map(|t| {
                         let wire = t.as_str().to_owned();
                         let (w1, w2) = (wire.clone(), wire.clone());
@@ -138,51 +143,55 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
                             <label class="check">
                                 <input type="radio" name="export-type" prop:checked=move || server.get() == w1
                                     on:change=move |_| server.set(w2.clone()) />
-                                {t.label().to_owned()}
+                                {if t == ExportType::Pem { td_string!(l, pca.export_type_pem).to_owned() } else { t.label().to_owned() }}
                             </label>
                         }
                     }).collect::<Vec<_>>()}
                 </fieldset>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || compressed.get() on:change=move |ev| compressed.set(event_target_checked(&ev)) />
-                    "Compressed: the service's ZIP for this server type"
+                    {td_string!(l, pca.compressed)}
                 </label>
                 <Show when=needs_p12>
-                    <p class="field-hint">"The service makes IIS and Tomcat files only as a ZIP; uncompressed, the console fetches the PEM files and builds a PKCS#12 (.p12) file here, protected by the password below."</p>
+                    <p class="field-hint">{td_string!(l, pca.p12_note)}</p>
                 </Show>
-                <TextField id="export-password" label=if has_key { "Key password (optional)" } else { "Password (optional)" }
+                <TextField id="export-password" label=if has_key { td_string!(l, pca.key_password) } else { td_string!(l, pca.password) }
                     value=password password=true autocomplete="new-password" error=password_error
-                    hint="Encrypts the exported private key (at most 32 bytes); the PKCS#12 file uses it too." />
+                    hint=td_string!(l, pca.password_hint) />
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || pending.get()>
-                        {move || if pending.get() { "Exporting…" } else { "Export" }}
+                        {move || if pending.get() { td_string!(l, pca.exporting) } else { td_string!(l, pca.export) }}
                     </button>
-                    <button type="button" on:click=move |_| close()>"Close export"</button>
+                    <button type="button" on:click=move |_| close()>{td_string!(l, pca.close_export)}</button>
                 </div>
             </form>
             <p role="status">{move || saved.get()}</p>
-            {move || api_error.get().map(|e| view! { <ApiErrorView title="The export failed" error=e /> })}
+            {move || api_error.get().map(|e| view! { <ApiErrorView title=td_string!(l, pca.export_failed) error=e /> })}
             {move || exported.get().map(|x| {
                 let cn = stored_name.get_value();
                 let entries: Vec<ZipEntry> = x.files.iter().map(|f| ZipEntry::new(f.file_name.clone(), f.text.as_bytes())).collect();
                 let zip_name = pem_zip_name(&cn);
                 let p12_name = pkcs12_name(&cn);
                 view! {
-                    <ul class="export-files" aria-label="Exported files">
+                    <ul class="export-files" aria-label=td_string!(l, pca.exported_files)>
                         {x.files.into_iter().map(|f| {
-                            let label = format!("Download {} ({})", f.label.to_lowercase(), f.file_name);
+                            let what = match f.label {
+                                "Certificate" => td_string!(l, pca.file_certificate),
+                                "Chain" => td_string!(l, pca.file_chain),
+                                "Full chain" => td_string!(l, pca.file_full_chain),
+                                _ => td_string!(l, pca.file_private_key),
+                            };
+                            let label = td_string!(l, pca.download_file, what = what, file = &f.file_name).to_string();
                             view! { <li><button type="button" on:click=move |_| save(f.file_name.clone(), f.text.clone().into_bytes(), "application/x-pem-file")>{label}</button></li> }
                         }).collect::<Vec<_>>()}
-                        <li><button type="button" on:click=move |_| match download_zip(&zip_name, &entries) {
-                            Ok(()) => saved.set(Some(format!("Saved {zip_name}"))),
-                            Err(e) => saved.set(Some(format!("Could not save {zip_name}: {e}"))),
-                        }>{format!("Download all as ZIP ({})", pem_zip_name(&cn))}</button></li>
+                        <li><button type="button" on:click=move |_| saved.set(Some(saved_text(&zip_name, download_zip(&zip_name, &entries))))>
+                            {td_string!(l, pca.download_zip_named, file = pem_zip_name(&cn)).to_string()}</button></li>
                         {x.pkcs12.map(|p| match p {
                             Ok(bytes) => {
-                                let label = format!("Download PKCS#12 ({p12_name})");
+                                let label = td_string!(l, pca.download_p12, file = &p12_name).to_string();
                                 view! { <li><button type="button" on:click=move |_| save(p12_name.clone(), bytes.clone(), "application/x-pkcs12")>{label}</button></li> }.into_any()
                             }
-                            Err(e) => view! { <li class="field-error">{format!("The PKCS#12 file could not be built: {e}")}</li> }.into_any(),
+                            Err(e) => view! { <li class="field-error">{td_string!(l, pca.p12_failed, error = e).to_string()}</li> }.into_any(),
                         })}
                     </ul>
                 }

@@ -7,6 +7,8 @@ use ccm_api::pca::certs::PrivateCertificate;
 use ccm_api::sign::encode_component;
 
 use super::apply_form::{ApplyDraft, EkuChoice, SanRow};
+use crate::i18n::{Locale, td_string};
+use crate::pages::pca::labels;
 use crate::form::draft::SubjectDraft;
 
 /// What the decoded certificate adds to its record: names and usages.
@@ -150,52 +152,57 @@ pub fn draft_from_query(get: impl Fn(&str) -> Option<String>, all: impl Fn(&str)
 
 /// What the new certificate changes compared with the one issued again:
 /// always a new key and serial, then each field the user edited.
-pub fn changes(original: &ApplyDraft, now: &ApplyDraft) -> Vec<String> {
-    let mut out = vec![
-        "A new key pair and a new serial number; the old certificate stays valid until you revoke it.".to_owned(),
-        "The validity starts when the new certificate is issued.".to_owned(),
-    ];
+pub fn changes(original: &ApplyDraft, now: &ApplyDraft, l: Locale) -> Vec<String> {
+    let mut out = vec![td_string!(l, pca.ch_new_key).to_owned(), td_string!(l, pca.ch_validity_start).to_owned()];
     let mut field = |label: &str, a: &str, b: &str| {
         if a.trim() != b.trim() {
-            let show = |s: &str| if s.trim().is_empty() { "(empty)".to_owned() } else { s.trim().to_owned() };
-            out.push(format!("{label}: {} → {}", show(a), show(b)));
+            let show = |s: &str| if s.trim().is_empty() { td_string!(l, pca.ch_empty).to_owned() } else { s.trim().to_owned() };
+            out.push(td_string!(l, pca.ch_field, field = label, before = show(a), after = show(b)).to_string());
         }
     };
-    field("Issuer", &original.issuer_id, &now.issuer_id);
-    field("Common name", &original.subject.common_name, &now.subject.common_name);
-    field("Country", &original.subject.country, &now.subject.country);
-    field("State or province", &original.subject.state, &now.subject.state);
-    field("Locality", &original.subject.locality, &now.subject.locality);
-    field("Organization", &original.subject.organization, &now.subject.organization);
-    field("Organizational unit", &original.subject.organizational_unit, &now.subject.organizational_unit);
-    field("Key algorithm", &original.key_algorithm, &now.key_algorithm);
-    field("Signature algorithm", &original.signature_algorithm, &now.signature_algorithm);
+    field(td_string!(l, pca.issuer), &original.issuer_id, &now.issuer_id);
+    field(td_string!(l, pca.ch_common_name), &original.subject.common_name, &now.subject.common_name);
+    field(td_string!(l, pca.d_country), &original.subject.country, &now.subject.country);
+    field(td_string!(l, pca.d_state), &original.subject.state, &now.subject.state);
+    field(td_string!(l, pca.d_locality), &original.subject.locality, &now.subject.locality);
+    field(td_string!(l, pca.d_organization), &original.subject.organization, &now.subject.organization);
+    field(td_string!(l, pca.d_unit), &original.subject.organizational_unit, &now.subject.organizational_unit);
+    field(td_string!(l, pca.key_algorithm), &original.key_algorithm, &now.key_algorithm);
+    field(td_string!(l, pca.signature_algorithm), &original.signature_algorithm, &now.signature_algorithm);
     field(
-        "Validity",
-        &format!("{} {}", original.validity_value, original.validity_type),
-        &format!("{} {}", now.validity_value, now.validity_type),
+        td_string!(l, pca.validity),
+        &validity_text(&original.validity_value, &original.validity_type, l),
+        &validity_text(&now.validity_value, &now.validity_type, l),
     );
     let names = |d: &ApplyDraft| d.sans.iter().map(|s| format!("{}:{}", s.kind, s.value.trim())).collect::<Vec<_>>();
     let (before, after) = (names(original), names(now));
     let added: Vec<&String> = after.iter().filter(|s| !before.contains(s)).collect();
     let removed: Vec<&String> = before.iter().filter(|s| !after.contains(s)).collect();
     if !added.is_empty() {
-        out.push(format!("Alternative names added: {}", added.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        out.push(td_string!(l, pca.ch_sans_added, names = added.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")).to_string());
     }
     if !removed.is_empty() {
-        out.push(format!("Alternative names removed: {}", removed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        out.push(td_string!(l, pca.ch_sans_removed, names = removed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")).to_string());
     }
     let mut ku_before = original.key_usages.clone();
     let mut ku_after = now.key_usages.clone();
     ku_before.sort();
     ku_after.sort();
     if ku_before != ku_after {
-        out.push(format!("Key usages: {} → {}", ku_before.join(", "), ku_after.join(", ")));
+        out.push(td_string!(l, pca.ch_field, field = td_string!(l, pca.key_usages), before = ku_before.join(", "), after = ku_after.join(", ")).to_string());
     }
     if original.eku != now.eku {
-        out.push("Extended key usages changed".to_owned());
+        out.push(td_string!(l, pca.ch_eku_changed).to_owned());
     }
     out
+}
+
+/// "90 DAY" (the wire unit, as the English has always read) / "90 天".
+fn validity_text(value: &str, unit: &str, l: Locale) -> String {
+    match l {
+        Locale::en => format!("{value} {unit}"),
+        _ => format!("{value} {}", labels::validity_unit(&ccm_api::common::ValidityType::from_wire(unit), l)),
+    }
 }
 
 #[cfg(test)]
@@ -268,18 +275,19 @@ mod tests {
         assert!(draft_from_query(|_| None, |_| Vec::new()).is_none());
 
         // Unchanged: only the two facts of any new certificate.
-        assert_eq!(changes(&d, &d).len(), 2);
+        assert_eq!(changes(&d, &d, Locale::en).len(), 2);
         let mut edited = d.clone();
         edited.validity_value = "30".into();
         edited.sans.remove(1);
         edited.sans.push(SanRow { kind: "DNS".into(), value: "new.example.com".into() });
         edited.key_usages = vec!["digitalSignature".into()];
-        let said = changes(&d, &edited);
+        let said = changes(&d, &edited, Locale::en);
         assert_eq!(&said[2..], [
             "Validity: 90 DAY → 30 DAY",
             "Alternative names added: DNS:new.example.com",
             "Alternative names removed: IP:10.0.0.1",
             "Key usages: digitalSignature, keyAgreement → digitalSignature",
         ]);
+        assert_eq!(changes(&d, &edited, Locale::zh_CN)[2], "有效期：90 天 → 30 天");
     }
 }

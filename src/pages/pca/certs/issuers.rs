@@ -9,7 +9,10 @@ use ccm_api::validate::ValidationError;
 use crate::pages::pca::cas::create_form::approximate_end;
 
 /// The link above the apply and CSR forms.
-pub const BACK_TO_LIST: (&str, &str) = ("/pca/certs", "Back to the certificate list");
+/// The forms' link back to the list.
+pub fn back_to_list(locale: crate::i18n::Locale) -> (&'static str, &'static str) {
+    ("/pca/certs", crate::i18n::td_string!(locale, pca.back_to_certs))
+}
 
 /// Active, unfrozen CAs, sorted by name for the picker.
 pub fn active_issuers(cas: &[CertificateAuthority]) -> Vec<&CertificateAuthority> {
@@ -19,12 +22,12 @@ pub fn active_issuers(cas: &[CertificateAuthority]) -> Vec<&CertificateAuthority
 }
 
 /// The picker's text for an issuer.
-pub fn issuer_label(ca: &CertificateAuthority) -> String {
-    format!(
-        "{}{}",
-        ca.distinguished_name.common_name,
-        ca.not_after.map(|t| format!(" (valid until {})", crate::expiry::date(t))).unwrap_or_default()
-    )
+pub fn issuer_label(ca: &CertificateAuthority, locale: crate::i18n::Locale) -> String {
+    let name = &ca.distinguished_name.common_name;
+    match ca.not_after {
+        Some(t) => crate::i18n::td_string!(locale, pca.issuer_valid_until, name = name, date = crate::i18n::format::date(locale, t)).to_string(),
+        None => name.clone(),
+    }
 }
 
 /// The issuer picked by id, if it may issue.

@@ -15,10 +15,12 @@ use crate::list::page::{PageInfo, Pager};
 use crate::list::selection::Selection;
 use crate::list::status::{ListError, ListLoading};
 use crate::list::{query_from_url, SetQuery};
+use crate::i18n::{td_string, use_locale};
 
 #[component]
 pub fn PrivateCertificatesPage() -> impl IntoView {
     let api = use_api();
+    let i18n = use_locale();
     let query = query_from_url::<CertViewQuery>();
     let SetQuery(set) = SetQuery::<CertViewQuery>::provide_in_url("/pca/certs");
 
@@ -61,33 +63,33 @@ pub fn PrivateCertificatesPage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Private certificates"</h1>
+            <h1>{td_string!(i18n, pca.certs_title)}</h1>
             <div class="actions">
-                <a class="button primary" href="/pca/certs/new">"Apply for a certificate"</a>
-                <a class="button" href="/pca/certs/csr">"Issue from a CSR"</a>
-                <button on:click=move |_| reload.run(())>"Reload"</button>
+                <a class="button primary" href="/pca/certs/new">{td_string!(i18n, pca.apply_cert)}</a>
+                <a class="button" href="/pca/certs/csr">{td_string!(i18n, pca.issue_from_csr)}</a>
+                <button on:click=move |_| reload.run(())>{td_string!(i18n, pca.reload)}</button>
             </div>
         </div>
         <FilterBar query />
         <CertBulkBar selection on_page on_done=reload />
-        <section class="panel" aria-label="Certificate list">
+        <section class="panel" aria-label=move || td_string!(i18n, pca.cert_list)>
             {move || match page.get() {
-                None => view! { <ListLoading text="Loading certificates…" /> }.into_any(),
-                Some(Err(LoadError::Api(e))) => view! { <ListError title="Could not load the certificates" error=e retry /> }.into_any(),
+                None => view! { <ListLoading text=td_string!(i18n, pca.loading_certs) /> }.into_any(),
+                Some(Err(LoadError::Api(e))) => view! { <ListError title=td_string!(i18n, pca.certs_load_failed) error=e retry /> }.into_any(),
                 Some(Err(LoadError::Invalid(errors))) => view! {
                     <div class="api-error" role="alert">
-                        <p class="api-error-title">"These filters cannot be sent; nothing was requested"</p>
+                        <p class="api-error-title">{td_string!(i18n, pca.filters_invalid)}</p>
                         <ul>{errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect::<Vec<_>>()}</ul>
                     </div>
                 }.into_any(),
                 Some(Ok(p)) => {
                     let q = query.get_untracked();
                     let info = PageInfo { total: p.total, limit: q.limit, offset: q.offset };
-                    let note = p.scanned.map(|n| format!("Filtered in the browser from {n} certificates."));
+                    let note = p.scanned.map(|n| td_string!(i18n, pca.filtered_from, n = crate::i18n::format::number(i18n, n as i64)).to_string());
                     view! {
                         <CertTable certificates=p.certificates query=q.clone() now=now.get_untracked() selection />
                         {note.map(|n| view! { <p class="field-hint">{n}</p> })}
-                        <Pager label="Certificate pages" info sizes=&PAGE_SIZES
+                        <Pager label=td_string!(i18n, pca.cert_pages) info sizes=&PAGE_SIZES
                             on_offset=Callback::new(move |o| { let mut q = query.get_untracked(); q.offset = o; set.run(q) })
                             on_limit=Callback::new(move |l| { let mut q = query.get_untracked().first_page(); q.limit = l; set.run(q) }) />
                     }.into_any()

@@ -62,7 +62,7 @@ pub fn supersede_plan(olds: &[PrivateCertificate], renewed: &[bool]) -> Vec<Plan
         .filter(|(_, done)| **done)
         .map(|(c, _)| Picked::new(&c.certificate_id, &c.distinguished_name.common_name))
         .collect();
-    bulk::plan(CertAction::Revoke, picked, olds, Some(RevocationReason::Superseded))
+    bulk::plan(CertAction::Revoke, picked, olds, Some(RevocationReason::Superseded), crate::i18n::Locale::en)
 }
 
 #[cfg(test)]
