@@ -179,7 +179,7 @@ pub fn SignInForm(
                     on:change=move |ev| remember.set(event_target_checked(&ev)) />
                 {td_string!(locale, forms.remember)}
             </label>
-            <p class="field-hint">{move || SecretStore::for_choice(remember.get()).explanation()}</p>
+            <p class="field-hint">{move || SecretStore::for_choice(remember.get()).explanation_in(locale)}</p>
             <p class="field-error" role="alert">{move || input_error.get()}</p>
             {move || api_error.get().map(|e| view! { <ApiErrorView title=td_string!(locale, forms.sign_in_failed) error=e /> })}
             <button type="submit" class="primary" disabled=move || pending.get()>

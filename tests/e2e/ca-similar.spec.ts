@@ -91,3 +91,15 @@ test('create similar copies a subordinate CA; openssl finds its subject and key 
   expect(openssl(['x509', '-noout', '-serial'], after)).not.toBe(openssl(['x509', '-noout', '-serial'], before));
   expect(errors).toEqual([]);
 });
+
+test('create similar from a CA that no longer exists says so and leaves the form usable', async ({ page }) => {
+  const errors = watchErrors(page);
+  await signInToEmulator(page);
+  await page.goto('/pca/cas/new?similar=00000000-0000-4000-8000-000000000000');
+  await expect(page.getByRole('heading', { name: 'Create a similar CA' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'The CA to start from was not found' })).toBeVisible();
+  await expect(page.getByText('Reading the CA to start from…')).toHaveCount(0);
+  await page.getByLabel('Common name').fill('Fresh CA');
+  await expect(page.getByLabel('Common name')).toHaveValue('Fresh CA');
+  expect(errors).toEqual([]);
+});

@@ -14,7 +14,7 @@ pub fn SignInPanel() -> impl IntoView {
     let locale = use_locale();
     let signed_in_text = move || {
         let profile = session.active_profile().map(|p| p.name).unwrap_or_default();
-        let method = session.credential.with(|c| c.as_ref().map(|c| c.credential.describe())).unwrap_or_default();
+        let method = session.credential.with(|c| c.as_ref().map(|c| c.credential.describe_in(locale))).unwrap_or_default();
         td_string!(locale, settings.signed_in_to, profile, method).into_owned()
     };
     view! {
@@ -24,7 +24,7 @@ pub fn SignInPanel() -> impl IntoView {
                 <div class="signed-in">
                     <p>{signed_in_text}</p>
                     <p class="field-hint">
-                        {move || session.credential.with(|c| c.as_ref().map(|c| SecretStore::for_choice(c.remember).explanation()))}
+                        {move || session.credential.with(|c| c.as_ref().map(|c| SecretStore::for_choice(c.remember).explanation_in(locale)))}
                     </p>
                     <button on:click=move |_| { session.sign_out(); notify.success(td_string!(locale, settings.signed_out)); }>{td_string!(locale, settings.sign_out)}</button>
                 </div>

@@ -47,14 +47,22 @@ pub fn CreateCaPage() -> impl IntoView {
     // form becomes that CA, and what was filled is what changes compare to.
     let (similar_id, usages) = use_query_map().with_untracked(|q| (q.get(SIMILAR_KEY), q.get_all(USAGE_KEY).unwrap_or_default()));
     let original = RwSignal::new(None::<CaDraft>);
+    // The CA may be gone (deleted since its details were shown): once the
+    // list is read without it, say so instead of reading for ever.
+    let original_missing = RwSignal::new(false);
     if let Some(id) = similar_id.clone() {
-        Effect::new(move |_| {
+        Effect::new(move |ran_before: Option<()>| {
             if original.with_untracked(Option::is_some) {
                 return;
             }
-            if let Some(like) = cas.with(|c| c.iter().find(|ca| ca.ca_id == id).map(|ca| similar_draft(ca, &usages))) {
-                d.set_draft(like.clone());
-                original.set(Some(like));
+            match cas.with(|c| c.iter().find(|ca| ca.ca_id == id).map(|ca| similar_draft(ca, &usages))) {
+                Some(like) => {
+                    d.set_draft(like.clone());
+                    original.set(Some(like));
+                }
+                // The first run sees the empty list from before the load.
+                None if ran_before.is_some() => original_missing.set(true),
+                None => {}
             }
         });
     }
@@ -98,6 +106,7 @@ pub fn CreateCaPage() -> impl IntoView {
                 <section aria-label=td_string!(l, pca.what_changes)>
                     <h2>{td_string!(l, pca.what_changes)}</h2>
                     {move || match original.get() {
+                        None if original_missing.get() => view! { <p role="alert">{td_string!(l, pca.similar_not_found)}</p> }.into_any(),
                         None => view! { <p role="status">{td_string!(l, pca.reading_original)}</p> }.into_any(),
                         Some(o) => view! {
                             <p class="field-hint">{td_string!(l, pca.similar_hint)}</p>
