@@ -3,7 +3,8 @@
 use ccm_api::common::{CaStatus, CertificateStatus};
 use leptos::prelude::*;
 
-use crate::expiry::{date, time_left, Urgency};
+use crate::expiry::Urgency;
+use crate::i18n::{format, td_string, use_locale};
 
 #[component]
 pub fn CaStatusBadge(
@@ -41,9 +42,10 @@ pub fn CertStatusBadge(status: CertificateStatus) -> impl IntoView {
 #[component]
 pub fn ExpiryBadge(not_after: i64, now: i64) -> impl IntoView {
     let urgency = Urgency::of(not_after, now);
+    let locale = use_locale();
     view! {
-        <span class=urgency.class() title=format!("Expires {}", date(not_after))>
-            {time_left(not_after, now)}
+        <span class=urgency.class() title=td_string!(locale, forms.expires_on, date = format::date(locale, not_after)).into_owned()>
+            {format::time_left(locale, not_after, now)}
         </span>
     }
 }

@@ -68,6 +68,10 @@ test.describe('switched to Chinese', () => {
       await expect(table.getByRole('columnheader', { name: header, exact: true })).toBeVisible();
     }
     await expect(table.getByText('已签发').first()).toBeVisible();
+    // The expiry badges count in Chinese too ("18 个月后", "已过期 58 天"), and say the date on hover.
+    await expect(table.getByText(/^\d+ (小时|天|个月|年)后$/).first()).toBeVisible();
+    await expect(table.getByText(/^已过期 \d+ (小时|天|个月|年)$/).first()).toHaveAttribute('title', /^\d{4}年\d{1,2}月\d{1,2}日 到期$/);
+    await expect(table.getByText(/(ago|in \d+ (hour|day|month|year)s?)$/)).toHaveCount(0);
     await expect(page.getByRole('button', { name: '下一页' })).toBeEnabled();
     await expect(page.getByLabel('状态', { exact: true })).toContainText('全部状态');
     await shot(page, 'scm-list');
