@@ -43,13 +43,6 @@ impl Urgency {
 
 const DAY_MS: i64 = 86_400_000;
 
-/// "in 3 days", "in 11 months", "expired 2 days ago": the English of
-/// `i18n::format::time_left`, for callers without a locale (views pass
-/// theirs to that function directly).
-pub fn time_left(not_after_ms: i64, now_ms: i64) -> String {
-    format::time_left(Locale::en, not_after_ms, now_ms)
-}
-
 /// `2026-11-24` from Unix milliseconds (UTC): the English of
 /// `i18n::format::date`, also the form used in file names.
 pub fn date(ms: i64) -> String {
@@ -74,12 +67,12 @@ mod tests {
 
     #[test]
     fn words() {
-        assert_eq!(time_left(NOW + 3 * DAY_MS, NOW), "in 3 days");
-        assert_eq!(time_left(NOW + DAY_MS, NOW), "in 1 day");
-        assert_eq!(time_left(NOW + 3_600_000 * 5, NOW), "in 5 hours");
-        assert_eq!(time_left(NOW + 300 * DAY_MS, NOW), "in 10 months");
-        assert_eq!(time_left(NOW + 3650 * DAY_MS, NOW), "in 10 years");
-        assert_eq!(time_left(NOW - 2 * DAY_MS, NOW), "expired 2 days ago");
+        assert_eq!(format::time_left(Locale::en, NOW + 3 * DAY_MS, NOW), "in 3 days");
+        assert_eq!(format::time_left(Locale::en, NOW + DAY_MS, NOW), "in 1 day");
+        assert_eq!(format::time_left(Locale::en, NOW + 3_600_000 * 5, NOW), "in 5 hours");
+        assert_eq!(format::time_left(Locale::en, NOW + 300 * DAY_MS, NOW), "in 10 months");
+        assert_eq!(format::time_left(Locale::en, NOW + 3650 * DAY_MS, NOW), "in 10 years");
+        assert_eq!(format::time_left(Locale::en, NOW - 2 * DAY_MS, NOW), "expired 2 days ago");
         assert_eq!(date(1_705_307_400_000), "2024-01-15");
         assert_eq!(format::time_left(Locale::zh_CN, NOW + 3 * DAY_MS, NOW), "3 天后");
         assert_eq!(format::date(Locale::zh_CN, 1_705_307_400_000), "2024年1月15日");

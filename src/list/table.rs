@@ -48,16 +48,19 @@ impl<R, K> Column<R, K> {
         self
     }
 
+    #[cfg(test)]
     pub fn label(&self) -> &'static str {
         self.label
     }
 
+    #[cfg(test)]
     pub fn sort_key(&self) -> Option<&K> {
         self.sort.as_ref()
     }
 }
 
 /// The headers whose button sorts, in order (what a view's test checks).
+#[cfg(test)]
 pub fn sortable_labels<R, K>(columns: &[Column<R, K>]) -> Vec<&'static str> {
     columns.iter().filter(|c| c.sort.is_some()).map(|c| c.label).collect()
 }

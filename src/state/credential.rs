@@ -27,7 +27,8 @@ impl std::fmt::Debug for Credential {
 }
 
 impl Credential {
-    /// English; `describe_in` for a view.
+    /// English, for tests; a view calls `describe_in`.
+    #[cfg(test)]
     pub fn describe(&self) -> String {
         self.describe_in(Locale::en)
     }
@@ -72,11 +73,7 @@ impl SecretStore {
         }
     }
 
-    /// Plain words for the settings page (English; `explanation_in` per locale).
-    pub fn explanation(self) -> &'static str {
-        self.explanation_in(Locale::en)
-    }
-
+    /// Plain words for the settings page and the sign-in form.
     pub fn explanation_in(self, locale: Locale) -> &'static str {
         match self {
             SecretStore::Session => td_string!(locale, pca.store_session),
