@@ -32,6 +32,11 @@ command -v openssl >/dev/null || missing+=(openssl)
 command -v unzip >/dev/null || missing+=(unzip)
 # keytool reads the TOMCAT export's Java KeyStore in the emulator and SDK tests.
 command -v keytool >/dev/null || missing+=(default-jre-headless)
+# A font with Chinese glyphs, so the zh-CN views render as text and not as
+# boxes in the browser tests' screenshots (Chromium draws with fontconfig).
+{ fc-list :lang=zh family 2>/dev/null | grep -q . ||
+  dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q 'ok installed'; } ||
+  missing+=(fonts-wqy-microhei)
 # python3 with venv and ensurepip for the SDK suite (tests/sdk): Debian
 # ships ensurepip separately, so `python3 -m venv` fails without this.
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
