@@ -10,7 +10,7 @@ use crate::i18n::{td_string, use_locale, Locale};
 /// code, else advice for what the transport itself knows.
 pub fn remedy(error: &ApiError, locale: Locale) -> Option<String> {
     if let Some(entry) = ccm_api::catalogue::hint(error) {
-        return Some(entry.remedy.to_owned());
+        return Some(crate::api::remedies::catalogue_remedy(entry, locale).to_owned());
     }
     let advice = match error {
         ApiError::NotSignedIn(why) => return Some(why.clone()),
@@ -116,8 +116,9 @@ mod tests {
 
     #[test]
     fn documented_codes_take_the_catalogue_remedy() {
-        let entry = ccm_api::catalogue::lookup("PCA.00010001").unwrap();
-        assert_eq!(en(&service(401, "PCA.00010001")).as_deref(), Some(entry.remedy));
+        assert_eq!(en(&service(401, "PCA.00010001")).as_deref(), Some("Sign in again to get a new IAM token."));
+        assert_eq!(remedy(&service(401, "PCA.00010001"), Locale::zh_CN).as_deref(), Some("请重新登录，获取新的 IAM 令牌。"));
+        assert_eq!(remedy(&service(500, "SCM.0100"), Locale::zh_CN).as_deref(), Some("请稍后重试；如果一直失败，请带上请求 ID 联系华为云技术支持。"));
     }
 
     #[test]
