@@ -93,10 +93,12 @@ async function signIn(page: Page) {
 }
 
 // Issue 16 part 4 is not finished: the shared form, list and component
-// texts and the API error catalogue's remedies are still English (the first
-// English this finds is on Settings: the credential storage sentence). Both
-// tests are marked as failing on purpose: Playwright reports an error the
-// day they pass, and then these two `test.fail` lines must go.
+// texts are still English (the first English this finds is on Settings: the
+// credential storage sentence). The first test is marked as failing on
+// purpose: Playwright reports an error the day it passes, and then its
+// `test.fail` line must go. (The API error texts and the catalogue's
+// remedies are converted; the second test's only English left is the quota
+// cards, src/components/quota_cards.rs.)
 const NOT_ALL_CONVERTED = 'issue 16 part 4: shared texts and remedies not yet in zh-CN';
 
 test('the console in zh-CN from sign-in to the toolbox, with no English left on any view', async ({ page }) => {
