@@ -99,7 +99,7 @@ fn ActivityRow(entry: ActivityEntry, open: RwSignal<Option<u64>>) -> impl IntoVi
         <tr>
             <td>{clock(entry.at_ms)}</td>
             <td><code>{entry.request.operation.clone()}</code>{retry}</td>
-            <td>{entry.request.method.as_str()}</td>
+            <td translate="no">{entry.request.method.as_str()}</td>
             <td class="path-cell"><code>{entry.request.path_and_query.clone()}</code></td>
             <td><span class=status_class>{status}</span></td>
             <td>{td_string!(l, errors.activity_ms, ms = whole_ms(entry.duration_ms))}</td>

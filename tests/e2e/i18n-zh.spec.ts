@@ -172,3 +172,39 @@ test('an API error shows its code, and the remedy in Chinese', async ({ page }) 
     await api.faults(null);
   }
 });
+
+test('a network failure, the activity log and the curl notes in Chinese', async ({ page }) => {
+  const api = await EmulatorApi.connect(BASE);
+  await signIn(page);
+  await api.faults({ drop: ['list_certificate'] });
+  try {
+    // In-app navigation: the activity log lives in this tab's memory.
+    await page.getByRole('link', { name: L('Private certificates'), exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: L('What to do') });
+    // Our words for what happened; the browser's reason is data, in its own row.
+    await expect(alert).toContainText(L('network error'), { timeout: 30_000 });
+    await expect(alert.getByRole('term').filter({ hasText: L('Details') })).toBeVisible();
+    await expect(alert).toContainText(ZH.get('errors.remedy_network')!);
+    await page.screenshot({ path: 'test-results/i18n-zh-network-error.png', fullPage: true });
+    // The browser's reason is English: only translate="no" lets this pass.
+    await expectChinese(page, 'a network failure', '[role="alert"]');
+  } finally {
+    await api.faults(null);
+  }
+
+  await page.getByRole('link', { name: L('Activity'), exact: true }).click();
+  const log = page.getByRole('table', { name: L('Requests sent by this tab') });
+  for (const header of ['Time (UTC)', 'Operation', 'Method', 'Path', 'Status', 'Duration', 'Error code']) {
+    await expect(log.getByRole('columnheader', { name: L(header) })).toBeVisible();
+  }
+  // The failed read: three tries, each named as a network error.
+  const failed = log.getByRole('row').filter({ hasText: 'list_certificate' }).filter({ hasText: L('network error') });
+  await expect(failed).toHaveCount(3);
+  await expect(failed.first()).toContainText(ZH.get('errors.activity_try')!.replace('{{ attempt }}', '3'));
+  await failed.first().getByRole('button', { name: new RegExp(`^${L('Inspect')}`) }).click();
+  await page.getByRole('button', { name: 'curl', exact: true }).click();
+  // Signed in with an access key: the note says why curl needs a token, in Chinese.
+  await expect(page.getByText(ZH.get('errors.inspect_access_key')!)).toBeVisible();
+  await page.screenshot({ path: 'test-results/i18n-zh-activity.png', fullPage: true });
+  await expect(page.getByRole('button', { name: L('Clear the log') })).toBeVisible();
+});
