@@ -174,7 +174,8 @@ mod tests {
         assert_eq!(what_happened(&ApiError::Http { status: 502, snippet: " ".into() }, Locale::zh_CN), (Some("服务返回了 HTTP 502".into()), None));
         let not_in = ApiError::NotSignedIn("sign in on the Settings page first".into());
         assert_eq!(what_happened(&not_in, Locale::zh_CN), (Some("尚未登录".into()), None));
-        assert_eq!(remedy(&not_in, Locale::zh_CN).as_deref(), Some("请先在设置页面登录。"));
+        assert_eq!(remedy(&not_in, Locale::zh_CN).as_deref(), Some("请先在设置页面登录；如果还没有连接配置，请先在该页面创建。"));
+        assert!(en(&not_in).unwrap().contains("create a connection profile"));
     }
 
     #[test]
