@@ -2,6 +2,7 @@
 //! memory only (gone with the tab, never written to storage). Entries hold
 //! masked snapshots, so the log never holds a secret.
 
+use ccm_api::ApiError;
 use leptos::prelude::*;
 
 use super::inspect::RequestSnapshot;
@@ -17,9 +18,9 @@ pub struct ActivityEntry {
     pub duration_ms: f64,
     /// HTTP status; `None` when no answer came (network error, aborted).
     pub status: Option<u16>,
-    /// The service's error code, or the kind of failure.
-    pub error_code: Option<String>,
-    pub error_message: Option<String>,
+    /// What went wrong, when it did: the log words it in the reader's
+    /// language (the service's code and message are shown as they came).
+    pub error: Option<ApiError>,
     /// 1 for the first try of a read, 2 and 3 for retries.
     pub attempt: usize,
     pub request: RequestSnapshot,
@@ -86,8 +87,7 @@ mod tests {
             at_ms: at,
             duration_ms: 3.0,
             status: Some(204),
-            error_code: None,
-            error_message: None,
+            error: None,
             attempt: 1,
             request: push_snapshot(AuthKind::Token),
         }

@@ -9,7 +9,7 @@ use web_sys::AbortSignal;
 use super::activity::{use_activity_log, ActivityEntry, ActivityLog};
 use super::in_flight::{use_in_flight, Backoff, InFlight};
 use super::inspect::{AuthKind, RequestSnapshot};
-use super::retry::{max_attempts, next_delay};
+use super::retry::{max_attempts, next_delay, BackoffReason};
 use super::connection::Connection;
 use super::transport::{prepare, send_once, Prepared, RawResponse};
 use crate::state::credential::Credential;
@@ -115,7 +115,7 @@ impl Api {
                     until_ms: js_sys::Date::now() + f64::from(delay),
                     next_attempt: attempt + 1,
                     max_attempts: max_attempts(&failure.error),
-                    reason: backoff_reason(&failure.error),
+                    reason: BackoffReason::of(&failure.error),
                 }),
             );
             wait_unless_aborted(delay, signal).await?;
@@ -141,17 +141,16 @@ impl Api {
         result: Result<&RawResponse, &ApiError>,
     ) {
         let Some(log) = self.activity else { return };
-        let (status, error_code, error_message) = match result {
-            Ok(r) => (Some(r.status), None, None),
-            Err(e) => (e.status(), Some(error_code(e)), Some(e.to_string())),
+        let (status, error) = match result {
+            Ok(r) => (Some(r.status), None),
+            Err(e) => (e.status(), Some(e.clone())),
         };
         log.record(ActivityEntry {
             id: 0,
             at_ms: started,
             duration_ms: js_sys::Date::now() - started,
             status,
-            error_code,
-            error_message,
+            error,
             attempt,
             request: snapshot(conn, req, prepared),
         });
@@ -192,19 +191,6 @@ fn snapshot(conn: &Connection, req: &ApiRequest, prepared: &Prepared) -> Request
     )
 }
 
-/// The log's "error code": the service's, or what kind of failure it was.
-fn error_code(e: &ApiError) -> String {
-    match e {
-        ApiError::Service { code, .. } => code.clone(),
-        ApiError::Http { status, .. } => format!("HTTP {status}"),
-        ApiError::Network(_) => "network".into(),
-        ApiError::Decode { .. } => "unreadable answer".into(),
-        ApiError::Aborted => "abandoned".into(),
-        ApiError::Cancelled => "cancelled".into(),
-        ApiError::NotSignedIn(_) => "not signed in".into(),
-    }
-}
-
 /// Sleeps `ms`, waking early with [`ApiError::Aborted`] when the request is
 /// cancelled or its view goes away.
 async fn wait_unless_aborted(ms: u32, signal: Option<&AbortSignal>) -> Result<(), ApiError> {
@@ -228,13 +214,4 @@ async fn wait_unless_aborted(ms: u32, signal: Option<&AbortSignal>) -> Result<()
 /// form's error, not an expired session.
 fn is_sign_in_call(req: &ApiRequest) -> bool {
     req.operation == "keystone_create_user_token_by_password"
-}
-
-/// Why a read waits, for the indicator.
-fn backoff_reason(e: &ApiError) -> String {
-    match e.status() {
-        Some(429) => "the service is throttling requests (HTTP 429)".into(),
-        Some(status) => format!("the service answered HTTP {status}"),
-        None => "the connection failed".into(),
-    }
 }

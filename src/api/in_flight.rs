@@ -36,8 +36,8 @@ pub struct Backoff {
     /// The attempt that will be sent next (2 for the first repeat).
     pub next_attempt: usize,
     pub max_attempts: usize,
-    /// Why: "throttled (HTTP 429)", "HTTP 503", "network error".
-    pub reason: String,
+    /// Why it waits; the indicator words it.
+    pub reason: super::retry::BackoffReason,
 }
 
 #[derive(Clone, Copy)]

@@ -9,5 +9,6 @@ pub mod headers;
 pub mod in_flight;
 pub mod inspect;
 pub mod prefetch;
+pub mod remedies;
 pub mod retry;
 pub mod transport;

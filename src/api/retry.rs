@@ -4,6 +4,38 @@
 
 use ccm_api::{ApiError, Method};
 
+use crate::i18n::{td_string, Locale};
+
+/// Why a read waits before its next attempt, for the pending-requests
+/// indicator; worded there in the user's language by [`BackoffReason::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackoffReason {
+    /// HTTP 429.
+    Throttled,
+    /// Another error status (a 5xx).
+    Status(u16),
+    /// No answer at all.
+    Network,
+}
+
+impl BackoffReason {
+    pub fn of(error: &ApiError) -> BackoffReason {
+        match error.status() {
+            Some(429) => BackoffReason::Throttled,
+            Some(status) => BackoffReason::Status(status),
+            None => BackoffReason::Network,
+        }
+    }
+
+    pub fn text(self, locale: Locale) -> String {
+        match self {
+            BackoffReason::Throttled => td_string!(locale, errors.backoff_throttled).to_owned(),
+            BackoffReason::Status(status) => td_string!(locale, errors.error_http, status = status).to_string(),
+            BackoffReason::Network => td_string!(locale, errors.backoff_network).to_owned(),
+        }
+    }
+}
+
 /// Delays before the 2nd and 3rd attempt of a read that met a server error
 /// or a network failure, in milliseconds.
 pub const READ_BACKOFF_MS: [u32; 2] = [400, 1600];
@@ -91,6 +123,17 @@ mod tests {
         }
         let unreadable = ApiError::Decode { status: 200, detail: "EOF".into() };
         assert_eq!(next_delay(Method::Get, 0, &unreadable, None), None);
+    }
+
+    #[test]
+    fn the_reason_of_a_wait_is_worded_in_both_languages() {
+        let throttled = BackoffReason::of(&service(429, "APIGW.0308"));
+        // The English the faults spec reads in the indicator.
+        assert_eq!(throttled.text(Locale::en), "the service is throttling requests (HTTP 429)");
+        assert_eq!(throttled.text(Locale::zh_CN), "服务正在限流（HTTP 429）");
+        let down = BackoffReason::of(&ApiError::Http { status: 503, snippet: String::new() });
+        assert_eq!((down, down.text(Locale::en)), (BackoffReason::Status(503), "the service answered HTTP 503".to_owned()));
+        assert_eq!(BackoffReason::of(&ApiError::Network("reset".into())).text(Locale::zh_CN), "连接失败");
     }
 
     #[test]

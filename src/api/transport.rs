@@ -67,8 +67,9 @@ pub async fn send_once(
         if abort.is_some_and(AbortSignal::aborted) {
             ApiError::Aborted
         } else {
-            // The browser hides the cause (DNS, CORS, refused); say what to check.
-            ApiError::Network(format!("{e}; check the proxy setting and that the server is reachable"))
+            // The browser hides the cause (DNS, CORS, refused): its words are
+            // the detail, and the error view's remedy says what to check.
+            ApiError::Network(e.to_string())
         }
     })?;
     let status = response.status();

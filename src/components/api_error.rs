@@ -10,10 +10,11 @@ use crate::i18n::{td_string, use_locale, Locale};
 /// code, else advice for what the transport itself knows.
 pub fn remedy(error: &ApiError, locale: Locale) -> Option<String> {
     if let Some(entry) = ccm_api::catalogue::hint(error) {
-        return Some(entry.remedy.to_owned());
+        return Some(crate::api::remedies::catalogue_remedy(entry, locale).to_owned());
     }
     let advice = match error {
-        ApiError::NotSignedIn(why) => return Some(why.clone()),
+        // The payload says where in English (logs); the user reads this.
+        ApiError::NotSignedIn(_) => td_string!(locale, errors.remedy_not_signed_in),
         ApiError::Cancelled => td_string!(locale, errors.remedy_cancelled),
         ApiError::Network(_) => td_string!(locale, errors.remedy_network),
         ApiError::Service { status: 429, .. } | ApiError::Http { status: 429, .. } => td_string!(locale, errors.remedy_throttled),
@@ -29,6 +30,28 @@ pub fn remedy(error: &ApiError, locale: Locale) -> Option<String> {
         _ => return None,
     };
     Some(advice.to_owned())
+}
+
+/// What happened, in two parts: the console's own words, in `locale`, and
+/// the detail that is data (the service's message, the browser's reason,
+/// the start of an unreadable answer), shown as is and marked
+/// `translate="no"`. A service error has only the service's message.
+pub fn what_happened(error: &ApiError, locale: Locale) -> (Option<String>, Option<String>) {
+    let detail = |d: &str| (!d.trim().is_empty()).then(|| d.to_owned());
+    let ours = match error {
+        ApiError::Service { message, .. } => return (None, detail(message)),
+        ApiError::Http { status, snippet } => {
+            return (Some(td_string!(locale, errors.error_http, status = status).into_owned()), detail(snippet))
+        }
+        ApiError::Network(why) => return (Some(td_string!(locale, errors.error_network).to_owned()), detail(why)),
+        ApiError::Decode { status, detail: why } => {
+            return (Some(td_string!(locale, errors.error_decode, status = status).into_owned()), detail(why))
+        }
+        ApiError::Aborted => td_string!(locale, errors.error_aborted),
+        ApiError::Cancelled => td_string!(locale, errors.error_cancelled),
+        ApiError::NotSignedIn(_) => td_string!(locale, errors.error_not_signed_in),
+    };
+    (Some(ours.to_owned()), None)
 }
 
 /// `retry` adds a "Try again" button that repeats what failed (a read;
@@ -70,11 +93,17 @@ pub fn ApiErrorView(
         view! { <button type="button" class="primary" on:click=move |_| retry.run(())>{td_string!(locale, errors.try_again)}</button> }
     });
     let actions = (sign_in.is_some() || retry.is_some()).then(|| view! { <div class="actions">{sign_in}{retry}</div> });
-    let (code, message, status, request_id) = match &error {
-        ApiError::Service { status, code, message, request_id } => {
-            (Some(code.clone()), message.clone(), Some(*status), request_id.clone())
-        }
-        other => (None, other.to_string(), other.status(), None),
+    let (code, request_id) = match &error {
+        ApiError::Service { code, request_id, .. } => (Some(code.clone()), request_id.clone()),
+        _ => (None, None),
+    };
+    let status = error.status();
+    // Our words in the user's language; the service's (or the browser's)
+    // are data: translate="no", in a row of their own when both are there.
+    let (ours, data) = what_happened(&error, locale);
+    let (message, details) = match (ours, data) {
+        (Some(ours), data) => (view! { <dd>{ours}</dd> }.into_any(), data),
+        (None, data) => (view! { <dd translate="no">{data}</dd> }.into_any(), None),
     };
     view! {
         <div class="api-error" role="alert">
@@ -83,8 +112,8 @@ pub fn ApiErrorView(
                 {code.map(|c| view! { <dt>{td_string!(locale, errors.error_code)}</dt><dd><code>{c}</code></dd> })}
                 {status.map(|s| view! { <dt>{td_string!(locale, errors.http_status)}</dt><dd>{s}</dd> })}
                 <dt>{td_string!(locale, errors.message)}</dt>
-                // The service's own words: data, not console text.
-                <dd translate="no">{message}</dd>
+                {message}
+                {details.map(|d| view! { <dt>{td_string!(locale, errors.details)}</dt><dd translate="no">{d}</dd> })}
                 {remedy.map(|r| view! { <dt>{td_string!(locale, errors.what_to_do)}</dt><dd>{r}</dd> })}
                 {request_id.map(|id| view! { <dt>{td_string!(locale, errors.request_id)}</dt><dd><code>{id}</code></dd> })}
             </dl>
@@ -116,8 +145,9 @@ mod tests {
 
     #[test]
     fn documented_codes_take_the_catalogue_remedy() {
-        let entry = ccm_api::catalogue::lookup("PCA.00010001").unwrap();
-        assert_eq!(en(&service(401, "PCA.00010001")).as_deref(), Some(entry.remedy));
+        assert_eq!(en(&service(401, "PCA.00010001")).as_deref(), Some("Sign in again to get a new IAM token."));
+        assert_eq!(remedy(&service(401, "PCA.00010001"), Locale::zh_CN).as_deref(), Some("请重新登录，获取新的 IAM 令牌。"));
+        assert_eq!(remedy(&service(500, "SCM.0100"), Locale::zh_CN).as_deref(), Some("请稍后重试；如果一直失败，请带上请求 ID 联系华为云技术支持。"));
     }
 
     #[test]
@@ -127,6 +157,25 @@ mod tests {
         assert!(en(&ApiError::Network("x".into())).unwrap().contains("proxy"));
         assert!(en(&ApiError::Http { status: 503, snippet: String::new() }).unwrap().contains("Try again"));
         assert_eq!(en(&ApiError::Aborted), None);
+    }
+
+    #[test]
+    fn what_happened_keeps_the_service_words_apart_from_ours() {
+        let e = ApiError::Service { status: 500, code: "PCA.00000001".into(), message: "Internal error".into(), request_id: None };
+        assert_eq!(what_happened(&e, Locale::zh_CN), (None, Some("Internal error".to_owned())));
+        let cut = ApiError::Decode { status: 200, detail: "EOF while parsing".into() };
+        // The English the faults spec reads, and its Chinese.
+        assert_eq!(what_happened(&cut, Locale::en), (Some("unexpected response (HTTP 200)".into()), Some("EOF while parsing".into())));
+        assert_eq!(what_happened(&cut, Locale::zh_CN).0.as_deref(), Some("无法读取的应答（HTTP 200）"));
+        let net = ApiError::Network("TypeError: Failed to fetch".into());
+        assert_eq!(what_happened(&net, Locale::en).0.as_deref(), Some("network error"));
+        assert_eq!(what_happened(&net, Locale::zh_CN), (Some("网络错误".into()), Some("TypeError: Failed to fetch".into())));
+        assert_eq!(what_happened(&ApiError::Cancelled, Locale::en).0.as_deref(), Some("you cancelled the request before the service answered"));
+        assert_eq!(what_happened(&ApiError::Http { status: 502, snippet: " ".into() }, Locale::zh_CN), (Some("服务返回了 HTTP 502".into()), None));
+        let not_in = ApiError::NotSignedIn("sign in on the Settings page first".into());
+        assert_eq!(what_happened(&not_in, Locale::zh_CN), (Some("尚未登录".into()), None));
+        assert_eq!(remedy(&not_in, Locale::zh_CN).as_deref(), Some("请先在设置页面登录；如果还没有连接配置，请先在该页面创建。"));
+        assert!(en(&not_in).unwrap().contains("create a connection profile"));
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn RequestInspector(snapshot: RequestSnapshot) -> impl IntoView {
     let http = snapshot.as_http();
     let curl = curl_command(&snapshot);
     let python = python_snippet(&snapshot);
-    let notes = curl_notes(&snapshot);
+    let notes = curl_notes(&snapshot, crate::i18n::use_locale());
     let text = StoredValue::new((http, curl, python));
     let current = move || {
         text.with_value(|(h, c, p)| match form.get() {

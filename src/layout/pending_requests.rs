@@ -57,7 +57,7 @@ fn PendingRow(request: PendingRequest, now: Signal<f64>, on_cancel: Callback<u64
         Some(b) => td_string!(
             locale,
             layout.retry_planned,
-            reason = b.reason.clone(),
+            reason = b.reason.text(locale),
             attempt = b.next_attempt,
             max = b.max_attempts,
             wait = seconds(locale, whole_ms(b.until_ms - now.get()))

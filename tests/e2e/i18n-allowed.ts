@@ -18,6 +18,7 @@ export const ALLOWED_TERMS: string[] = [
   'DNS',
   'IP',
   'URL',
+  'HTTP',
   'OCSP',
   'PKCS#12',
   'PFX',

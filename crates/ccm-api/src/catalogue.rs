@@ -1,10 +1,11 @@
 //! The error catalogue and the status rules.
 //!
 //! Every SCM.* and PCA.* code of the reference's appendix A.2 with its HTTP
-//! status, what it means and what to do (written for this console), plus
-//! the PCA.1001xxxx codes the live service sends instead. The console shows
-//! [`lookup`]'s entry under a failed call; the emulator answers with the
-//! same codes.
+//! status, what it means and which kind of remedy it has, plus the
+//! PCA.1001xxxx codes the live service sends instead. The console shows
+//! the remedy of [`lookup`]'s entry under a failed call, worded in the
+//! user's language from its locale files (see [`Remedy`]); the emulator
+//! answers with the same codes.
 //!
 //! The status rules behind PCA.00030201 ("operation not allowed in the
 //! current status") are a table too: [`ca_action_allowed`] and
@@ -55,20 +56,35 @@ pub struct CatalogueEntry {
     pub status: u16,
     /// What happened.
     pub message: &'static str,
-    /// What to do about it.
-    pub remedy: &'static str,
+    /// What to do about it: which kind of advice (the words are the console's).
+    pub remedy: Remedy,
     pub source: EntrySource,
 }
 
-const fn e(code: &'static str, status: u16, message: &'static str, remedy: &'static str) -> CatalogueEntry {
+/// What to do about an error. The words live in the console's locale
+/// files, in English and Chinese (locales/<locale>/remedies.json), so each
+/// sentence has one home and this crate holds no user-facing prose twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Remedy {
+    /// Advice for this code alone, keyed by the code in lower case with
+    /// `_` for `.` (`SCM.0003` -> `scm_0003`).
+    Own,
+    /// Nothing the user can fix: try again later, then contact support
+    /// with the request id (the shared key `support`).
+    Support,
+}
+
+const fn e(code: &'static str, status: u16, message: &'static str, remedy: Remedy) -> CatalogueEntry {
     CatalogueEntry { code, status, message, remedy, source: EntrySource::Reference }
 }
 
-const fn live(code: &'static str, status: u16, message: &'static str, remedy: &'static str) -> CatalogueEntry {
+const fn live(code: &'static str, status: u16, message: &'static str, remedy: Remedy) -> CatalogueEntry {
     CatalogueEntry { code, status, message, remedy, source: EntrySource::Live }
 }
 
-const SUPPORT: &str = "Try again later; if it keeps failing, contact Huawei Cloud support with the request id.";
+/// Shorthands for the table below.
+const OWN: Remedy = Remedy::Own;
+const SUPPORT: Remedy = Remedy::Support;
 
 /// Codes the emulator and the console refer to by name.
 pub mod codes {
@@ -109,120 +125,120 @@ pub mod codes {
 #[rustfmt::skip]
 pub const CATALOGUE: &[CatalogueEntry] = &[
     // A.2.1 SCM, 400
-    e("SCM.0003", 400, "The certificate belongs to another account.", "Work only on certificates of the signed-in account; check the id."),
-    e("SCM.0005", 400, "A request parameter is wrong.", "Check the values against the limits shown next to each field."),
-    e("SCM.0006", 400, "The uploaded certificate could not be read; it may not be issued yet.", "Upload an issued certificate in PEM form."),
-    e("SCM.0008", 400, "The certificate id is malformed.", "Use the 16-character id shown in the certificate list."),
-    e("SCM.0009", 400, "The certificate names no domain, so it cannot be uploaded.", "Upload a certificate whose subject or alternative names contain a domain."),
-    e("SCM.0010", 400, "The certificate's type or status does not allow this action.", "Check the certificate's status; the action is only possible in some statuses."),
-    e("SCM.0011", 400, "The account has used all its free certificates.", "Buy a paid certificate instead."),
-    e("SCM.0012", 400, "The private key could not be read.", "Upload the certificate's own PEM private key, without a password."),
-    e("SCM.0014", 400, "The certificate and the private key do not belong together.", "Upload the key that was created together with this certificate's request."),
-    e("SCM.0015", 400, "The number or form of the domain names does not fit the certificate product.", "Enter as many names, and of the kind, that the product covers."),
+    e("SCM.0003", 400, "The certificate belongs to another account.", OWN),
+    e("SCM.0005", 400, "A request parameter is wrong.", OWN),
+    e("SCM.0006", 400, "The uploaded certificate could not be read; it may not be issued yet.", OWN),
+    e("SCM.0008", 400, "The certificate id is malformed.", OWN),
+    e("SCM.0009", 400, "The certificate names no domain, so it cannot be uploaded.", OWN),
+    e("SCM.0010", 400, "The certificate's type or status does not allow this action.", OWN),
+    e("SCM.0011", 400, "The account has used all its free certificates.", OWN),
+    e("SCM.0012", 400, "The private key could not be read.", OWN),
+    e("SCM.0014", 400, "The certificate and the private key do not belong together.", OWN),
+    e("SCM.0015", 400, "The number or form of the domain names does not fit the certificate product.", OWN),
     e("SCM.0016", 400, "The order could not be placed.", SUPPORT),
-    e("SCM.0020", 400, "No certificate has this id.", "Check the certificate id."),
-    e("SCM.0023", 400, "A tag key is empty or malformed.", "Enter a non-empty tag key."),
-    e("SCM.0024", 400, "A tag value is empty or malformed.", "Enter a non-empty tag value."),
-    e("SCM.0025", 400, "A limit was exceeded: the certificate is past the period in which it can be re-issued.", "Apply for a new certificate."),
+    e("SCM.0020", 400, "No certificate has this id.", OWN),
+    e("SCM.0023", 400, "A tag key is empty or malformed.", OWN),
+    e("SCM.0024", 400, "A tag value is empty or malformed.", OWN),
+    e("SCM.0025", 400, "A limit was exceeded: the certificate is past the period in which it can be re-issued.", OWN),
     e("SCM.0026", 400, "The revocation failed.", SUPPORT),
-    e("SCM.0027", 400, "No revocation reason was given.", "Give a reason for the revocation."),
+    e("SCM.0027", 400, "No revocation reason was given.", OWN),
     e("SCM.0028", 400, "Pushing the certificate failed.", SUPPORT),
-    e("SCM.0030", 400, "Certificates cannot be pushed to that service.", "Choose CDN, WAF or ELB as the target."),
-    e("SCM.0031", 400, "The certificate could not be parsed.", "Upload a complete PEM certificate."),
-    e("SCM.0032", 400, "The certificate name is not valid.", "Use a name of at most 63 characters."),
-    e("SCM.0033", 400, "The certificate request names no domain.", "Use a request whose subject contains the domain name."),
-    e("SCM.0034", 400, "The certificate request could not be parsed.", "Paste a complete PEM certificate request."),
-    e("SCM.0035", 400, "The domain in the certificate request differs from the one entered.", "Enter the same domain as in the request."),
-    e("SCM.0036", 400, "The number of domain names does not match the product.", "Enter exactly as many domain names as were bought."),
-    e("SCM.0039", 400, "A quota cannot be set below what is already in use.", "Enter a quota above the current usage."),
-    e("SCM.0042", 400, "The certificate has expired.", "Upload a certificate that is still valid."),
-    e("SCM.0044", 400, "A permission is missing for this action.", "Ask the account administrator for the permission named in the message."),
-    e("SCM.0049", 400, "The certificate brand is wrong.", "Choose one of the brands on offer."),
-    e("SCM.0050", 400, "The certificate type is wrong.", "Choose one of the certificate types on offer."),
-    e("SCM.0051", 400, "The domain type is wrong.", "Choose single domain, multiple domains or wildcard."),
-    e("SCM.0052", 400, "The validity period is wrong.", "Choose one of the validity periods on offer."),
-    e("SCM.0059", 400, "SCM holds no private key for this certificate.", "The key was never uploaded or generated here; contact customer service if it should exist."),
-    e("SCM.0060", 400, "The order number is wrong.", "Check the order number."),
-    e("SCM.0061", 400, "The region parameter is wrong.", "Choose a region where SCM is offered."),
-    e("SCM.0063", 400, "A domain name appears twice.", "Enter each domain name once."),
-    e("SCM.0064", 400, "The order is still being processed.", "Wait for it to finish instead of ordering again."),
-    e("SCM.0065", 400, "The file is too large.", "Upload a smaller file."),
-    e("SCM.0066", 400, "The certificate's domain type does not allow this action.", "Contact customer service."),
-    e("SCM.0067", 400, "The additional domain names have changed.", "Enter the additional domain names as they were ordered."),
-    e("SCM.0068", 400, "The region is not supported.", "Use a supported region; contact support if unsure."),
-    e("SCM.0070", 400, "A domain in the uploaded certificate is malformed.", "Upload a certificate with valid domain names."),
-    e("SCM.0072", 400, "SCM does not support this status.", "Contact support."),
-    e("SCM.0073", 400, "The help content is malformed.", "Correct the content and send it again."),
-    e("SCM.0074", 400, "The renewal has not been paid.", "Pay the renewal order first; contact support if it was paid."),
-    e("SCM.0075", 400, "The region id is not valid.", "Enter a valid region id such as ap-southeast-1."),
-    e("SCM.0076", 400, "DigiCert DV basic certificates cannot be renewed.", "Buy a new certificate; contact customer service for help."),
-    e("SCM.0080", 400, "The certificate information is missing.", "Fill in the certificate information."),
-    e("SCM.0081", 400, "The certificate information is empty.", "Fill in the certificate information."),
-    e("SCM.0082", 400, "The validity period must be 12 months.", "Set the validity period to 12."),
-    e("SCM.0083", 400, "The applicant's first name is missing.", "Enter the first name."),
-    e("SCM.0085", 400, "The phone number is missing.", "Enter a phone number."),
-    e("SCM.0086", 400, "The e-mail address is missing.", "Enter an e-mail address."),
+    e("SCM.0030", 400, "Certificates cannot be pushed to that service.", OWN),
+    e("SCM.0031", 400, "The certificate could not be parsed.", OWN),
+    e("SCM.0032", 400, "The certificate name is not valid.", OWN),
+    e("SCM.0033", 400, "The certificate request names no domain.", OWN),
+    e("SCM.0034", 400, "The certificate request could not be parsed.", OWN),
+    e("SCM.0035", 400, "The domain in the certificate request differs from the one entered.", OWN),
+    e("SCM.0036", 400, "The number of domain names does not match the product.", OWN),
+    e("SCM.0039", 400, "A quota cannot be set below what is already in use.", OWN),
+    e("SCM.0042", 400, "The certificate has expired.", OWN),
+    e("SCM.0044", 400, "A permission is missing for this action.", OWN),
+    e("SCM.0049", 400, "The certificate brand is wrong.", OWN),
+    e("SCM.0050", 400, "The certificate type is wrong.", OWN),
+    e("SCM.0051", 400, "The domain type is wrong.", OWN),
+    e("SCM.0052", 400, "The validity period is wrong.", OWN),
+    e("SCM.0059", 400, "SCM holds no private key for this certificate.", OWN),
+    e("SCM.0060", 400, "The order number is wrong.", OWN),
+    e("SCM.0061", 400, "The region parameter is wrong.", OWN),
+    e("SCM.0063", 400, "A domain name appears twice.", OWN),
+    e("SCM.0064", 400, "The order is still being processed.", OWN),
+    e("SCM.0065", 400, "The file is too large.", OWN),
+    e("SCM.0066", 400, "The certificate's domain type does not allow this action.", OWN),
+    e("SCM.0067", 400, "The additional domain names have changed.", OWN),
+    e("SCM.0068", 400, "The region is not supported.", OWN),
+    e("SCM.0070", 400, "A domain in the uploaded certificate is malformed.", OWN),
+    e("SCM.0072", 400, "SCM does not support this status.", OWN),
+    e("SCM.0073", 400, "The help content is malformed.", OWN),
+    e("SCM.0074", 400, "The renewal has not been paid.", OWN),
+    e("SCM.0075", 400, "The region id is not valid.", OWN),
+    e("SCM.0076", 400, "DigiCert DV basic certificates cannot be renewed.", OWN),
+    e("SCM.0080", 400, "The certificate information is missing.", OWN),
+    e("SCM.0081", 400, "The certificate information is empty.", OWN),
+    e("SCM.0082", 400, "The validity period must be 12 months.", OWN),
+    e("SCM.0083", 400, "The applicant's first name is missing.", OWN),
+    e("SCM.0085", 400, "The phone number is missing.", OWN),
+    e("SCM.0086", 400, "The e-mail address is missing.", OWN),
     e("SCM.0095", 400, "An internal resource call failed.", SUPPORT),
-    e("SCM.0101", 400, "This certificate cannot be deployed automatically.", "Deploy it by hand, or contact customer service."),
-    e("SCM.0102", 400, "Automatic deployment is already on for this resource.", "Nothing to do; do not repeat the request."),
-    e("SCM.0103", 400, "The resource does not exist.", "Pick an existing resource."),
-    e("SCM.0104", 400, "The region is not supported for this action.", "Pick a supported region."),
-    e("SCM.0105", 400, "The certificate is still tied to automatically deployed resources.", "Remove those deployments first, or contact customer service."),
-    e("SCM.0106", 400, "The resource's domain differs from the certificate's.", "Pick a resource whose domain the certificate covers."),
-    e("SCM.0108", 400, "A domain name is malformed.", "Enter a valid domain name."),
-    e("SCM.0109", 400, "The certificate chain must hold more than one certificate.", "Include the intermediate certificates in the chain."),
-    e("SCM.0201", 400, "ELB refused the certificate.", "Read the details in the message; contact customer service if unclear."),
-    e("SCM.0202", 400, "The user lacks ELB permissions.", "Grant the ELB permissions needed to upload certificates."),
-    e("SCM.0204", 400, "ELB is not offered in that region.", "Choose a region where ELB is available."),
-    e("SCM.0211", 400, "CDN refused the certificate.", "Read the details in the message; contact customer service if unclear."),
-    e("SCM.0212", 400, "The user lacks CDN permissions.", "Grant the CDN permissions needed to upload certificates."),
-    e("SCM.0221", 400, "WAF refused the certificate.", "Read the details in the message; contact customer service if unclear."),
-    e("SCM.0222", 400, "The user lacks WAF permissions.", "Grant the WAF permissions needed to upload certificates."),
-    e("SCM.0224", 400, "WAF is not offered in that region.", "Choose a region where WAF is available."),
-    e("SCM.0225", 400, "The WAF quota is used up.", "Raise the WAF quota, or contact customer service."),
-    e("SCM.0301", 400, "The tag was not found.", "Check the tag key."),
-    e("SCM.0302", 400, "The tag quota of the certificate is used up.", "Remove a tag before adding another."),
-    e("SCM.0303", 400, "The tag filter is not valid.", "Filter with existing tag keys and values."),
-    e("SCM.0304", 400, "The action field is wrong.", "Use create or delete as the action."),
-    e("SCM.0305", 400, "A tag value is not valid.", "Enter a valid tag value."),
-    e("SCM.0306", 400, "A tag key is not valid.", "Enter a valid tag key."),
-    e("SCM.0309", 400, "A tag value has the wrong length.", "Use a value of at most 255 characters."),
-    e("SCM.0310", 400, "A tag key has the wrong length.", "Use a key of 1 to 128 characters."),
-    e("SCM.0311", 400, "The list of tag keys is not valid.", "Send a list of valid keys."),
-    e("SCM.0312", 400, "The list of tag values is not valid.", "Send a list of valid values."),
-    e("SCM.0313", 400, "The tag list is not valid.", "Send a list of valid tags."),
-    e("SCM.0314", 400, "The resource id in the filter is not valid.", "Check the resource id; contact customer service if unclear."),
-    e("SCM.0318", 400, "The limit of the tag query is not valid.", "Enter a valid page size."),
-    e("SCM.0319", 400, "The offset of the tag query is not valid.", "Enter a valid offset."),
-    e("SCM.0321", 400, "The sys_tags parameter is not valid.", "Correct sys_tags."),
-    e("SCM.0323", 400, "A tag parameter is not valid.", "Correct the tag parameters."),
-    e("SCM.0401", 400, "Chinese national-standard (SM) certificates cannot be pushed.", "Install the certificate in the target service by hand."),
-    e("SCM.0403", 400, "The encryption certificate is not signed with SM2.", "Upload an SM2 encryption certificate."),
-    e("SCM.0501", 400, "The target service is missing or not supported.", "Choose WAF, CDN or ELB."),
-    e("SCM.0502", 400, "The list of certificate ids is empty.", "Send at least one certificate id."),
-    e("SCM.0505", 400, "A list parameter is missing or has a size out of range.", "Send 1 to 50 entries."),
-    e("SCM.0506", 400, "Some certificate ids do not exist in this account.", "Remove the ids named in the message."),
-    e("SCM.0507", 400, "A list holds the same entry twice.", "Send each entry once."),
-    e("SCM.0508", 400, "Deployed resources cannot be queried for some of the certificates.", "Leave out the certificates named in the message."),
+    e("SCM.0101", 400, "This certificate cannot be deployed automatically.", OWN),
+    e("SCM.0102", 400, "Automatic deployment is already on for this resource.", OWN),
+    e("SCM.0103", 400, "The resource does not exist.", OWN),
+    e("SCM.0104", 400, "The region is not supported for this action.", OWN),
+    e("SCM.0105", 400, "The certificate is still tied to automatically deployed resources.", OWN),
+    e("SCM.0106", 400, "The resource's domain differs from the certificate's.", OWN),
+    e("SCM.0108", 400, "A domain name is malformed.", OWN),
+    e("SCM.0109", 400, "The certificate chain must hold more than one certificate.", OWN),
+    e("SCM.0201", 400, "ELB refused the certificate.", OWN),
+    e("SCM.0202", 400, "The user lacks ELB permissions.", OWN),
+    e("SCM.0204", 400, "ELB is not offered in that region.", OWN),
+    e("SCM.0211", 400, "CDN refused the certificate.", OWN),
+    e("SCM.0212", 400, "The user lacks CDN permissions.", OWN),
+    e("SCM.0221", 400, "WAF refused the certificate.", OWN),
+    e("SCM.0222", 400, "The user lacks WAF permissions.", OWN),
+    e("SCM.0224", 400, "WAF is not offered in that region.", OWN),
+    e("SCM.0225", 400, "The WAF quota is used up.", OWN),
+    e("SCM.0301", 400, "The tag was not found.", OWN),
+    e("SCM.0302", 400, "The tag quota of the certificate is used up.", OWN),
+    e("SCM.0303", 400, "The tag filter is not valid.", OWN),
+    e("SCM.0304", 400, "The action field is wrong.", OWN),
+    e("SCM.0305", 400, "A tag value is not valid.", OWN),
+    e("SCM.0306", 400, "A tag key is not valid.", OWN),
+    e("SCM.0309", 400, "A tag value has the wrong length.", OWN),
+    e("SCM.0310", 400, "A tag key has the wrong length.", OWN),
+    e("SCM.0311", 400, "The list of tag keys is not valid.", OWN),
+    e("SCM.0312", 400, "The list of tag values is not valid.", OWN),
+    e("SCM.0313", 400, "The tag list is not valid.", OWN),
+    e("SCM.0314", 400, "The resource id in the filter is not valid.", OWN),
+    e("SCM.0318", 400, "The limit of the tag query is not valid.", OWN),
+    e("SCM.0319", 400, "The offset of the tag query is not valid.", OWN),
+    e("SCM.0321", 400, "The sys_tags parameter is not valid.", OWN),
+    e("SCM.0323", 400, "A tag parameter is not valid.", OWN),
+    e("SCM.0401", 400, "Chinese national-standard (SM) certificates cannot be pushed.", OWN),
+    e("SCM.0403", 400, "The encryption certificate is not signed with SM2.", OWN),
+    e("SCM.0501", 400, "The target service is missing or not supported.", OWN),
+    e("SCM.0502", 400, "The list of certificate ids is empty.", OWN),
+    e("SCM.0505", 400, "A list parameter is missing or has a size out of range.", OWN),
+    e("SCM.0506", 400, "Some certificate ids do not exist in this account.", OWN),
+    e("SCM.0507", 400, "A list holds the same entry twice.", OWN),
+    e("SCM.0508", 400, "Deployed resources cannot be queried for some of the certificates.", OWN),
     // A.2.1 SCM, 401
-    e("SCM.0092", 401, "The JWT token could not be decrypted.", "Sign in again; contact support if it persists."),
-    e("SCM.1000", 401, "The token was refused.", "Sign in again or paste a fresh token."),
-    e("SCM.1004", 401, "The account is not admitted to the open beta.", "Apply for the open beta first."),
-    e("SCM.1009", 401, "The account is restricted.", "Ask the administrator to lift the restriction."),
-    e("SCM.1010", 401, "The account is frozen.", "Ask the administrator to unfreeze the account."),
-    e("SCM.4002", 401, "The user may not perform this action.", "Ask the administrator for the permission."),
+    e("SCM.0092", 401, "The JWT token could not be decrypted.", OWN),
+    e("SCM.1000", 401, "The token was refused.", OWN),
+    e("SCM.1004", 401, "The account is not admitted to the open beta.", OWN),
+    e("SCM.1009", 401, "The account is restricted.", OWN),
+    e("SCM.1010", 401, "The account is frozen.", OWN),
+    e("SCM.4002", 401, "The user may not perform this action.", OWN),
     // A.2.1 SCM, 403
-    e("SCM.0001", 403, "SCM is not enabled for this account.", "Contact support to enable the service."),
-    e("SCM.0002", 403, "The tenant (project or domain) id is wrong.", "Use the project id that matches the token's scope."),
-    e("SCM.0040", 403, "The account has used all its free certificates.", "Stop ordering free certificates; buy a paid one."),
-    e("SCM.0322", 403, "The token lacks the op_service role.", "Contact customer service."),
+    e("SCM.0001", 403, "SCM is not enabled for this account.", OWN),
+    e("SCM.0002", 403, "The tenant (project or domain) id is wrong.", OWN),
+    e("SCM.0040", 403, "The account has used all its free certificates.", OWN),
+    e("SCM.0322", 403, "The token lacks the op_service role.", OWN),
     // A.2.1 SCM, 404
-    e("SCM.0069", 404, "No project was found.", "Pick a valid project."),
-    e("SCM.0094", 404, "The resource was not found.", "Check the id; it may have been deleted."),
+    e("SCM.0069", 404, "No project was found.", OWN),
+    e("SCM.0094", 404, "The resource was not found.", OWN),
     // A.2.1 SCM, 500
     e("SCM.0004", 500, "The certificate authority did not answer.", SUPPORT),
     e("SCM.0007", 500, "Downloading the certificate failed.", SUPPORT),
-    e("SCM.0013", 500, "The certificate chain could not be read.", "Upload a complete, valid PEM chain."),
+    e("SCM.0013", 500, "The certificate chain could not be read.", OWN),
     e("SCM.0017", 500, "The product is wrong.", SUPPORT),
     e("SCM.0019", 500, "A backend (CSB) answered with an error.", SUPPORT),
     e("SCM.0037", 500, "Encrypting the certificate failed.", SUPPORT),
@@ -231,10 +247,10 @@ pub const CATALOGUE: &[CatalogueEntry] = &[
     e("SCM.0071", 500, "SCM does not support this resource type.", SUPPORT),
     e("SCM.0087", 500, "Requesting the certificate failed.", SUPPORT),
     e("SCM.0091", 500, "The JWT server could not be reached.", SUPPORT),
-    e("SCM.0093", 500, "The JWT token is not valid.", "Sign in again; contact support if it persists."),
-    e("SCM.0097", 500, "Encoding the paging token failed.", "Reload the list from the first page."),
-    e("SCM.0098", 500, "Decoding the paging token failed.", "Reload the list from the first page."),
-    e("SCM.0099", 500, "The domain (account) id is not valid.", "Check the account's domain id."),
+    e("SCM.0093", 500, "The JWT token is not valid.", OWN),
+    e("SCM.0097", 500, "Encoding the paging token failed.", OWN),
+    e("SCM.0098", 500, "Decoding the paging token failed.", OWN),
+    e("SCM.0099", 500, "The domain (account) id is not valid.", OWN),
     e("SCM.0100", 500, "An unknown error occurred.", SUPPORT),
     e("SCM.0203", 500, "Pushing to ELB failed.", SUPPORT),
     e("SCM.0213", 500, "Pushing to CDN failed.", SUPPORT),
@@ -244,38 +260,38 @@ pub const CATALOGUE: &[CatalogueEntry] = &[
     e("SCM.0504", 500, "Internal service error.", SUPPORT),
     e("SCM.4001", 500, "Fine-grained permissions could not be read.", SUPPORT),
     // A.2.2 PCA, 400
-    e("PCA.00020001", 400, "A parameter is not valid.", "Check every field against the limits shown next to it."),
-    e("PCA.00020101", 400, "The distinguished name is not valid.", "Check each part of the subject: lengths, and a two-letter country code."),
-    e("PCA.00020102", 400, "The key algorithm is not supported.", "Choose RSA2048, RSA4096, EC256 or EC384 (SM2 where the region offers it)."),
-    e("PCA.00020103", 400, "The signature hash algorithm is not supported.", "Choose SHA256, SHA384 or SHA512 (SM3 where the region offers it)."),
-    e("PCA.00020109", 400, "The validity type or value is not valid.", "Use YEAR, MONTH, DAY or HOUR and stay within 30 years for a root CA, 20 otherwise."),
-    e("PCA.00020110", 400, "A domain name is not valid.", "Enter a DNS name made of valid labels (the reference also caps it at 64 characters)."),
-    e("PCA.00020111", 400, "An IP address is not valid.", "Enter an address such as 192.0.2.10."),
-    e("PCA.00020112", 400, "The alternative name type is not supported.", "Use DNS, IP, EMAIL or URI."),
-    e("PCA.00020201", 400, "The CA id is not valid.", "Use the 36-character id (UUID) shown in the CA list."),
-    e("PCA.00020202", 400, "The CA type is not valid.", "Use ROOT or SUBORDINATE."),
-    e("PCA.00020203", 400, "The path length is out of range.", "Enter a path length from 0 to 6."),
-    e("PCA.00020204", 400, "The CRL settings are not valid.", "Check the OBS bucket, the CRL name and the update interval (7 to 30 days)."),
-    e("PCA.00020301", 400, "The certificate id is not valid.", "Use the 36-character id (UUID) shown in the certificate list."),
-    e("PCA.00020401", 400, "The certificate signing request is not valid.", "Paste a complete PEM request; in JSON, newlines are written \\n."),
+    e("PCA.00020001", 400, "A parameter is not valid.", OWN),
+    e("PCA.00020101", 400, "The distinguished name is not valid.", OWN),
+    e("PCA.00020102", 400, "The key algorithm is not supported.", OWN),
+    e("PCA.00020103", 400, "The signature hash algorithm is not supported.", OWN),
+    e("PCA.00020109", 400, "The validity type or value is not valid.", OWN),
+    e("PCA.00020110", 400, "A domain name is not valid.", OWN),
+    e("PCA.00020111", 400, "An IP address is not valid.", OWN),
+    e("PCA.00020112", 400, "The alternative name type is not supported.", OWN),
+    e("PCA.00020201", 400, "The CA id is not valid.", OWN),
+    e("PCA.00020202", 400, "The CA type is not valid.", OWN),
+    e("PCA.00020203", 400, "The path length is out of range.", OWN),
+    e("PCA.00020204", 400, "The CRL settings are not valid.", OWN),
+    e("PCA.00020301", 400, "The certificate id is not valid.", OWN),
+    e("PCA.00020401", 400, "The certificate signing request is not valid.", OWN),
     e("PCA.00020402", 400, "The certificate is not valid.", SUPPORT),
-    e("PCA.00020403", 400, "The certificate chain is not valid.", "Send complete PEM certificates ordered from the intermediate up to the root, none missing."),
-    e("PCA.00020404", 400, "The status value is not valid.", "Use PENDING, ACTIVED, DISABLED, DELETED or EXPIRED."),
+    e("PCA.00020403", 400, "The certificate chain is not valid.", OWN),
+    e("PCA.00020404", 400, "The status value is not valid.", OWN),
     // A.2.2 PCA, 401
-    e("PCA.00000101", 401, "The account is not admitted to this open beta.", "Apply for the open beta first."),
-    e("PCA.00010001", 401, "The X-Auth-Token is wrong or has expired.", "Sign in again to get a new IAM token."),
-    e("PCA.00010002", 401, "The account is frozen.", "Contact support."),
-    e("PCA.00010003", 401, "Access refused: real-name verification is missing or the account is in arrears.", "Complete real-name verification or settle the balance."),
-    e("PCA.00010004", 401, "The user lacks permissions for this action.", "Ask the account administrator to grant the PCA permissions."),
+    e("PCA.00000101", 401, "The account is not admitted to this open beta.", OWN),
+    e("PCA.00010001", 401, "The X-Auth-Token is wrong or has expired.", OWN),
+    e("PCA.00010002", 401, "The account is frozen.", OWN),
+    e("PCA.00010003", 401, "Access refused: real-name verification is missing or the account is in arrears.", OWN),
+    e("PCA.00010004", 401, "The user lacks permissions for this action.", OWN),
     // A.2.2 PCA, 403
-    e("PCA.00000006", 403, "The OBS buckets could not be listed.", "Check that the OBS agency exists; contact support if it does."),
-    e("PCA.00030001", 403, "The CA or certificate quota is used up.", "Delete unused CAs or certificates, or ask support for a larger quota."),
-    e("PCA.00030201", 403, "The CA or certificate is not in a status that allows this action.", "Check the status; each action is possible only in some statuses (the console says which)."),
-    e("PCA.00030202", 403, "The CA or certificate is frozen.", "Contact support."),
-    e("PCA.00030301", 403, "The certificate's public key does not match the private key.", "Import the certificate issued from this CA's own request (CSR)."),
+    e("PCA.00000006", 403, "The OBS buckets could not be listed.", OWN),
+    e("PCA.00030001", 403, "The CA or certificate quota is used up.", OWN),
+    e("PCA.00030201", 403, "The CA or certificate is not in a status that allows this action.", OWN),
+    e("PCA.00030202", 403, "The CA or certificate is frozen.", OWN),
+    e("PCA.00030301", 403, "The certificate's public key does not match the private key.", OWN),
     // A.2.2 PCA, 404
-    e("PCA.00030102", 404, "The CA or certificate does not exist.", "Check the id; it may have been deleted."),
-    e("PCA.00030103", 404, "The issuing CA does not exist.", "Pick an existing issuing CA that is active."),
+    e("PCA.00030102", 404, "The CA or certificate does not exist.", OWN),
+    e("PCA.00030103", 404, "The issuing CA does not exist.", OWN),
     // A.2.2 PCA, 500
     e("PCA.00000001", 500, "Unknown server error.", SUPPORT),
     e("PCA.00000002", 500, "The server could not process the parameters.", SUPPORT),
@@ -283,10 +299,10 @@ pub const CATALOGUE: &[CatalogueEntry] = &[
     e("PCA.00000004", 500, "The server could not process the key.", SUPPORT),
     e("PCA.00000005", 500, "Authentication failed inside the service.", SUPPORT),
     // Live service (not in A.2)
-    live("PCA.10010002", 400, "The CA or certificate does not exist (the live form of PCA.00030102).", "Check the id; it may have been deleted."),
-    live("PCA.10010105", 400, "A parameter has the wrong format (the live form of the PCA.0002xxxx codes).", "Check the field named in the message against its limits."),
-    live("PCA.10010071", 403, "OCSP is already in the requested state.", "Nothing to do; reload to see the current state."),
-    live("PCA.10010072", 403, "OCSP is already in the requested state.", "Nothing to do; reload to see the current state."),
+    live("PCA.10010002", 400, "The CA or certificate does not exist (the live form of PCA.00030102).", OWN),
+    live("PCA.10010105", 400, "A parameter has the wrong format (the live form of the PCA.0002xxxx codes).", OWN),
+    live("PCA.10010071", 403, "OCSP is already in the requested state.", OWN),
+    live("PCA.10010072", 403, "OCSP is already in the requested state.", OWN),
 ];
 
 /// The entry of a code (exact, surrounding spaces ignored).
@@ -614,7 +630,7 @@ mod tests {
     fn codes_are_unique_and_statuses_known() {
         for (i, a) in CATALOGUE.iter().enumerate() {
             assert!([400, 401, 403, 404, 500].contains(&a.status), "{}", a.code);
-            assert!(!a.message.is_empty() && !a.remedy.is_empty());
+            assert!(!a.message.is_empty());
             for b in &CATALOGUE[i + 1..] {
                 assert_ne!(a.code, b.code);
             }

@@ -4,6 +4,7 @@
 //! and a note says how to get one.
 
 use super::{mask, AuthKind, RequestSnapshot};
+use crate::i18n::{td_string, Locale};
 
 /// The environment variable the command reads the token from.
 pub const TOKEN_VAR: &str = "HUAWEICLOUD_TOKEN";
@@ -33,27 +34,22 @@ pub fn curl_command(s: &RequestSnapshot) -> String {
     lines.join(" \\\n  ")
 }
 
-/// What the user should know before running the command.
-pub fn curl_notes(s: &RequestSnapshot) -> Vec<String> {
+/// What the user should know before running the command, in `locale`.
+pub fn curl_notes(s: &RequestSnapshot, locale: Locale) -> Vec<String> {
     let mut notes = Vec::new();
     if s.auth == AuthKind::AccessKey {
-        notes.push(
-            "This console signs its calls with your access key (SDK-HMAC-SHA256). curl cannot compute that signature \
-             (its --aws-sigv4 option is a different scheme), so the command uses an IAM token instead."
-                .to_owned(),
-        );
+        notes.push(td_string!(locale, errors.inspect_access_key).to_owned());
     }
     if s.operation != "keystone_create_user_token_by_password" {
-        notes.push(format!(
-            "Set {TOKEN_VAR} to an IAM token first: the X-Subject-Token header of POST /v3/auth/tokens with your user \
-             name and password (Settings, \"IAM user and password\", makes the same call)."
-        ));
+        // The sign-in mode's name as the Settings page shows it.
+        let mode = td_string!(locale, forms.mode_password);
+        notes.push(td_string!(locale, errors.inspect_token, var = TOKEN_VAR, mode = mode).to_string());
     }
     if s.body.as_ref().is_some_and(mask::has_masked) {
-        notes.push("Secret fields of the body are hidden: put your own values in before running it.".to_owned());
+        notes.push(td_string!(locale, errors.inspect_masked).to_owned());
     }
     if s.url != s.direct_url() {
-        notes.push(format!("The URL goes through the console's proxy; the service itself is at {}", s.direct_url()));
+        notes.push(td_string!(locale, errors.inspect_proxy, url = s.direct_url()).to_string());
     }
     notes
 }
@@ -90,10 +86,13 @@ mod tests {
 
     #[test]
     fn access_key_sign_in_is_explained() {
-        let notes = curl_notes(&push_snapshot(AuthKind::AccessKey));
+        let notes = curl_notes(&push_snapshot(AuthKind::AccessKey), Locale::en);
         assert!(notes[0].contains("cannot compute that signature"));
-        assert!(notes.iter().any(|n| n.contains("HUAWEICLOUD_TOKEN")));
+        assert!(notes.iter().any(|n| n.contains("HUAWEICLOUD_TOKEN") && n.contains("(Settings, \"IAM user and password\", makes")));
         assert!(notes.iter().any(|n| n.contains("https://scm.ap-southeast-1.myhuaweicloud.com/v3/scm/certificates/scs1554192131150/push")));
-        assert_eq!(curl_notes(&push_snapshot(AuthKind::Token)).len(), 2);
+        assert_eq!(curl_notes(&push_snapshot(AuthKind::Token), Locale::en).len(), 2);
+        let zh = curl_notes(&push_snapshot(AuthKind::AccessKey), Locale::zh_CN);
+        assert!(zh[0].starts_with("本控制台使用您的访问密钥"), "{zh:?}");
+        assert!(zh[1].contains("HUAWEICLOUD_TOKEN") && zh[1].contains("“IAM 用户名和密码”"), "{zh:?}");
     }
 }
