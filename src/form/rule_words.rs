@@ -28,6 +28,16 @@ pub fn localized(errors: Vec<ValidationError>, locale: Locale) -> Vec<Validation
         .collect()
 }
 
+/// One error's message in `locale`.
+pub fn worded(e: &ValidationError, locale: Locale) -> String {
+    words(&e.problem, locale).unwrap_or_else(|| e.message.clone())
+}
+
+/// `field: message` (as `ValidationError`'s `Display`), the message in `locale`.
+pub fn field_line(e: &ValidationError, locale: Locale) -> String {
+    format!("{}: {}", e.field, worded(e, locale))
+}
+
 /// The problem in `locale`; `None` for `Problem::Worded` (its message is
 /// the text).
 pub fn words(p: &Problem, l: Locale) -> Option<String> {

@@ -153,7 +153,10 @@ fn worded_errors_keep_their_text_and_rule_errors_are_reworded() {
     let zh = localized(vec![own.clone(), rule.clone()], Locale::zh_CN);
     assert_eq!(zh[0].message, own.message);
     assert_eq!(zh[1].message, "为 40；允许：7 到 30 之间的整数");
-    assert_eq!(localized(vec![rule.clone()], Locale::en), vec![rule]);
+    assert_eq!(localized(vec![rule.clone()], Locale::en), vec![rule.clone()]);
+    assert_eq!(field_line(&rule, Locale::en), rule.to_string());
+    assert_eq!(field_line(&rule, Locale::zh_CN), "pending_days: 为 40；允许：7 到 30 之间的整数");
+    assert_eq!(worded(&own, Locale::en), own.message);
 }
 
 #[test]
