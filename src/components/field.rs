@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::form::message::message_view;
+
 /// A text input bound to a signal; `error` is shown under it and linked
 /// with `aria-describedby` so screen readers read it.
 #[component]
@@ -59,7 +61,7 @@ pub fn TextField(
                 aria-describedby=described
             />
             {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
-            <p class="field-error" id=error_id.clone()>{move || error.get()}</p>
+            <p class="field-error" id=error_id.clone()>{move || message_view(error.get())}</p>
         </div>
     }
 }

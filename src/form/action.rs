@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use crate::api::client::Api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::notifications::{use_notifications, Notifications};
+use crate::i18n::{td_string, use_locale};
 
 /// The confirmation that is open (which action, of the page's own type)
 /// and the state every action shares.
@@ -109,11 +110,15 @@ impl<A: Clone + Send + Sync + 'static> Default for ActionRunner<A> {
 #[component]
 pub fn ActionError(
     state: ActionState,
-    #[prop(default = "The action failed")] not_done: &'static str,
+    /// "The action failed" unless the page says what was not done.
+    #[prop(optional)]
+    not_done: Option<&'static str>,
 ) -> impl IntoView {
+    let locale = use_locale();
+    let not_done = not_done.unwrap_or(td_string!(locale, forms.action_failed));
     move || {
         state.error.get().map(|e| {
-            let title = change_failed_title(&e, not_done, "No confirmation from the service: the change may have been made; reload to see");
+            let title = change_failed_title(&e, not_done, td_string!(locale, forms.action_unsure));
             view! { <ApiErrorView title error=e /> }
         })
     }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::message::message_view;
 use super::request_form::RequestForm;
 use crate::components::field::{RequiredMark, TextField, TextFieldProps};
 
@@ -65,7 +66,7 @@ pub fn RuleSelect(
                 }).collect::<Vec<_>>()}
             </select>
             {hint.map(|h| view! { <p class="field-hint">{h}</p> })}
-            <p class="field-error">{move || error.get()}</p>
+            <p class="field-error">{move || message_view(error.get())}</p>
         </div>
     }
 }

@@ -11,6 +11,7 @@ use super::review::{ReviewButton, SendPanel};
 use crate::api::client::{use_api, Api};
 use crate::components::api_error::ApiErrorView;
 use crate::components::notifications::{use_notifications, Notifications};
+use crate::i18n::{td_string, use_locale};
 
 /// The page's handles, taken once at its start.
 #[derive(Clone, Copy)]
@@ -57,11 +58,12 @@ pub fn FormFrame(
     load_title: &'static str,
     on_send: Callback<()>,
     send_label: &'static str,
-    #[prop(default = "Sending…")] sending_label: &'static str,
+    #[prop(optional)] sending_label: Option<&'static str>,
     not_done: &'static str,
     unsure: &'static str,
     children: Children,
 ) -> impl IntoView {
+    let sending_label = sending_label.unwrap_or(td_string!(use_locale(), forms.sending));
     view! {
         <h1>{heading}</h1>
         {back.map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}

@@ -10,10 +10,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
+use super::rule_words::localized;
 use super::shown::{message_at, message_under, Shown};
 use crate::api::client::Api;
 use crate::api::transport::RawResponse;
 use crate::components::submit_guard::SubmitGuard;
+use crate::i18n::use_locale;
 
 /// What a draft checks into: the request, or every problem by wire path.
 pub type Checked = Result<ApiRequest, Vec<ValidationError>>;
@@ -35,7 +37,10 @@ impl RequestForm {
     /// draft's signals, so it runs again on every edit); `operation` names
     /// the contract's rules for the required markers.
     pub fn new(service: Service, operation: &str, check: impl Fn() -> Checked + Send + Sync + 'static) -> RequestForm {
-        let checked = Memo::new(move |_| check());
+        // The rules' problems in the user's language (the app is drawn
+        // again when it changes).
+        let locale = use_locale();
+        let checked = Memo::new(move |_| check().map_err(|e| localized(e, locale)));
         let preview = RwSignal::new(None::<ApiRequest>);
         // An edit changes the request (or its errors): what was reviewed
         // is no longer what would be sent.

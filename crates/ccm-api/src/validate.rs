@@ -28,16 +28,211 @@ use crate::scm::{
     MAX_TAGS_PER_CERTIFICATE, SCM_PAGE_SIZES,
 };
 
-/// One problem with one field: its wire path and what is allowed.
+/// One problem with one field: its wire path, what is wrong as data
+/// (`problem`, for a console to word in its language) and the same in
+/// English (`message`, what the emulator answers).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ValidationError {
     pub field: String,
     pub message: String,
+    /// Not on the wire: an error read back is `Worded` (its message).
+    #[serde(skip)]
+    pub problem: Problem,
 }
 
 impl ValidationError {
+    /// An error whose text is already worded (by a console, in its language).
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        ValidationError { field: field.into(), message: message.into() }
+        ValidationError { field: field.into(), message: message.into(), problem: Problem::Worded }
+    }
+
+    /// An error from a rule: the message is the problem's English.
+    pub fn of(field: impl Into<String>, problem: Problem) -> Self {
+        ValidationError { field: field.into(), message: problem.to_string(), problem }
+    }
+}
+
+/// What a value was found to be, when a [`Check`] refuses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// Text of this many characters.
+    Chars(usize),
+    /// Text of this many bytes.
+    Bytes(usize),
+    /// This whole number.
+    Int(i64),
+    /// Not a whole number (the value, abbreviated, as JSON).
+    NotWhole(String),
+    /// Text that is not one of the listed values.
+    Unknown(String),
+    /// Not a boolean (the value, abbreviated, as JSON).
+    NotBool(String),
+    /// Text that does not have the format (abbreviated).
+    NotValid(String),
+    /// A list of this many entries.
+    Entries(usize),
+    NotText,
+    NotObject,
+    NotList,
+}
+
+/// Whose validity is limited ([`Problem::ValidityTooLong`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    RootCa,
+    SubordinateCa,
+    SubordinateOrCertificate,
+}
+
+/// Which deployment target misses which part ([`Problem::TargetMissing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetPart {
+    ElbId,
+    WafId,
+    WafType,
+    CdnDomain,
+}
+
+/// What is wrong with one field, as data: the field rules' findings and
+/// one variant per cross-field condition, with their numbers. `Display`
+/// is the English message; a console words it in its own language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Problem {
+    /// Absent; `allowed` is what the field takes (may be empty).
+    Required { allowed: &'static [Check] },
+    /// Present, and `check` refuses it.
+    Invalid { found: Found, check: Check },
+    PrivacyNotAgreed,
+    /// `domain_numbers` does not fit the domain type.
+    DomainNumbers { n: i64, multi: bool },
+    /// One name of a list is not a DNS name.
+    NameInvalid { name: String },
+    NameTwice { name: String },
+    TargetMissing(TargetPart),
+    EnterpriseNeedsCompany,
+    NoticeNotList,
+    NoticeCount { n: usize, max: usize },
+    NoticeResourceId,
+    NoticeTypes,
+    RootNeeds,
+    ValidityTooLong { value: i64, unit: ValidityType, years: i64, holder: Holder },
+    /// `start` (Unix ms) lies before `earliest` (now minus 5 minutes).
+    StartInPast { start: i64, earliest: i64 },
+    CrlBucketRequired,
+    CrlDaysRequired,
+    SanTooLong { kind: SanType, n: usize, max: usize },
+    SanInvalid { kind: SanType, value: String, format: Format },
+    /// The export format exists only as a ZIP archive.
+    ArchiveOnly { kind: ExportType },
+    BodyNotObject,
+    /// The message is already worded (a console's own check).
+    #[default]
+    Worded,
+}
+
+fn describe_all(checks: &[Check]) -> String {
+    checks.iter().map(|c| c.describe()).collect::<Vec<_>>().join("; ")
+}
+
+/// Every unit with the most it may count for `years`: `30 YEAR, 360 MONTH, …`.
+pub fn validity_units(years: i64) -> Vec<(ValidityType, i64)> {
+    [ValidityType::Year, ValidityType::Month, ValidityType::Day, ValidityType::Hour]
+        .into_iter()
+        .map(|u| {
+            let max = max_validity_value(&u, years).unwrap_or(0);
+            (u, max)
+        })
+        .collect()
+}
+
+impl std::fmt::Display for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Found::Chars(n) => write!(f, "has {n} characters"),
+            Found::Bytes(n) => write!(f, "has {n} bytes"),
+            Found::Int(n) => write!(f, "is {n}"),
+            Found::NotWhole(v) => write!(f, "{v} is not a whole number"),
+            Found::Unknown(v) => write!(f, "'{v}' is not a known value"),
+            Found::NotBool(v) => write!(f, "{v} is not true or false"),
+            Found::NotValid(v) => write!(f, "'{v}' is not valid"),
+            Found::Entries(n) => write!(f, "has {n} entries"),
+            Found::NotText => f.write_str("is not text"),
+            Found::NotObject => f.write_str("is not an object"),
+            Found::NotList => f.write_str("is not a list"),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Required { allowed } => match describe_all(allowed) {
+                d if d.is_empty() => f.write_str("is required"),
+                d => write!(f, "is required: {d}"),
+            },
+            Problem::Invalid { found, check } => write!(f, "{found}; allowed: {}", check.describe()),
+            Problem::PrivacyNotAgreed => {
+                f.write_str("must be true: the order or application is accepted only with the privacy consent")
+            }
+            Problem::DomainNumbers { n, multi: false } => {
+                write!(f, "is {n}; allowed: exactly 1 for a single-domain or wildcard certificate")
+            }
+            Problem::DomainNumbers { n, multi: true } => {
+                write!(f, "is {n}; allowed: 2 to {MAX_DOMAIN_NUMBERS} for a multi-domain certificate")
+            }
+            Problem::NameInvalid { name } => write!(f, "'{name}' is not valid; allowed: {}", Format::DnsName.describe()),
+            Problem::NameTwice { name } => write!(f, "'{name}' appears twice; enter each name once"),
+            Problem::TargetMissing(part) => f.write_str(match part {
+                TargetPart::ElbId => "is required for an ELB target: the listener's id",
+                TargetPart::WafId => "is required for a WAF target: the protected domain's id",
+                TargetPart::WafType => "is required for a WAF target: cloud or premium",
+                TargetPart::CdnDomain => {
+                    "is required for a CDN target: the accelerated domain, which the certificate must cover"
+                }
+            }),
+            Problem::EnterpriseNeedsCompany => f.write_str("is required for an enterprise CSR"),
+            Problem::NoticeNotList => f.write_str("must be a JSON list of {resource_id, notice_type} entries"),
+            Problem::NoticeCount { n, max } => write!(f, "has {n} entries; allowed: a list of 1 to {max} entries"),
+            Problem::NoticeResourceId => write!(f, "is required: {}", Format::ScmId.describe()),
+            Problem::NoticeTypes => f.write_str(
+                "is required: a list of at least one notice type such as CERT_EXPIRATION (each at most 64 characters)",
+            ),
+            Problem::RootNeeds => f.write_str("is required for a root CA"),
+            Problem::ValidityTooLong { value, unit, years, holder } => {
+                let who = match holder {
+                    Holder::RootCa => "a root CA",
+                    Holder::SubordinateCa => "a subordinate CA",
+                    Holder::SubordinateOrCertificate => "a subordinate CA or a certificate",
+                };
+                let all = validity_units(*years)
+                    .iter()
+                    .map(|(u, max)| format!("{max} {}", u.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                write!(f, "{value} {} is too long; allowed for {who}: at most {years} years ({all})", unit.as_str())
+            }
+            Problem::StartInPast { start, earliest } => write!(
+                f,
+                "{start} lies more than 5 minutes in the past; allowed: Unix milliseconds from {earliest} (now minus 5 minutes) on"
+            ),
+            Problem::CrlBucketRequired => {
+                f.write_str("is required when the CRL is enabled: the name of an existing OBS bucket (3 to 63 characters)")
+            }
+            Problem::CrlDaysRequired => {
+                f.write_str("is required when the CRL is enabled: a whole number of days from 7 to 30")
+            }
+            Problem::SanTooLong { kind, n, max } => {
+                write!(f, "has {n} characters; allowed for {}: at most {max}", kind.as_str())
+            }
+            Problem::SanInvalid { kind, value, format } => {
+                write!(f, "'{value}' is not valid for {}; allowed: {}", kind.as_str(), format.describe())
+            }
+            Problem::ArchiveOnly { kind } => {
+                write!(f, "must be true for {}: that format exists only as a ZIP archive", kind.as_str())
+            }
+            Problem::BodyNotObject => f.write_str("must be a JSON object; send {} when there is nothing to say"),
+            Problem::Worded => Ok(()),
+        }
     }
 }
 
@@ -246,8 +441,8 @@ impl RuleSet {
         for rule in self.fields() {
             let root = input.root(rule.location);
             for (path, value) in resolve(root, rule.path) {
-                if let Err(message) = rule.check(value) {
-                    errors.push(ValidationError { field: path, message });
+                if let Some(problem) = rule.problem(value) {
+                    errors.push(ValidationError::of(path, problem));
                 }
             }
         }
@@ -266,24 +461,20 @@ impl FieldRule {
     /// Checks one value (`None` = absent). For as-you-type checks of a
     /// single input.
     pub fn check(&self, value: Option<&Value>) -> Result<(), String> {
+        self.problem(value).map_or(Ok(()), |p| Err(p.to_string()))
+    }
+
+    /// What is wrong with one value (`None` = absent), as data.
+    pub fn problem(&self, value: Option<&Value>) -> Option<Problem> {
         match value {
-            None | Some(Value::Null) => {
-                if self.required {
-                    Err(match self.describe() {
-                        d if d.is_empty() => "is required".to_owned(),
-                        d => format!("is required: {d}"),
-                    })
-                } else {
-                    Ok(())
-                }
-            }
-            Some(v) => self.checks.iter().try_for_each(|c| c.apply(v, self.location)),
+            None | Some(Value::Null) => self.required.then_some(Problem::Required { allowed: self.checks }),
+            Some(v) => self.checks.iter().find_map(|c| c.fault(v, self.location).map(|found| Problem::Invalid { found, check: *c })),
         }
     }
 
     /// What the field accepts, in words.
     pub fn describe(&self) -> String {
-        self.checks.iter().map(|c| c.describe()).collect::<Vec<_>>().join("; ")
+        describe_all(self.checks)
     }
 }
 
@@ -378,68 +569,58 @@ impl Check {
     /// Applies the check to a present value; `Err` says what is wrong and
     /// what is allowed.
     pub fn apply(&self, v: &Value, location: Location) -> Result<(), String> {
-        let fail = |problem: String| Err(format!("{problem}; allowed: {}", self.describe()));
+        self.fault(v, location).map_or(Ok(()), |found| Err(Problem::Invalid { found, check: *self }.to_string()))
+    }
+
+    /// What the value was found to be when the check refuses it.
+    pub fn fault(&self, v: &Value, location: Location) -> Option<Found> {
         let text = v.as_str();
         match *self {
             Check::Chars { min, max } => match text {
                 Some(s) => {
                     let n = s.chars().count();
-                    if n < min || n > max {
-                        fail(format!("has {n} characters"))
-                    } else {
-                        Ok(())
-                    }
+                    (n < min || n > max).then_some(Found::Chars(n))
                 }
-                None => fail("is not text".into()),
+                None => Some(Found::NotText),
             },
             Check::Bytes { max } => match text {
-                Some(s) if s.len() > max => fail(format!("has {} bytes", s.len())),
-                Some(_) => Ok(()),
-                None => fail("is not text".into()),
+                Some(s) => (s.len() > max).then_some(Found::Bytes(s.len())),
+                None => Some(Found::NotText),
             },
             Check::Int { min, max } => match int_value(v, location) {
-                Some(n) if n < min || n > max => fail(format!("is {n}")),
-                Some(_) => Ok(()),
-                None => fail(format!("{} is not a whole number", short(v))),
+                Some(n) => (n < min || n > max).then_some(Found::Int(n)),
+                None => Some(Found::NotWhole(short(v))),
             },
             Check::IntIn(set) => match int_value(v, location) {
-                Some(n) if set.contains(&n) => Ok(()),
-                Some(n) => fail(format!("is {n}")),
-                None => fail(format!("{} is not a whole number", short(v))),
+                Some(n) => (!set.contains(&n)).then_some(Found::Int(n)),
+                None => Some(Found::NotWhole(short(v))),
             },
             Check::OneOf(set) => match text {
-                Some(s) if set.contains(&s) => Ok(()),
-                Some(s) => fail(format!("'{s}' is not a known value")),
-                None => fail("is not text".into()),
+                Some(s) => (!set.contains(&s)).then(|| Found::Unknown(s.to_owned())),
+                None => Some(Found::NotText),
             },
             Check::OneOfIgnoreCase(set) => match text {
-                Some(s) if set.iter().any(|k| k.eq_ignore_ascii_case(s)) => Ok(()),
-                Some(s) => fail(format!("'{s}' is not a known value")),
-                None => fail("is not text".into()),
+                Some(s) => (!set.iter().any(|k| k.eq_ignore_ascii_case(s))).then(|| Found::Unknown(s.to_owned())),
+                None => Some(Found::NotText),
             },
             Check::Bool => match (v, location) {
-                (Value::Bool(_), _) => Ok(()),
-                (Value::String(s), Location::Query | Location::Path) if s == "true" || s == "false" => Ok(()),
-                _ => fail(format!("{} is not true or false", short(v))),
+                (Value::Bool(_), _) => None,
+                (Value::String(s), Location::Query | Location::Path) if s == "true" || s == "false" => None,
+                _ => Some(Found::NotBool(short(v))),
             },
             Check::LooseBool => match v {
-                Value::Bool(_) => Ok(()),
-                Value::String(s) if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") => Ok(()),
-                _ => fail(format!("{} is not true or false", short(v))),
+                Value::Bool(_) => None,
+                Value::String(s) if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") => None,
+                _ => Some(Found::NotBool(short(v))),
             },
             Check::Format(f) => match text {
-                Some(s) if f.matches(s) => Ok(()),
-                Some(s) => fail(format!("'{}' is not valid", abbreviate(s))),
-                None => fail("is not text".into()),
+                Some(s) => (!f.matches(s)).then(|| Found::NotValid(abbreviate(s))),
+                None => Some(Found::NotText),
             },
-            Check::Object => match v {
-                Value::Object(_) => Ok(()),
-                _ => fail("is not an object".into()),
-            },
+            Check::Object => (!v.is_object()).then_some(Found::NotObject),
             Check::Items { min, max } => match v {
-                Value::Array(a) if a.len() < min || a.len() > max => fail(format!("has {} entries", a.len())),
-                Value::Array(_) => Ok(()),
-                _ => fail("is not a list".into()),
+                Value::Array(a) => (a.len() < min || a.len() > max).then_some(Found::Entries(a.len())),
+                _ => Some(Found::NotList),
             },
         }
     }
@@ -976,10 +1157,7 @@ pub const CONDITIONS: &[Condition] = &[
 
 fn privacy_agreed(input: &Input, _: &Context) -> Vec<ValidationError> {
     match input.body_field("agree_privacy_protection") {
-        Some(Value::Bool(false)) => vec![ValidationError::new(
-            "agree_privacy_protection",
-            "must be true: the order or application is accepted only with the privacy consent",
-        )],
+        Some(Value::Bool(false)) => vec![ValidationError::of("agree_privacy_protection", Problem::PrivacyNotAgreed)],
         _ => Vec::new(),
     }
 }
@@ -991,15 +1169,15 @@ fn domain_numbers_by_type(input: &Input, _: &Context) -> Vec<ValidationError> {
     else {
         return Vec::new();
     };
-    let (ok, allowed) = match kind {
-        Some("SINGLE_DOMAIN") | Some("WILDCARD") => (n == 1, "exactly 1 for a single-domain or wildcard certificate".to_owned()),
-        Some("MULTI_DOMAIN") => ((2..=MAX_DOMAIN_NUMBERS).contains(&n), format!("2 to {MAX_DOMAIN_NUMBERS} for a multi-domain certificate")),
-        _ => (true, String::new()),
+    let (ok, multi) = match kind {
+        Some("SINGLE_DOMAIN") | Some("WILDCARD") => (n == 1, false),
+        Some("MULTI_DOMAIN") => ((2..=MAX_DOMAIN_NUMBERS).contains(&n), true),
+        _ => (true, false),
     };
     if ok {
         Vec::new()
     } else {
-        vec![ValidationError::new("domain_numbers", format!("is {n}; allowed: {allowed}"))]
+        vec![ValidationError::of("domain_numbers", Problem::DomainNumbers { n, multi })]
     }
 }
 
@@ -1016,12 +1194,9 @@ fn check_names(field: &str, names: &[&str], also: Option<&str>) -> Vec<Validatio
     let mut seen: Vec<String> = also.map(|d| vec![d.to_ascii_lowercase()]).unwrap_or_default();
     for name in names {
         if !is_dns_name(name, true) {
-            errors.push(ValidationError::new(
-                field,
-                format!("'{}' is not valid; allowed: {}", abbreviate(name), Format::DnsName.describe()),
-            ));
+            errors.push(ValidationError::of(field, Problem::NameInvalid { name: abbreviate(name) }));
         } else if seen.contains(&name.to_ascii_lowercase()) {
-            errors.push(ValidationError::new(field, format!("'{name}' appears twice; enter each name once")));
+            errors.push(ValidationError::of(field, Problem::NameTwice { name: (*name).to_owned() }));
         } else {
             seen.push(name.to_ascii_lowercase());
         }
@@ -1046,18 +1221,18 @@ fn deploy_targets(input: &Input, _: &Context) -> Vec<ValidationError> {
     let mut errors = Vec::new();
     let present = |item: &Value, key: &str| item.get(key).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty());
     for (i, item) in items.iter().enumerate() {
-        let mut need = |key: &str, why: &str| {
+        let mut need = |key: &str, part: TargetPart| {
             if !present(item, key) {
-                errors.push(ValidationError::new(format!("resources[{i}].{key}"), format!("is required {why}")));
+                errors.push(ValidationError::of(format!("resources[{i}].{key}"), Problem::TargetMissing(part)));
             }
         };
         match service {
-            "ELB" => need("id", "for an ELB target: the listener's id"),
+            "ELB" => need("id", TargetPart::ElbId),
             "WAF" => {
-                need("id", "for a WAF target: the protected domain's id");
-                need("type", "for a WAF target: cloud or premium");
+                need("id", TargetPart::WafId);
+                need("type", TargetPart::WafType);
             }
-            "CDN" => need("domain_name", "for a CDN target: the accelerated domain, which the certificate must cover"),
+            "CDN" => need("domain_name", TargetPart::CdnDomain),
             _ => {}
         }
     }
@@ -1071,34 +1246,28 @@ fn enterprise_needs_company(input: &Input, _: &Context) -> Vec<ValidationError> 
     ["company_country", "company_province", "company_city", "company_name"]
         .into_iter()
         .filter(|f| input.body_field(f).and_then(Value::as_str).is_none_or(|s| s.trim().is_empty()))
-        .map(|f| ValidationError::new(f, "is required for an enterprise CSR"))
+        .map(|f| ValidationError::of(f, Problem::EnterpriseNeedsCompany))
         .collect()
 }
 
 fn notice_list(input: &Input, _: &Context) -> Vec<ValidationError> {
     let Value::Array(items) = &input.body else {
-        return vec![ValidationError::new("body", "must be a JSON list of {resource_id, notice_type} entries")];
+        return vec![ValidationError::of("body", Problem::NoticeNotList)];
     };
     let mut errors = Vec::new();
     if items.is_empty() || items.len() > MAX_NOTICE_ENTRIES {
-        errors.push(ValidationError::new(
-            "body",
-            format!("has {} entries; allowed: a list of 1 to {MAX_NOTICE_ENTRIES} entries", items.len()),
-        ));
+        errors.push(ValidationError::of("body", Problem::NoticeCount { n: items.len(), max: MAX_NOTICE_ENTRIES }));
     }
     for (i, item) in items.iter().enumerate() {
         match item.get("resource_id").and_then(Value::as_str) {
             Some(id) if Format::ScmId.matches(id) => {}
-            _ => errors.push(ValidationError::new(format!("[{i}].resource_id"), format!("is required: {}", Format::ScmId.describe()))),
+            _ => errors.push(ValidationError::of(format!("[{i}].resource_id"), Problem::NoticeResourceId)),
         }
         let types_ok = item.get("notice_type").and_then(Value::as_array).is_some_and(|t| {
             !t.is_empty() && t.iter().all(|x| x.as_str().is_some_and(|s| !s.is_empty() && s.chars().count() <= 64))
         });
         if !types_ok {
-            errors.push(ValidationError::new(
-                format!("[{i}].notice_type"),
-                "is required: a list of at least one notice type such as CERT_EXPIRATION (each at most 64 characters)",
-            ));
+            errors.push(ValidationError::of(format!("[{i}].notice_type"), Problem::NoticeTypes));
         }
     }
     errors
@@ -1111,7 +1280,7 @@ fn root_needs_validity(input: &Input, _: &Context) -> Vec<ValidationError> {
     ["validity", "signature_algorithm"]
         .into_iter()
         .filter(|f| input.body_field(f).is_none())
-        .map(|f| ValidationError::new(f, "is required for a root CA"))
+        .map(|f| ValidationError::of(f, Problem::RootNeeds))
         .collect()
 }
 
@@ -1128,7 +1297,7 @@ pub fn max_validity_value(unit: &ValidityType, years: i64) -> Option<i64> {
     }
 }
 
-fn validity_limit(input: &Input, years: i64, who: &str) -> Vec<ValidationError> {
+fn validity_limit(input: &Input, years: i64, holder: Holder) -> Vec<ValidationError> {
     let unit = match input.body_field("validity.type").and_then(Value::as_str) {
         Some(u) => ValidityType::from_wire(u),
         None => return Vec::new(),
@@ -1141,38 +1310,27 @@ fn validity_limit(input: &Input, years: i64, who: &str) -> Vec<ValidationError> 
     if value <= max {
         return Vec::new();
     }
-    let all = [ValidityType::Year, ValidityType::Month, ValidityType::Day, ValidityType::Hour]
-        .iter()
-        .map(|u| format!("{} {}", max_validity_value(u, years).unwrap_or(0), u.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    vec![ValidationError::new(
-        "validity.value",
-        format!("{value} {} is too long; allowed for {who}: at most {years} years ({all})", unit.as_str()),
-    )]
+    vec![ValidationError::of("validity.value", Problem::ValidityTooLong { value, unit, years, holder })]
 }
 
 fn validity_by_ca_type(input: &Input, _: &Context) -> Vec<ValidationError> {
     match input.body_field("type").and_then(Value::as_str) {
-        Some("ROOT") => validity_limit(input, ROOT_MAX_YEARS, "a root CA"),
-        Some("SUBORDINATE") => validity_limit(input, OTHER_MAX_YEARS, "a subordinate CA"),
+        Some("ROOT") => validity_limit(input, ROOT_MAX_YEARS, Holder::RootCa),
+        Some("SUBORDINATE") => validity_limit(input, OTHER_MAX_YEARS, Holder::SubordinateCa),
         _ => Vec::new(),
     }
 }
 
 fn validity_20_years(input: &Input, _: &Context) -> Vec<ValidationError> {
-    validity_limit(input, OTHER_MAX_YEARS, "a subordinate CA or a certificate")
+    validity_limit(input, OTHER_MAX_YEARS, Holder::SubordinateOrCertificate)
 }
 
 fn start_from_not_in_past(input: &Input, ctx: &Context) -> Vec<ValidationError> {
     let earliest = ctx.now_millis - START_FROM_TOLERANCE_MILLIS;
     match input.body_field("validity.start_from").and_then(Value::as_i64) {
-        Some(t) if t < earliest => vec![ValidationError::new(
-            "validity.start_from",
-            format!(
-                "{t} lies more than 5 minutes in the past; allowed: Unix milliseconds from {earliest} (now minus 5 minutes) on"
-            ),
-        )],
+        Some(t) if t < earliest => {
+            vec![ValidationError::of("validity.start_from", Problem::StartInPast { start: t, earliest })]
+        }
         _ => Vec::new(),
     }
 }
@@ -1183,16 +1341,10 @@ fn crl_enabled(input: &Input, _: &Context) -> Vec<ValidationError> {
     }
     let mut errors = Vec::new();
     if input.body_field("crl_configuration.obs_bucket_name").is_none() {
-        errors.push(ValidationError::new(
-            "crl_configuration.obs_bucket_name",
-            "is required when the CRL is enabled: the name of an existing OBS bucket (3 to 63 characters)",
-        ));
+        errors.push(ValidationError::of("crl_configuration.obs_bucket_name", Problem::CrlBucketRequired));
     }
     if input.body_field("crl_configuration.valid_days").is_none() {
-        errors.push(ValidationError::new(
-            "crl_configuration.valid_days",
-            "is required when the CRL is enabled: a whole number of days from 7 to 30",
-        ));
+        errors.push(ValidationError::of("crl_configuration.valid_days", Problem::CrlDaysRequired));
     }
     errors
 }
@@ -1200,20 +1352,25 @@ fn crl_enabled(input: &Input, _: &Context) -> Vec<ValidationError> {
 /// Checks one alternative name value against its type; `Err` names what
 /// is allowed. Unknown types are left to the type rule.
 pub fn check_san(kind: &SanType, value: &str) -> Result<(), String> {
-    let (max, ok, what) = match kind {
-        SanType::Dns => (253, is_dns_name(value, true), Format::DnsName.describe()),
-        SanType::Ip => (39, is_ip(value), Format::IpAddress.describe()),
-        SanType::Email => (256, is_email(value), Format::Email.describe()),
-        SanType::Uri => (253, is_uri(value), Format::Uri.describe()),
-        SanType::Other(_) => return Ok(()),
+    san_problem(kind, value).map_or(Ok(()), |p| Err(p.to_string()))
+}
+
+/// [`check_san`] as data.
+pub fn san_problem(kind: &SanType, value: &str) -> Option<Problem> {
+    let (max, ok, format) = match kind {
+        SanType::Dns => (253, is_dns_name(value, true), Format::DnsName),
+        SanType::Ip => (39, is_ip(value), Format::IpAddress),
+        SanType::Email => (256, is_email(value), Format::Email),
+        SanType::Uri => (253, is_uri(value), Format::Uri),
+        SanType::Other(_) => return None,
     };
     let n = value.chars().count();
     if n > max {
-        Err(format!("has {n} characters; allowed for {}: at most {max}", kind.as_str()))
+        Some(Problem::SanTooLong { kind: kind.clone(), n, max })
     } else if !ok {
-        Err(format!("'{}' is not valid for {}; allowed: {what}", abbreviate(value), kind.as_str()))
+        Some(Problem::SanInvalid { kind: kind.clone(), value: abbreviate(value), format })
     } else {
-        Ok(())
+        None
     }
 }
 
@@ -1225,9 +1382,7 @@ fn san_values(input: &Input, _: &Context) -> Vec<ValidationError> {
         .filter_map(|(i, item)| {
             let kind = SanType::from_wire(item.get("type")?.as_str()?);
             let value = item.get("value")?.as_str()?;
-            check_san(&kind, value)
-                .err()
-                .map(|m| ValidationError::new(format!("subject_alternative_names[{i}].value"), m))
+            san_problem(&kind, value).map(|p| ValidationError::of(format!("subject_alternative_names[{i}].value"), p))
         })
         .collect()
 }
@@ -1240,10 +1395,9 @@ fn archive_only(input: &Input, _: &Context) -> Vec<ValidationError> {
         _ => None,
     };
     match (kind, compressed) {
-        (Some(k @ (ExportType::Iis | ExportType::Tomcat)), Some(false)) => vec![ValidationError::new(
-            "is_compressed",
-            format!("must be true for {}: that format exists only as a ZIP archive", k.as_str()),
-        )],
+        (Some(k @ (ExportType::Iis | ExportType::Tomcat)), Some(false)) => {
+            vec![ValidationError::of("is_compressed", Problem::ArchiveOnly { kind: k })]
+        }
         _ => Vec::new(),
     }
 }
@@ -1252,7 +1406,7 @@ fn body_object(input: &Input, _: &Context) -> Vec<ValidationError> {
     if input.body.is_object() {
         Vec::new()
     } else {
-        vec![ValidationError::new("body", "must be a JSON object; send {} when there is nothing to say")]
+        vec![ValidationError::of("body", Problem::BodyNotObject)]
     }
 }
 
@@ -1656,10 +1810,12 @@ pub fn validate_received(
 /// Checks one field of an operation as the user types (conditions that
 /// involve other fields are not run; use [`RuleSet::validate`] for those).
 pub fn check_field(service: Service, operation: &str, path: &str, value: Option<&Value>) -> Result<(), String> {
-    match rule_set(service, operation).and_then(|s| s.field(path)) {
-        Some(rule) => rule.check(value),
-        None => Ok(()),
-    }
+    field_problem(service, operation, path, value).map_or(Ok(()), |p| Err(p.to_string()))
+}
+
+/// [`check_field`] as data.
+pub fn field_problem(service: Service, operation: &str, path: &str, value: Option<&Value>) -> Option<Problem> {
+    rule_set(service, operation).and_then(|s| s.field(path)).and_then(|rule| rule.problem(value))
 }
 
 #[cfg(test)]

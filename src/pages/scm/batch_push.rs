@@ -13,6 +13,7 @@ use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::select::WireSelect;
 use crate::i18n::{td_string, use_locale, Locale};
+use crate::form::rule_words::field_line;
 use crate::list::table::{Column, DataTable};
 
 /// One target's line: pending, pushed (with the id it got) or failed (why).
@@ -83,7 +84,7 @@ pub fn BatchPushPanel(cert: ScmCertificate) -> impl IntoView {
             problem.set(Some(if p.field == "target_projects" {
                 td_string!(locale, scm.batch_choose_count, max = MAX_PUSH_TARGETS)
             } else {
-                p.to_string()
+                field_line(p, locale)
             }));
             return;
         }

@@ -21,6 +21,7 @@ use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
 use crate::components::request_inspector::RequestPreview;
 use crate::i18n::{td_string, use_locale, Locale};
+use crate::form::rule_words::worded;
 
 #[component]
 pub fn ImportCertificatePage() -> impl IntoView {
@@ -66,7 +67,7 @@ pub fn ImportCertificatePage() -> impl IntoView {
         let req = import_certificate(&body);
         let contract = validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 });
         if !contract.is_empty() {
-            problems.set(contract.iter().map(|e| Problem { field: field_of(&e.field), message: e.message.clone() }).collect());
+            problems.set(contract.iter().map(|e| Problem { field: field_of(&e.field), message: worded(e, locale) }).collect());
             return;
         }
         problems.set(Vec::new());

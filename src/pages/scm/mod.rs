@@ -35,6 +35,7 @@ use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
 use crate::i18n::{td_string, use_locale};
+use crate::form::rule_words::field_line;
 use crate::list::status::{ListError, ListLoading};
 use crate::list::url_state::UrlState;
 use crate::list::{query_from_url, SetQuery};
@@ -92,7 +93,7 @@ pub fn SslCertificatesPage() -> impl IntoView {
         let req = list_request(&q);
         let problems = validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 });
         if let Some(p) = problems.first() {
-            let detail = td_string!(locale, scm.list_query_invalid, problem = p.to_string());
+            let detail = td_string!(locale, scm.list_query_invalid, problem = field_line(p, locale));
             page.set(Some(Err(ApiError::Decode { status: 0, detail })));
             return;
         }

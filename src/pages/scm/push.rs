@@ -13,6 +13,7 @@ use crate::api::client::{use_api, Api};
 use crate::components::api_error::ApiErrorView;
 use crate::components::request_inspector::RequestPreview;
 use crate::i18n::{td_string, use_locale, Locale};
+use crate::form::rule_words::field_line;
 
 use super::labels::status_label;
 
@@ -97,7 +98,7 @@ pub fn PushPanel(cert: ScmCertificate) -> impl IntoView {
         let req = request();
         let problems = validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 });
         if let Some(p) = problems.first() {
-            problem.set(Some(p.to_string()));
+            problem.set(Some(field_line(p, locale)));
             return;
         }
         problem.set(None);

@@ -16,6 +16,7 @@ use crate::components::notifications::use_notifications;
 
 use super::obs_access::ObsBucketPicker;
 use crate::i18n::{td_string, use_locale};
+use crate::form::rule_words::localized;
 
 /// Whether the publish form is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +61,7 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
         let req = enable_certificate_authority_crl(&id.get_value(), &body);
         let problems = validate_request(&req, &Context { now_millis: js_sys::Date::now() as i64 });
         if !problems.is_empty() {
-            field_errors.set(problems);
+            field_errors.set(localized(problems, i18n));
             return;
         }
         field_errors.set(Vec::new());

@@ -5,7 +5,7 @@
 
 use ccm_api::common::CaStatus;
 use ccm_api::pca::cas::delete_certificate_authority;
-use ccm_api::validate::{check_field, ValidationError};
+use ccm_api::validate::{field_problem, Check, Found, Problem, ValidationError};
 use ccm_api::Service;
 use leptos::prelude::*;
 
@@ -43,8 +43,11 @@ impl DeletionDraft {
             // Not a number: the contract's rule says what it takes.
             Err(_) => {
                 let value = (!text.is_empty()).then(|| serde_json::Value::String(text.to_owned()));
-                let message = check_field(Service::Ccm, OPERATION, PATH, value.as_ref()).err().unwrap_or_else(|| "is not a whole number".into());
-                Err(vec![ValidationError::new(PATH, message)])
+                let problem = field_problem(Service::Ccm, OPERATION, PATH, value.as_ref()).unwrap_or(Problem::Invalid {
+                    found: Found::NotWhole(text.to_owned()),
+                    check: Check::Int { min: 7, max: 30 },
+                });
+                Err(vec![ValidationError::of(PATH, problem)])
             }
         }
     }

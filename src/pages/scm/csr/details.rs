@@ -8,6 +8,7 @@ use ccm_api::ApiError;
 use leptos::prelude::*;
 use super::table::usage_label;
 use crate::i18n::format::date;
+use crate::form::rule_words::worded;
 use crate::i18n::{td_string, use_locale};
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -122,7 +123,7 @@ fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoVie
         let new_name = value.get_untracked().trim().to_owned();
         let req = id.with_value(|id| update_csr(id, &UpdateCsrBody { name: new_name.clone() }));
         if let Some(p) = validate_request(&req, &Context { now_millis: 0 }).first() {
-            problem.set(Some(p.message.clone()));
+            problem.set(Some(worded(p, locale)));
             return;
         }
         problem.set(None);

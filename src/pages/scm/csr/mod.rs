@@ -18,6 +18,7 @@ use ccm_api::validate::{validate_request, Context};
 use ccm_api::{ApiError, ApiRequest};
 use leptos::prelude::*;
 use crate::i18n::{td_string, use_locale};
+use crate::form::rule_words::field_line;
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
@@ -59,7 +60,7 @@ pub fn CsrManagerPage() -> impl IntoView {
         let mine = generation.get_value();
         let req = list_request(&q);
         if let Some(p) = validate_request(&req, &Context { now_millis: 0 }).first() {
-            page.set(Some(Err(ApiError::Decode { status: 0, detail: td_string!(locale, scm.list_query_invalid, problem = p.to_string()) })));
+            page.set(Some(Err(ApiError::Decode { status: 0, detail: td_string!(locale, scm.list_query_invalid, problem = field_line(p, locale)) })));
             return;
         }
         spawn_local(async move {
