@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 /// The namespaces, one per area of the console so that people converting
 /// different areas never edit the same file (docs/i18n.md).
-const NAMESPACES: [&str; 11] = [
-    "common", "layout", "settings", "forms", "rules", "errors", "remedies", "pca", "overview", "scm", "tools",
+const NAMESPACES: [&str; 12] = [
+    "common", "layout", "settings", "forms", "rules", "errors", "remedies", "pca", "overview", "scm", "tools", "activity",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

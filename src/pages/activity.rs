@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::activity::{use_activity_log, ActivityEntry};
 use crate::components::request_inspector::RequestInspector;
+use crate::i18n::{td_string, use_locale};
 
 /// `08:31:07.412` (UTC) from Unix milliseconds.
 pub fn clock(ms: f64) -> String {
@@ -22,33 +23,31 @@ pub fn whole_ms(ms: f64) -> u64 {
 pub fn ActivityPage() -> impl IntoView {
     let log = use_activity_log().expect("the app provides the activity log");
     let open = RwSignal::new(None::<u64>);
+    let l = use_locale();
     view! {
         <div class="page-head">
-            <h1>"Activity"</h1>
+            <h1>{td_string!(l, activity.title)}</h1>
             <div class="actions">
-                <button on:click=move |_| { open.set(None); log.clear(); }>"Clear the log"</button>
+                <button on:click=move |_| { open.set(None); log.clear(); }>{td_string!(l, activity.clear)}</button>
             </div>
         </div>
-        <section class="panel" aria-label="Requests">
-            <p class="lead">
-                "Every request this tab has sent, newest first. Tokens, signatures and private keys are masked. \
-                 The log lives in this tab's memory only: it is gone when you close or reload it."
-            </p>
+        <section class="panel" aria-label=td_string!(l, activity.requests)>
+            <p class="lead">{td_string!(l, activity.lead)}</p>
             {move || log.0.with(|e| e.list.is_empty()).then(|| view! {
-                <p class="empty">"No request yet. Open a page that reads from the API."</p>
+                <p class="empty">{td_string!(l, activity.empty)}</p>
             })}
             <table class="data-table activity-table">
-                <caption class="visually-hidden">"Requests sent by this tab"</caption>
+                <caption class="visually-hidden">{td_string!(l, activity.caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Time (UTC)"</th>
-                        <th scope="col">"Operation"</th>
-                        <th scope="col">"Method"</th>
-                        <th scope="col">"Path"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Duration"</th>
-                        <th scope="col">"Error code"</th>
-                        <th scope="col"><span class="visually-hidden">"Details"</span></th>
+                        <th scope="col">{td_string!(l, activity.col_time)}</th>
+                        <th scope="col">{td_string!(l, activity.col_operation)}</th>
+                        <th scope="col">{td_string!(l, activity.col_method)}</th>
+                        <th scope="col">{td_string!(l, activity.col_path)}</th>
+                        <th scope="col">{td_string!(l, activity.col_status)}</th>
+                        <th scope="col">{td_string!(l, activity.col_duration)}</th>
+                        <th scope="col">{td_string!(l, activity.col_error)}</th>
+                        <th scope="col"><span class="visually-hidden">{td_string!(l, activity.col_details)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -63,26 +62,27 @@ pub fn ActivityPage() -> impl IntoView {
 
 #[component]
 fn ActivityRow(entry: ActivityEntry, open: RwSignal<Option<u64>>) -> impl IntoView {
+    let l = use_locale();
     let id = entry.id;
     let is_open = move || open.get() == Some(id);
     let status = entry.status.map(|s| s.to_string()).unwrap_or_else(|| "—".into());
     let status_class = if entry.ok() { "pill pill-ok" } else { "pill pill-danger" };
-    let retry = (entry.attempt > 1).then(|| format!(" (try {})", entry.attempt));
+    let retry = (entry.attempt > 1).then(|| td_string!(l, activity.try_n, n = entry.attempt).to_string());
     let request = StoredValue::new(entry.request.clone());
-    let label = format!("Inspect {} at {}", entry.request.operation, clock(entry.at_ms));
+    let label = td_string!(l, activity.inspect_label, operation = &entry.request.operation, time = clock(entry.at_ms)).to_string();
     view! {
         <tr>
             <td>{clock(entry.at_ms)}</td>
             <td><code>{entry.request.operation.clone()}</code>{retry}</td>
-            <td>{entry.request.method.as_str()}</td>
+            <td translate="no">{entry.request.method.as_str()}</td>
             <td class="path-cell"><code>{entry.request.path_and_query.clone()}</code></td>
             <td><span class=status_class>{status}</span></td>
-            <td>{format!("{} ms", whole_ms(entry.duration_ms))}</td>
+            <td>{td_string!(l, activity.ms, n = whole_ms(entry.duration_ms))}</td>
             <td>{entry.error_code.clone().map(|c| view! { <code title=entry.error_message.clone()>{c}</code> })}</td>
             <td>
                 <button class="link-button" aria-expanded=move || if is_open() { "true" } else { "false" } aria-label=label
                     on:click=move |_| open.set(if is_open() { None } else { Some(id) })>
-                    {move || if is_open() { "Hide" } else { "Inspect" }}
+                    {move || if is_open() { td_string!(l, activity.hide) } else { td_string!(l, activity.inspect) }}
                 </button>
             </td>
         </tr>
