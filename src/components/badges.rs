@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::expiry::Urgency;
 use crate::i18n::{format, td_string, use_locale};
+use crate::pages::pca::labels;
 
 #[component]
 pub fn CaStatusBadge(
@@ -14,8 +15,9 @@ pub fn CaStatusBadge(
     #[prop(optional)]
     revoked: bool,
 ) -> impl IntoView {
+    let l = use_locale();
     if revoked {
-        return view! { <span class="pill pill-danger">"Revoked"</span> }.into_any();
+        return view! { <span class="pill pill-danger">{labels::ca_status(&status, true, l)}</span> }.into_any();
     }
     let class = match status {
         CaStatus::Actived => "pill pill-ok",
@@ -24,7 +26,7 @@ pub fn CaStatusBadge(
         CaStatus::Deleted => "pill pill-danger",
         CaStatus::Other(_) => "pill pill-muted",
     };
-    view! { <span class=class>{status.label().to_owned()}</span> }.into_any()
+    view! { <span class=class>{labels::ca_status(&status, false, l)}</span> }.into_any()
 }
 
 #[component]
@@ -35,7 +37,7 @@ pub fn CertStatusBadge(status: CertificateStatus) -> impl IntoView {
         CertificateStatus::Revoked => "pill pill-danger",
         CertificateStatus::Other(_) => "pill pill-muted",
     };
-    view! { <span class=class>{status.label().to_owned()}</span> }.into_any()
+    view! { <span class=class>{labels::cert_status(&status, use_locale())}</span> }.into_any()
 }
 
 /// Time left, coloured by urgency, with the date as a tooltip.

@@ -5,16 +5,18 @@ use ccm_pki::{CertificateInfo, KeyUsage};
 use leptos::prelude::*;
 
 use crate::components::badges::ExpiryBadge;
-use crate::expiry::date;
+use crate::components::with_data::{WithData, DATA};
+use crate::i18n::format::date;
+use crate::i18n::{td_string, use_locale, Locale};
 
 /// "CA, up to 1 CA below", "CA, no limit below", "not a CA".
-pub fn basic_constraints_text(info: &CertificateInfo) -> String {
+pub fn basic_constraints_text(info: &CertificateInfo, l: Locale) -> String {
     match info.basic_constraints {
         Some(b) if b.ca => match b.path_len {
-            Some(n) => format!("CA, up to {n} CA(s) below it"),
-            None => "CA, no limit on CAs below it".to_owned(),
+            Some(n) => td_string!(l, common.ca_up_to, n = n).to_string(),
+            None => td_string!(l, common.ca_no_limit).to_owned(),
         },
-        _ => "not a CA".to_owned(),
+        _ => td_string!(l, common.not_a_ca).to_owned(),
     }
 }
 
@@ -24,7 +26,9 @@ pub fn key_usage_text(usages: &[KeyUsage]) -> Option<String> {
 
 #[component]
 pub fn CertificateDetails(info: CertificateInfo, now_ms: i64) -> impl IntoView {
-    let row = |label: &'static str, value: Option<String>| value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> });
+    let l = use_locale();
+    // Values are data (names, algorithms, key ids): not translated.
+    let row = |label: &'static str, value: Option<String>| value.map(|v| view! { <dt>{label}</dt><dd translate="no">{v}</dd> });
     let sans = info
         .subject_alt_names
         .iter()
@@ -34,23 +38,31 @@ pub fn CertificateDetails(info: CertificateInfo, now_ms: i64) -> impl IntoView {
     let not_after_ms = info.not_after * 1000;
     view! {
         <dl class="details-list cert-info">
-            {row("Subject", Some(info.subject.clone()))}
-            {row("Issuer", Some(if info.self_issued { format!("{} (self-signed)", info.issuer) } else { info.issuer.clone() }))}
-            {row("Serial number", Some(info.serial_hex.clone()))}
-            {row("Valid from", Some(date(info.not_before * 1000)))}
-            <dt>"Valid until"</dt>
-            <dd>{date(not_after_ms)}" "<ExpiryBadge not_after=not_after_ms now=now_ms /></dd>
-            {row("Public key", Some(info.public_key.description()))}
-            {row("Signature algorithm", Some(info.signature_algorithm.clone()))}
-            {row("Basic constraints", Some(basic_constraints_text(&info)))}
-            {row("Key usage", key_usage_text(&info.key_usage))}
-            {row("Extended key usage", (!eku.is_empty()).then(|| eku.join(", ")))}
-            {row("Alternative names", (!sans.is_empty()).then(|| sans.join(", ")))}
-            {row("CRL distribution points", (!info.crl_distribution_points.is_empty()).then(|| info.crl_distribution_points.join(", ")))}
-            {row("Subject key id", info.subject_key_id.clone())}
-            {row("Authority key id", info.authority_key_id.clone())}
-            <dt>"SHA-256 fingerprint"</dt><dd><code class="fingerprint">{info.sha256_fingerprint.clone()}</code></dd>
-            <dt>"SHA-1 fingerprint"</dt><dd><code class="fingerprint">{info.sha1_fingerprint.clone()}</code></dd>
+            {row(td_string!(l, common.subject), Some(info.subject.clone()))}
+            <dt>{td_string!(l, common.issuer)}</dt>
+            <dd>
+                {if info.self_issued {
+                    let sentence = td_string!(l, common.self_signed, issuer = DATA).to_string();
+                    view! { <WithData sentence data=vec![info.issuer.clone()] /> }.into_any()
+                } else {
+                    view! { <span translate="no">{info.issuer.clone()}</span> }.into_any()
+                }}
+            </dd>
+            {row(td_string!(l, common.serial_number), Some(info.serial_hex.clone()))}
+            <dt>{td_string!(l, common.valid_from)}</dt><dd>{date(l, info.not_before * 1000)}</dd>
+            <dt>{td_string!(l, common.valid_until)}</dt>
+            <dd>{date(l, not_after_ms)}" "<ExpiryBadge not_after=not_after_ms now=now_ms /></dd>
+            {row(td_string!(l, common.public_key), Some(info.public_key.description()))}
+            {row(td_string!(l, common.signature_algorithm), Some(info.signature_algorithm.clone()))}
+            <dt>{td_string!(l, common.basic_constraints)}</dt><dd>{basic_constraints_text(&info, l)}</dd>
+            {row(td_string!(l, common.key_usage), key_usage_text(&info.key_usage))}
+            {row(td_string!(l, common.extended_key_usage), (!eku.is_empty()).then(|| eku.join(", ")))}
+            {row(td_string!(l, common.alternative_names), (!sans.is_empty()).then(|| sans.join(", ")))}
+            {row(td_string!(l, common.crl_distribution_points), (!info.crl_distribution_points.is_empty()).then(|| info.crl_distribution_points.join(", ")))}
+            {row(td_string!(l, common.subject_key_id), info.subject_key_id.clone())}
+            {row(td_string!(l, common.authority_key_id), info.authority_key_id.clone())}
+            <dt>{td_string!(l, common.sha256_fingerprint)}</dt><dd><code class="fingerprint">{info.sha256_fingerprint.clone()}</code></dd>
+            <dt>{td_string!(l, common.sha1_fingerprint)}</dt><dd><code class="fingerprint">{info.sha1_fingerprint.clone()}</code></dd>
         </dl>
     }
 }
@@ -65,7 +77,7 @@ pub fn ChainView(chain: Vec<CertificateInfo>, now_ms: i64) -> impl IntoView {
             view! {
                 <li>
                     <details>
-                        <summary>{title}</summary>
+                        <summary translate="no">{title}</summary>
                         <CertificateDetails info now_ms />
                     </details>
                 </li>
@@ -87,9 +99,12 @@ mod tests {
         let root = decode_certificate(h.root_pem.as_bytes()).unwrap();
         let sub = decode_certificate(h.sub_pem.as_bytes()).unwrap();
         let leaf = decode_certificate(h.leaf_pem.as_bytes()).unwrap();
-        assert_eq!(basic_constraints_text(&root), "CA, no limit on CAs below it");
-        assert_eq!(basic_constraints_text(&sub), "CA, up to 0 CA(s) below it");
-        assert_eq!(basic_constraints_text(&leaf), "not a CA");
+        assert_eq!(basic_constraints_text(&root, Locale::en), "CA, no limit on CAs below it");
+        assert_eq!(basic_constraints_text(&sub, Locale::en), "CA, up to 0 CA(s) below it");
+        assert_eq!(basic_constraints_text(&leaf, Locale::en), "not a CA");
+        assert_eq!(basic_constraints_text(&root, Locale::zh_CN), "CA，其下 CA 层级不限");
+        assert_eq!(basic_constraints_text(&sub, Locale::zh_CN), "CA，其下最多 0 级 CA");
+        assert_eq!(basic_constraints_text(&leaf, Locale::zh_CN), "非 CA");
         assert_eq!(key_usage_text(&root.key_usage).as_deref(), Some("keyCertSign, cRLSign"));
         assert_eq!(key_usage_text(&[]), None);
     }

@@ -7,6 +7,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::focus::{is_escape, manage_dialog_focus};
+use super::with_data::DataMarked;
+use crate::i18n::{td_string, use_locale};
 
 #[component]
 pub fn ConfirmDialog(
@@ -18,6 +20,7 @@ pub fn ConfirmDialog(
     on_cancel: Callback<()>,
     children: Children,
 ) -> impl IntoView {
+    let l = use_locale();
     let title_id = format!("confirm-{}", title.len());
     let root = NodeRef::<Div>::new();
     manage_dialog_focus(root);
@@ -29,14 +32,15 @@ pub fn ConfirmDialog(
     };
     view! {
         <div class="confirm" role="alertdialog" aria-labelledby=title_id.clone() node_ref=root on:keydown=on_keydown>
-            <p id=title_id.clone() class="confirm-title">{title}</p>
+            // Names in the title and the label (`with_data::marked`) stay untranslated.
+            <p id=title_id.clone() class="confirm-title"><DataMarked text=title /></p>
             {children()}
             <div class="actions">
                 <button class=if danger { "danger" } else { "primary" } disabled=move || pending.get()
                     on:click=move |_| if !pending.get_untracked() { on_confirm.run(()) }>
-                    {move || if pending.get() { "Working…".to_owned() } else { confirm_label.clone() }}
+                    {move || if pending.get() { td_string!(l, common.working).into_any() } else { view! { <DataMarked text=confirm_label.clone() /> }.into_any() }}
                 </button>
-                <button data-autofocus on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button data-autofocus on:click=move |_| on_cancel.run(())>{td_string!(l, common.cancel)}</button>
             </div>
         </div>
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::download::copy_text;
+use crate::i18n::{td_string, use_locale};
 
 #[component]
 pub fn CopyButton(
@@ -12,13 +13,14 @@ pub fn CopyButton(
     label: String,
     #[prop(into)] text: String,
 ) -> impl IntoView {
+    let l = use_locale();
     let copied = RwSignal::new(false);
     let text = StoredValue::new(text);
     view! {
         <button type="button" class="copy-button" aria-label=label
             on:click=move |_| { text.with_value(|t| copy_text(t)); copied.set(true); }>
-            "Copy"
+            {td_string!(l, common.copy)}
         </button>
-        <span class="copy-note" role="status">{move || copied.get().then_some("Copied")}</span>
+        <span class="copy-note" role="status">{move || copied.get().then_some(td_string!(l, common.copied))}</span>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::with_data::CodeMarked;
 use crate::form::message::message_view;
 
 /// A text input bound to a signal; `error` is shown under it and linked
@@ -12,7 +13,9 @@ pub fn TextField(
     #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(into, optional)] error: Signal<Option<String>>,
-    #[prop(into, optional)] hint: Option<String>,
+    /// Names, paths or URLs in it marked with `with_data::code` show as code.
+    #[prop(into, optional)]
+    hint: Option<String>,
     #[prop(optional)] password: bool,
     #[prop(into, optional)] placeholder: Option<String>,
     #[prop(into, optional)] autocomplete: Option<String>,
@@ -60,7 +63,7 @@ pub fn TextField(
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described
             />
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()><CodeMarked text=h /></p> })}
             <p class="field-error" id=error_id.clone()>{move || message_view(error.get())}</p>
         </div>
     }

@@ -20,3 +20,4 @@ pub mod subject_fields;
 pub mod tags;
 pub mod request_inspector;
 pub mod validity_fields;
+pub mod with_data;

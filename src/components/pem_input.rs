@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::{td_string, use_locale};
 use crate::pki::upload::pem_text_from_upload;
 
 /// Files larger than this are refused unless the field says otherwise: the
@@ -22,6 +23,7 @@ pub fn PemInput(
     #[prop(optional)] max_bytes: Option<usize>,
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let l = use_locale();
     let limit = max_bytes.unwrap_or(DEFAULT_MAX_BYTES);
     let upload_error = RwSignal::new(None::<String>);
     let shown_error = move || upload_error.get().or_else(|| error.get());
@@ -47,7 +49,7 @@ pub fn PemInput(
             let bytes = match JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                 Err(_) => {
-                    upload_error.try_set(Some("the file could not be read".into()));
+                    upload_error.try_set(Some(td_string!(l, common.file_unreadable).into()));
                     return;
                 }
             };
@@ -68,10 +70,10 @@ pub fn PemInput(
             <div class="pem-input-head">
                 <label for=id.clone()>{label.clone()}</label>
                 <label class="file-button">
-                    "Choose file…"
+                    {td_string!(l, common.choose_file)}
                     <input id=file_id type="file" class="visually-hidden"
                         accept=".pem,.crt,.cer,.der,.csr,.req,.key,.txt"
-                        aria-label=format!("File for {label}") on:change=on_file />
+                        aria-label=td_string!(l, common.file_for, label = &label).to_string() on:change=on_file />
                 </label>
             </div>
             <textarea

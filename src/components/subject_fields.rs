@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::form::draft::SubjectDraft;
 use crate::form::field::RuleField;
 use crate::form::request_form::RequestForm;
+use crate::i18n::{td_string, use_locale};
 
 crate::draft_signals!(pub SubjectSignals for SubjectDraft {
     common_name: String,
@@ -32,23 +33,24 @@ pub fn SubjectFields(
     #[prop(optional)]
     inherited: Option<Inherited>,
 ) -> impl IntoView {
+    let l = use_locale();
     let id = |part: &str| format!("{id_prefix}-{part}");
     let [country, state, locality, org, ou] = inherited.unwrap_or_default();
-    let placeholder = |v: Option<String>| v.map(|v| format!("inherited: {v}")).unwrap_or_default();
+    let placeholder = |v: Option<String>| v.map(|v| td_string!(l, common.inherited, value = v).to_string()).unwrap_or_default();
     view! {
-        <RuleField form path="distinguished_name.common_name" id=id("cn") label="Common name" value=signals.common_name />
+        <RuleField form path="distinguished_name.common_name" id=id("cn") label=td_string!(l, common.dn_common_name) value=signals.common_name />
         <div class="field-row">
-            <RuleField form path="distinguished_name.country" id=id("country") label="Country (2 letters)" value=signals.country
+            <RuleField form path="distinguished_name.country" id=id("country") label=td_string!(l, common.dn_country) value=signals.country
                 placeholder=placeholder(country) />
-            <RuleField form path="distinguished_name.state" id=id("state") label="State or province" value=signals.state
+            <RuleField form path="distinguished_name.state" id=id("state") label=td_string!(l, common.dn_state) value=signals.state
                 placeholder=placeholder(state) />
-            <RuleField form path="distinguished_name.locality" id=id("locality") label="Locality" value=signals.locality
+            <RuleField form path="distinguished_name.locality" id=id("locality") label=td_string!(l, common.dn_locality) value=signals.locality
                 placeholder=placeholder(locality) />
         </div>
         <div class="field-row">
-            <RuleField form path="distinguished_name.organization" id=id("org") label="Organization" value=signals.organization
+            <RuleField form path="distinguished_name.organization" id=id("org") label=td_string!(l, common.dn_organization) value=signals.organization
                 placeholder=placeholder(org) />
-            <RuleField form path="distinguished_name.organizational_unit" id=id("ou") label="Organizational unit"
+            <RuleField form path="distinguished_name.organizational_unit" id=id("ou") label=td_string!(l, common.dn_unit)
                 value=signals.organizational_unit placeholder=placeholder(ou) />
         </div>
     }

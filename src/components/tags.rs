@@ -12,11 +12,14 @@ use crate::components::submit_guard::SubmitGuard;
 use crate::api::client::use_api;
 use crate::components::api_error::{change_failed_title, ApiErrorView};
 use crate::components::field::TextField;
+use crate::components::with_data::{WithData, DATA};
+use crate::i18n::{td_string, use_locale};
 use crate::tags::{check_new_tag, tag_text, TagOwner};
 
 #[component]
 pub fn TagEditor(#[prop(into)] target: TagOwner, #[prop(into)] id: String, #[prop(into)] name: String) -> impl IntoView {
     let api = use_api();
+    let l = use_locale();
     let id = StoredValue::new(id);
     let tags = RwSignal::new(None::<Result<Vec<ResourceTag>, ApiError>>);
     let key = RwSignal::new(String::new());
@@ -79,20 +82,23 @@ pub fn TagEditor(#[prop(into)] target: TagOwner, #[prop(into)] id: String, #[pro
     };
 
     view! {
-        <section class="tag-editor" aria-label="Tags">
-            <h3>"Tags"</h3>
+        <section class="tag-editor" aria-label=td_string!(l, common.tags)>
+            <h3>{td_string!(l, common.tags)}</h3>
             {move || match tags.get() {
-                None => view! { <p role="status">"Loading tags…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorView title="The tags could not be read" error=e /> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="field-hint">{format!("{} has no tags.", name)}</p> }.into_any(),
+                None => view! { <p role="status">{td_string!(l, common.tags_loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView title=td_string!(l, common.tags_unread) error=e /> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => {
+                    let sentence = td_string!(l, common.tags_none, name = DATA).to_string();
+                    view! { <p class="field-hint"><WithData sentence data=vec![name.clone()] /></p> }.into_any()
+                }
                 Some(Ok(list)) => view! {
                     <ul class="tag-list">
                         {list.into_iter().map(|tag| {
                             let text = tag_text(&tag);
-                            let remove_label = format!("Remove tag {text}");
+                            let remove_label = td_string!(l, common.tag_remove, tag = &text).to_string();
                             view! {
                                 <li class="tag-chip">
-                                    <span>{text}</span>
+                                    <span translate="no">{text}</span>
                                     <button class="link" aria-label=remove_label disabled=move || pending.get()
                                         on:click=move |_| change(target.delete(&id.get_value(), &tag), false)>
                                         "×"
@@ -103,16 +109,16 @@ pub fn TagEditor(#[prop(into)] target: TagOwner, #[prop(into)] id: String, #[pro
                     </ul>
                 }.into_any(),
             }}
-            <form class="tag-add" on:submit=add aria-label="Add a tag">
-                <TextField id="tag-key" label="Tag key" value=key error=field_error("tag.key") />
-                <TextField id="tag-value" label="Tag value" value=value error=field_error("tag.value") />
-                <button type="submit" disabled=move || pending.get()>"Add tag"</button>
+            <form class="tag-add" on:submit=add aria-label=td_string!(l, common.tag_add_form)>
+                <TextField id="tag-key" label=td_string!(l, common.tag_key) value=key error=field_error("tag.key") />
+                <TextField id="tag-value" label=td_string!(l, common.tag_value) value=value error=field_error("tag.value") />
+                <button type="submit" disabled=move || pending.get()>{td_string!(l, common.tag_add)}</button>
             </form>
             // Problems not tied to the two fields (e.g. the id), said plainly.
             <p class="field-error" role="alert">{move || field_errors.with(|e| {
                 e.iter().filter(|e| !e.field.starts_with("tag.")).map(|e| e.to_string()).collect::<Vec<_>>().join("; ")
             })}</p>
-            {move || error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, "The tags were not changed", "No confirmation from the service: the tags may have been changed") error=e /> })}
+            {move || error.get().map(|e| view! { <ApiErrorView title=change_failed_title(&e, td_string!(l, common.tags_not_changed), td_string!(l, common.tags_maybe_changed)) error=e /> })}
         </section>
     }
 }

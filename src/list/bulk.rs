@@ -5,6 +5,7 @@
 use ccm_api::ApiRequest;
 
 use super::selection::Picked;
+use crate::i18n::{td_string, Locale};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -26,18 +27,20 @@ pub struct BulkItem {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BulkRun {
-    /// The action: "Revoke", "Delete".
+    /// The action, in the run's language: "Revoke", "Delete".
     pub verb: &'static str,
-    /// What a done item reads as: "revoked", "deleted".
+    /// What a done item reads as: "revoked", "deleted" / "已吊销".
     pub done_word: &'static str,
     pub items: Vec<BulkItem>,
+    /// The language of its status and result lines.
+    pub locale: Locale,
 }
 
 /// Per row: its request, or why the rules refuse it.
 pub type Planned = (Picked, Result<ApiRequest, String>);
 
 impl BulkRun {
-    pub fn plan(verb: &'static str, done_word: &'static str, rows: Vec<Planned>) -> BulkRun {
+    pub fn plan(verb: &'static str, done_word: &'static str, rows: Vec<Planned>, locale: Locale) -> BulkRun {
         let items = rows
             .into_iter()
             .map(|(row, planned)| match planned {
@@ -45,7 +48,7 @@ impl BulkRun {
                 Err(why) => BulkItem { row, outcome: Outcome::Skipped(why), request: None },
             })
             .collect();
-        BulkRun { verb, done_word, items }
+        BulkRun { verb, done_word, items, locale }
     }
 
     /// The next item to send, with its index.
@@ -81,14 +84,14 @@ impl BulkRun {
         let done = count(|o| *o == Outcome::Done);
         let failed = count(|o| matches!(o, Outcome::Failed(_)));
         let skipped = count(|o| matches!(o, Outcome::Skipped(_)));
-        let mut s = format!("{done} of {} {}", self.items.len(), self.done_word);
-        if failed > 0 {
-            s.push_str(&format!(", {failed} failed"));
+        let (l, total, done_word) = (self.locale, self.items.len(), self.done_word);
+        match (failed > 0, skipped > 0) {
+            (false, false) => td_string!(l, common.bulk_summary, done = done, total = total, done_word = done_word),
+            (true, false) => td_string!(l, common.bulk_summary_failed, done = done, total = total, done_word = done_word, failed = failed),
+            (false, true) => td_string!(l, common.bulk_summary_skipped, done = done, total = total, done_word = done_word, skipped = skipped),
+            (true, true) => td_string!(l, common.bulk_summary_failed_skipped, done = done, total = total, done_word = done_word, failed = failed, skipped = skipped),
         }
-        if skipped > 0 {
-            s.push_str(&format!(", {skipped} skipped"));
-        }
-        s
+        .to_string()
     }
 
     /// The status line: the summary once finished, the count meanwhile.
@@ -97,22 +100,28 @@ impl BulkRun {
         if self.finished() {
             self.summary()
         } else {
-            format!("{done} of {total} done…")
+            td_string!(self.locale, common.bulk_status, done = done, total = total).to_string()
         }
     }
 }
 
 impl BulkItem {
-    /// The item's line in the results ("web.example.com: failed: …") and
-    /// its style.
-    pub fn line(&self, done_word: &str) -> (&'static str, String) {
-        let (class, text) = match &self.outcome {
-            Outcome::Waiting => ("bulk-muted", "waiting".to_owned()),
+    /// The item's outcome in the results ("failed: …", after its name)
+    /// and its style.
+    pub fn outcome_text(&self, done_word: &str, l: Locale) -> (&'static str, String) {
+        match &self.outcome {
+            Outcome::Waiting => ("bulk-muted", td_string!(l, common.bulk_waiting).to_owned()),
             Outcome::Done => ("bulk-ok", done_word.to_owned()),
-            Outcome::Skipped(why) => ("bulk-warn", format!("skipped: {why}")),
-            Outcome::Failed(why) => ("bulk-danger", format!("failed: {why}")),
-        };
-        (class, format!("{}: {text}", self.row.name))
+            Outcome::Skipped(why) => ("bulk-warn", td_string!(l, common.bulk_skipped, why = why).to_string()),
+            Outcome::Failed(why) => ("bulk-danger", td_string!(l, common.bulk_failed, why = why).to_string()),
+        }
+    }
+
+    /// The whole line ("web.example.com: failed: …") and its style.
+    #[cfg(test)]
+    pub fn line(&self, done_word: &str, l: Locale) -> (&'static str, String) {
+        let (class, text) = self.outcome_text(done_word, l);
+        (class, format!("{}{}{text}", self.row.name, td_string!(l, common.name_sep)))
     }
 }
 
@@ -131,7 +140,7 @@ mod tests {
 
     #[test]
     fn a_failure_does_not_stop_the_rest_and_skipped_rows_send_nothing() {
-        let mut run = BulkRun::plan("Revoke", "revoked", vec![planned("a", true), planned("b", false), planned("c", true), planned("d", true)]);
+        let mut run = BulkRun::plan("Revoke", "revoked", vec![planned("a", true), planned("b", false), planned("c", true), planned("d", true)], Locale::en);
         assert_eq!(run.items[1].outcome, Outcome::Skipped("already revoked".into()));
         assert_eq!(run.progress(), (1, 4));
         assert_eq!(run.status(), "1 of 4 done…");
@@ -153,13 +162,28 @@ mod tests {
 
     #[test]
     fn each_item_reads_as_its_name_and_outcome() {
-        let mut run = BulkRun::plan("Delete", "deleted", vec![planned("a", true), planned("b", true), planned("c", false)]);
-        assert_eq!(run.items[0].line(run.done_word), ("bulk-muted", "cn-a: waiting".to_owned()));
+        let mut run = BulkRun::plan("Delete", "deleted", vec![planned("a", true), planned("b", true), planned("c", false)], Locale::en);
+        assert_eq!(run.items[0].line(run.done_word, Locale::en), ("bulk-muted", "cn-a: waiting".to_owned()));
         run.record(0, Ok(()));
         run.record(1, Err("PCA.1: gone".into()));
-        assert_eq!(run.items[0].line(run.done_word).1, "cn-a: deleted");
-        assert_eq!(run.items[1].line(run.done_word), ("bulk-danger", "cn-b: failed: PCA.1: gone".to_owned()));
-        assert_eq!(run.items[2].line(run.done_word), ("bulk-warn", "cn-c: skipped: already revoked".to_owned()));
+        assert_eq!(run.items[0].line(run.done_word, Locale::en).1, "cn-a: deleted");
+        assert_eq!(run.items[1].line(run.done_word, Locale::en), ("bulk-danger", "cn-b: failed: PCA.1: gone".to_owned()));
+        assert_eq!(run.items[2].line(run.done_word, Locale::en), ("bulk-warn", "cn-c: skipped: already revoked".to_owned()));
         assert_eq!(run.summary(), "1 of 3 deleted, 1 failed, 1 skipped");
+    }
+
+    #[test]
+    fn a_run_in_chinese() {
+        let mut run = BulkRun::plan("吊销", "已吊销", vec![planned("a", true), planned("b", true), planned("c", false)], Locale::zh_CN);
+        assert_eq!(run.status(), "已完成 1/3…");
+        assert_eq!(run.items[0].line(run.done_word, Locale::zh_CN).1, "cn-a：等待中");
+        run.record(0, Ok(()));
+        assert_eq!(run.items[0].line(run.done_word, Locale::zh_CN).1, "cn-a：已吊销");
+        assert_eq!(run.items[2].line(run.done_word, Locale::zh_CN).1, "cn-c：已跳过：already revoked");
+        run.record(1, Err("PCA.1: gone".into()));
+        assert_eq!(run.summary(), "已吊销 1/3，1 个失败，1 个已跳过");
+        assert_eq!(run.status(), run.summary());
+        let all = BulkRun::plan("续期", "已续期", vec![planned("a", true)], Locale::zh_CN);
+        assert_eq!(all.summary(), "已续期 0/1");
     }
 }

@@ -8,18 +8,20 @@ use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bulk::{BulkRun, Planned};
+use super::bulk::{BulkItem, BulkRun, Planned};
 use super::selection::{Noun, Picked, Selection};
 use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
+use crate::i18n::{td_string, use_locale};
 
 /// One action the bar offers on the picked rows.
 #[derive(Clone)]
 pub struct BulkAction {
-    /// "Revoke": the button reads "Revoke selected", the confirmation's
-    /// button "Revoke 3 certificate(s)", the bar "Revoke progress".
+    /// "Revoke" (in the chosen language): the button reads "Revoke
+    /// selected", the confirmation's button "Revoke 3 certificate(s)", the
+    /// bar "Revoke progress".
     pub verb: &'static str,
-    /// What a row it was done to reads as: "revoked".
+    /// What a row it was done to reads as: "revoked" / "已吊销".
     pub done_word: &'static str,
     pub danger: bool,
     /// The confirmation's question for this many rows.
@@ -41,6 +43,7 @@ pub fn BulkBar(
     on_done: Callback<()>,
 ) -> impl IntoView {
     let api = use_api();
+    let l = use_locale();
     let actions = StoredValue::new(actions);
     let asking = RwSignal::new(None::<usize>);
     let run = RwSignal::new(None::<BulkRun>);
@@ -50,7 +53,7 @@ pub fn BulkBar(
     let start = move |index: usize| {
         let (verb, done_word, plan) = actions.with_value(|a| (a[index].verb, a[index].done_word, a[index].plan));
         let picked = selection.with_untracked(|s| s.picked().to_vec());
-        run.set(Some(BulkRun::plan(verb, done_word, plan.run(picked))));
+        run.set(Some(BulkRun::plan(verb, done_word, plan.run(picked), l)));
         asking.set(None);
         running.set(true);
         spawn_local(async move {
@@ -77,7 +80,7 @@ pub fn BulkBar(
                 view! {
                     <button class=if action.danger { "danger" } else { "" } disabled=move || count() == 0 || running.get()
                         on:click=move |_| asking.set(Some(index))>
-                        {format!("{} selected", action.verb)}
+                        {td_string!(l, common.bulk_button, verb = action.verb)}
                     </button>
                 }
             })
@@ -85,8 +88,8 @@ pub fn BulkBar(
     });
 
     view! {
-        <section class="panel bulk-bar" aria-label="Bulk actions">
-            <p>{move || selection.with(|s| s.summary(noun, hint))}</p>
+        <section class="panel bulk-bar" aria-label=td_string!(l, common.bulk_actions)>
+            <p>{move || selection.with(|s| s.summary(noun, hint, l))}</p>
             <div class="actions">{buttons}</div>
             {move || asking.get().map(|index| {
                 let action = actions.with_value(|a| a[index].clone());
@@ -95,10 +98,10 @@ pub fn BulkBar(
                 let title = (action.question)(n);
                 let fields = action.fields.clone();
                 view! {
-                    <ConfirmDialog title confirm_label=format!("{} {n} {}(s)", action.verb, noun.one)
+                    <ConfirmDialog title confirm_label=td_string!(l, common.bulk_confirm, verb = action.verb, count = n, noun = noun.one).to_string()
                         danger=true pending=running
                         on_confirm=Callback::new(move |_| start(index)) on_cancel=Callback::new(move |_| asking.set(None))>
-                        <ul class="bulk-names">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect::<Vec<_>>()}</ul>
+                        <ul class="bulk-names" translate="no">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect::<Vec<_>>()}</ul>
                         {fields.map(|f| f.run())}
                     </ConfirmDialog>
                 }
@@ -107,18 +110,24 @@ pub fn BulkBar(
                 let (done, total) = r.progress();
                 view! {
                     <div class="bulk-run">
-                        <progress max=total value=done aria-label=format!("{} progress", r.verb)></progress>
+                        <progress max=total value=done aria-label=td_string!(l, common.bulk_progress, verb = r.verb).to_string()></progress>
                         <p role="status">{r.status()}</p>
-                        <ul aria-label=format!("Results per {}", noun.one)>
-                            {r.items.iter().map(|i| {
-                                let (class, text) = i.line(r.done_word);
-                                view! { <li class=class>{text}</li> }
-                            }).collect::<Vec<_>>()}
+                        <ul aria-label=td_string!(l, common.bulk_results_per, noun = noun.one).to_string()>
+                            {r.items.iter().map(|i| view! { <ResultLine item=i.clone() done_word=r.done_word extra=None /> }).collect::<Vec<_>>()}
                         </ul>
-                        {r.finished().then(|| view! { <button on:click=move |_| run.set(None)>"Dismiss results"</button> })}
+                        {r.finished().then(|| view! { <button on:click=move |_| run.set(None)>{td_string!(l, common.bulk_dismiss)}</button> })}
                     </div>
                 }
             })}
         </section>
     }
+}
+
+/// One row's line in a run's results: its name (data, not translated),
+/// then what happened to it; `extra` after (a link to what was made).
+#[component]
+pub fn ResultLine(item: BulkItem, done_word: &'static str, extra: Option<AnyView>) -> impl IntoView {
+    let l = use_locale();
+    let (class, outcome) = item.outcome_text(done_word, l);
+    view! { <li class=class><span translate="no">{item.row.name}</span>{td_string!(l, common.name_sep)}{outcome}{extra}</li> }
 }

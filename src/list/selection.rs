@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{td_string, use_locale, Locale};
+
 /// One picked row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picked {
@@ -61,15 +63,16 @@ impl Selection {
     }
 
     /// "1 certificate selected", "3 certificates selected", or `none`.
-    pub fn summary(&self, noun: Noun, none: &str) -> String {
+    pub fn summary(&self, noun: Noun, none: &str, l: Locale) -> String {
         match self.len() {
             0 => none.to_owned(),
-            n => format!("{} selected", noun.count(n)),
+            n => td_string!(l, common.selected, things = noun.count(n, l)).to_string(),
         }
     }
 }
 
-/// What a list holds, for counts: ("certificate", "certificates").
+/// What a list holds, for counts: ("certificate", "certificates"), in
+/// the chosen language (Chinese has one form: 证书, 证书).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Noun {
     pub one: &'static str,
@@ -77,20 +80,21 @@ pub struct Noun {
 }
 
 impl Noun {
-    /// "1 certificate", "2 certificates".
-    pub fn count(self, n: usize) -> String {
-        format!("{n} {}", if n == 1 { self.one } else { self.many })
+    /// "1 certificate", "2 certificates" / "2 个证书".
+    pub fn count(self, n: usize, l: Locale) -> String {
+        td_string!(l, common.count_of, count = n, noun = if n == 1 { self.one } else { self.many }).to_string()
     }
 }
 
 /// The checkbox that picks one row, named after it ("Select web.example.com").
 #[component]
 pub fn SelectRow(selection: RwSignal<Selection>, id: String, name: String) -> impl IntoView {
-    let label = format!("Select {name}");
+    let label = td_string!(use_locale(), common.select_row, name = &name).to_string();
     let row = Picked { id, name };
     let id = row.id.clone();
     view! {
-        <input type="checkbox" aria-label=label prop:checked=move || selection.with(|s| s.contains(&id))
+        // Its name is mostly the row's name (data): not for page translators.
+        <input type="checkbox" translate="no" aria-label=label prop:checked=move || selection.with(|s| s.contains(&id))
             on:change=move |ev| {
                 let on = event_target_checked(&ev);
                 selection.update(|s| s.set(&row, on));
@@ -103,7 +107,7 @@ pub fn SelectRow(selection: RwSignal<Selection>, id: String, name: String) -> im
 pub fn SelectPage(selection: RwSignal<Selection>, rows: Vec<Picked>) -> impl IntoView {
     let rows = StoredValue::new(rows);
     view! {
-        <input type="checkbox" aria-label="Select all on this page"
+        <input type="checkbox" aria-label=td_string!(use_locale(), common.select_page)
             prop:checked=move || rows.with_value(|r| selection.with(|s| s.has_all(r)))
             on:change=move |ev| {
                 let on = event_target_checked(&ev);
@@ -151,11 +155,14 @@ mod tests {
     #[test]
     fn counts_read_as_words() {
         let mut s = Selection::default();
-        assert_eq!(s.summary(CERTS, "Nothing selected."), "Nothing selected.");
+        assert_eq!(s.summary(CERTS, "Nothing selected.", Locale::en), "Nothing selected.");
         s.set(&Picked::new("a", "alpha"), true);
-        assert_eq!(s.summary(CERTS, ""), "1 certificate selected");
+        assert_eq!(s.summary(CERTS, "", Locale::en), "1 certificate selected");
         s.set_all(&page(), true);
-        assert_eq!(s.summary(CERTS, ""), "2 certificates selected");
-        assert_eq!(CERTS.count(10), "10 certificates");
+        assert_eq!(s.summary(CERTS, "", Locale::en), "2 certificates selected");
+        assert_eq!(CERTS.count(10, Locale::en), "10 certificates");
+        const ZH: Noun = Noun { one: "证书", many: "证书" };
+        assert_eq!(s.summary(ZH, "", Locale::zh_CN), "已选择 2 个证书");
+        assert_eq!(ZH.count(1, Locale::zh_CN), "1 个证书");
     }
 }

@@ -6,6 +6,7 @@ use ccm_api::common::SortDir;
 use leptos::prelude::*;
 
 use super::SetQuery;
+use crate::i18n::{td_string, use_locale};
 
 /// A list state that has a sort.
 pub trait Sorted: Clone + Send + Sync + 'static {
@@ -82,7 +83,7 @@ pub fn SortHeader(label: &'static str, sort: HeaderSort) -> impl IntoView {
     let arrow = active.then_some(if dir == SortDir::Desc { " ↓" } else { " ↑" });
     view! {
         <th scope="col" aria-sort=aria_sort(active, &dir)>
-            <button class="sort-button" aria-label=format!("Sort by {label}") on:click=move |_| on_click.run(())>
+            <button class="sort-button" aria-label=td_string!(use_locale(), common.sort_by, label = label).to_string() on:click=move |_| on_click.run(())>
                 {label}
                 {arrow}
             </button>

@@ -34,10 +34,16 @@ impl Credential {
     }
 
     pub fn describe_in(&self, locale: Locale) -> String {
+        self.describe_marked(locale, |s| s.to_owned())
+    }
+
+    /// The same, with the key id's visible part passed through `data`
+    /// (`with_data::marked`, so a view shows it untranslated).
+    pub fn describe_marked(&self, locale: Locale, data: fn(&str) -> String) -> String {
         match self {
             Credential::Token { expires_at: Some(t), .. } => td_string!(locale, pca.credential_token_until, until = t).to_string(),
             Credential::Token { expires_at: None, .. } => td_string!(locale, pca.credential_token_pasted).to_owned(),
-            Credential::AccessKey { ak, .. } => td_string!(locale, pca.credential_access_key, ak = mask(ak)).to_string(),
+            Credential::AccessKey { ak, .. } => td_string!(locale, pca.credential_access_key, ak = data(&mask(ak))).to_string(),
         }
     }
 }

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, Page } from '@playwright/test';
 import { EmulatorApi } from './fixtures/certs-api';
-import { ALLOWED_TERMS } from './i18n-allowed';
 import { watchErrors } from './helpers';
+import { englishLeft, L } from './zh-check';
 
 // A full workflow with the browser in Simplified Chinese. On every view it
 // visits, no English UI text may be left: visible text plus aria-label,
@@ -15,66 +13,6 @@ import { watchErrors } from './helpers';
 const BASE = 'http://127.0.0.1:8108'; // demo seed, its own emulator
 test.use({ baseURL: BASE, locale: 'zh-CN' });
 test.describe.configure({ mode: 'serial' });
-
-type Strings = Map<string, string>;
-function localeStrings(locale: string): Map<string, string> {
-  const dir = path.join('locales', locale);
-  const out = new Map<string, string>();
-  for (const file of fs.readdirSync(dir).sort()) {
-    const json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    for (const [k, v] of Object.entries(json)) out.set(`${file.replace(/\.json$/, '')}.${k}`, String(v));
-  }
-  return out;
-}
-const EN: Strings = localeStrings('en');
-const ZH: Strings = localeStrings('zh-CN');
-
-/** The Chinese text of the key whose English text is `english`. */
-function L(english: string): string {
-  for (const [key, value] of EN) if (value === english) return ZH.get(key)!;
-  throw new Error(`not in the locale files yet (not converted): "${english}"`);
-}
-
-/** The Latin-letter words left on the page, with where they were found. */
-async function englishLeft(page: Page, scope?: string): Promise<string[]> {
-  const found = await page.evaluate((scopeSelector) => {
-    const root = scopeSelector ? document.querySelector(scopeSelector) : document.body;
-    if (!root) return [] as string[];
-    const skipped = (el: Element | null): boolean =>
-      !!el?.closest('[translate="no"], code, pre, kbd, script, style, noscript, textarea');
-    const visible = (el: Element | null): boolean =>
-      !!el && (el as HTMLElement).checkVisibility?.({ checkOpacity: false, checkVisibilityCSS: true }) !== false &&
-      !el.closest('[hidden], [aria-hidden="true"]');
-    const out: string[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement;
-      const text = n.textContent?.trim();
-      if (!text || skipped(parent)) continue;
-      // Option text counts though a closed <select> hides it.
-      if (!(parent?.closest('select') || visible(parent))) continue;
-      out.push(`text "${text}" in <${parent!.tagName.toLowerCase()}>`);
-    }
-    for (const el of root.querySelectorAll('[aria-label], [title], [placeholder]')) {
-      if (skipped(el) || !visible(el)) continue;
-      for (const attr of ['aria-label', 'title', 'placeholder']) {
-        const v = el.getAttribute(attr)?.trim();
-        if (v) out.push(`${attr} "${v}" on <${el.tagName.toLowerCase()}>`);
-      }
-    }
-    return out;
-  }, scope);
-  const terms = [...ALLOWED_TERMS].sort((a, b) => b.length - a.length);
-  const left: string[] = [];
-  for (const entry of found) {
-    const [, value] = entry.match(/"(.*)"/s) ?? [];
-    let rest = value ?? '';
-    for (const t of terms) rest = rest.split(t).join(' ');
-    const words = rest.match(/[A-Za-z][A-Za-z'-]*/g);
-    if (words) left.push(`${entry}: ${words.join(' ')}`);
-  }
-  return left;
-}
 
 async function expectChinese(page: Page, view: string, scope?: string) {
   await page.waitForLoadState('networkidle');

@@ -236,7 +236,7 @@ mod tests {
     fn pages_are_whole_windows_of_the_list() {
         let p = parse(&[("offset", "10")]).page(60);
         assert_eq!((p.first(), p.last(), p.page(), p.pages(), p.previous(), p.next()), (11, 20, 2, 6, Some(0), Some(20)));
-        assert_eq!(p.summary("No certificates"), "11–20 of 60");
-        assert_eq!(ScmViewQuery::default().page(0).summary("No certificates"), "No certificates");
+        assert_eq!(p.summary("No certificates", crate::i18n::Locale::en), "11–20 of 60");
+        assert_eq!(ScmViewQuery::default().page(0).summary("No certificates", crate::i18n::Locale::en), "No certificates");
     }
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
+use crate::components::with_data::code;
 use crate::i18n::{td_string, use_locale};
 use crate::state::profile::{preset_hosts, FieldProblem, Profile, DEFAULT_PROXY};
 use crate::state::session::{new_profile_id, use_session};
@@ -162,13 +163,14 @@ pub fn ProfileForm(editing_new: RwSignal<bool>) -> impl IntoView {
                     </label>
                     <Show when=move || draft.use_proxy.get()>
                         <TextField id="proxy-base" label=td_string!(locale, settings.proxy_base) value=draft.proxy error=problem("proxy")
-                            hint=td_string!(locale, settings.proxy_hint) />
+                            hint=td_string!(locale, settings.proxy_hint, proxy = code("/proxy"), serve = code("ccm-serve"), nginx = code("nginx"),
+                                pattern = code("{proxy}/{host}/{path}")).to_string() />
                     </Show>
                 </fieldset>
                 <TextField id="account-name" label=td_string!(locale, settings.account_name) value=draft.account_name
                     error=problem("account_name") autocomplete="organization" />
                 <TextField id="domain-id" label=td_string!(locale, settings.domain_id) value=draft.domain_id error=problem("domain_id")
-                    hint=td_string!(locale, settings.domain_id_hint) />
+                    hint=td_string!(locale, settings.domain_id_hint, header = code("X-Domain-Id")).to_string() />
                 <div class="actions">
                     <button type="submit" class="primary">{td_string!(locale, settings.save_profile)}</button>
                     <Show when=move || editing_new.get()>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::components::with_data::{marked, DataMarked};
+
 use crate::components::notifications::use_notifications;
 use crate::i18n::{td_string, use_locale};
 use crate::state::session::use_session;
@@ -39,12 +41,16 @@ pub fn ProfileList(editing_new: RwSignal<bool>) -> impl IntoView {
                                     />
                                     <span translate="no">{profile.name.clone()}</span>
                                 </label>
+                                // Named "Delete profile <name>" by the hidden text; the
+                                // profile's name is data.
                                 <button
                                     class="link-button"
-                                    aria-label=td_string!(locale, settings.delete_profile_label, name = name.clone()).into_owned()
                                     on:click=move |_| confirming.set(Some((id_for_delete.clone(), name.clone())))
                                 >
-                                    {td_string!(locale, settings.delete)}
+                                    <span aria-hidden="true">{td_string!(locale, settings.delete)}</span>
+                                    <span class="visually-hidden">
+                                        <DataMarked text=td_string!(locale, settings.delete_profile_label, name = marked(&profile.name)).to_string() />
+                                    </span>
                                 </button>
                             </div>
                         }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::notifications::use_notifications;
 use crate::components::sign_in_form::SignInForm;
+use crate::components::with_data::{marked, DataMarked};
 use crate::i18n::{td_string, use_locale};
 use crate::state::credential::SecretStore;
 use crate::state::session::use_session;
@@ -12,10 +13,11 @@ pub fn SignInPanel() -> impl IntoView {
     let session = use_session();
     let notify = use_notifications();
     let locale = use_locale();
+    // The profile's name is data (the user may rename "Default"): not translated.
     let signed_in_text = move || {
         let profile = session.active_profile().map(|p| p.name).unwrap_or_default();
-        let method = session.credential.with(|c| c.as_ref().map(|c| c.credential.describe_in(locale))).unwrap_or_default();
-        td_string!(locale, settings.signed_in_to, profile, method).into_owned()
+        let method = session.credential.with(|c| c.as_ref().map(|c| c.credential.describe_marked(locale, marked))).unwrap_or_default();
+        view! { <DataMarked text=td_string!(locale, settings.signed_in_to, profile = marked(&profile), method = method).to_string() /> }
     };
     view! {
         <section class="panel" aria-labelledby="sign-in-title">

@@ -16,6 +16,7 @@ use super::create_form::{issuer_options, ActivationDraft};
 use super::deletion::{deletion_form, DeletionFields};
 use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
+use crate::components::with_data::marked;
 use crate::components::select::WireSelect;
 use crate::components::validity_fields::ValidityFields;
 use crate::form::action::{ActionError, ActionRunner};
@@ -105,6 +106,8 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
             {move || runner.opened().map(|action| {
                 let (cn, status) = ca.with_value(|c| (c.distinguished_name.common_name.clone(), c.status.clone()));
                 let locale = i18n;
+                // The CA's name is data in the dialog's sentences.
+                let cn = marked(&cn);
                 let title = confirm_title(action, &cn, &status, locale);
                 let danger = matches!(action, CaAction::Delete | CaAction::Disable | CaAction::Revoke);
                 // A dialog's fields live as long as the dialog.

@@ -10,7 +10,8 @@ use leptos_router::hooks::use_query_map;
 use super::create_form::{eligible_issuers, issuer_options, CaDraft, CaKindChoice};
 use super::loader;
 use super::obs_access::ObsBucketPicker;
-use super::similar::{similar_changes, similar_draft, SIMILAR_KEY, USAGE_KEY};
+use super::similar::{similar_changes, similar_draft, SimilarChange, SIMILAR_KEY, USAGE_KEY};
+use crate::components::with_data::DataMarked;
 use super::validity_cap::{capped, most_units_before};
 use crate::components::select::WireSelect;
 use crate::components::subject_fields::{SubjectFields, SubjectSignals};
@@ -110,7 +111,7 @@ pub fn CreateCaPage() -> impl IntoView {
                         None => view! { <p role="status">{td_string!(l, pca.reading_original)}</p> }.into_any(),
                         Some(o) => view! {
                             <p class="field-hint">{td_string!(l, pca.similar_hint)}</p>
-                            <ul>{move || similar_changes(&o, &d.draft()).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                            <ul>{move || similar_changes(&o, &d.draft(), l).into_iter().map(change_line).collect_view()}</ul>
                         }.into_any(),
                     }}
                 </section>
@@ -227,5 +228,16 @@ fn KeyUsagePicker(usages: RwSignal<Vec<String>>, error: Signal<Option<String>>) 
             }).collect::<Vec<_>>()}
             <p class="field-error" id="ca-key-usages-error">{move || error.get()}</p>
         </fieldset>
+    }
+}
+
+/// One line of "what the new CA will be"; names and values stay untranslated.
+fn change_line(c: SimilarChange) -> AnyView {
+    match c {
+        SimilarChange::Fact(text) => view! { <li>{text}</li> }.into_any(),
+        SimilarChange::Field { label, before, after } => view! {
+            <li>{label}{td_string!(use_locale(), common.name_sep)}<DataMarked text=before />" → "<DataMarked text=after /></li>
+        }
+        .into_any(),
     }
 }

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::form::draft::finish;
 use crate::form::field::RuleField;
 use crate::form::request_form::{Checked, RequestForm};
+use crate::i18n::{td_string, use_locale};
 
 const OPERATION: &str = "delete_certificate_authority";
 const PATH: &str = "pending_days";
@@ -63,9 +64,10 @@ pub fn deletion_form(ca_id: String, status: CaStatus) -> (DeletionSignals, Reque
 
 #[component]
 pub fn DeletionFields(d: DeletionSignals, form: RequestForm) -> impl IntoView {
+    let l = use_locale();
     view! {
-        <RuleField form path=PATH id="pending-days" label="Days before it is gone (7 to 30)" value=d.pending_days
-            hint="Until then it can be restored; after that it and its keys are deleted for good." />
+        <RuleField form path=PATH id="pending-days" label=td_string!(l, pca.delete_days) value=d.pending_days
+            hint=td_string!(l, pca.delete_days_hint) />
     }
 }
 

@@ -1,12 +1,16 @@
 //! "Create similar": the create-CA form started from an existing CA's
 //! record (kind, issuer, subject, keys, validity length, path length,
-//! CRL publishing), and what the new CA will differ in, in words. Pure.
+//! CRL publishing), and what the new CA will differ in, in words (names
+//! and values marked as data, `components/with_data.rs`). Pure.
 
-use ccm_api::common::{CaStatus, CaType};
+use ccm_api::common::{CaStatus, CaType, ValidityType};
 use ccm_api::pca::cas::CertificateAuthority;
 
 use super::create_form::{CaDraft, CaKindChoice};
+use crate::components::with_data::{marked, DATA};
 use crate::form::draft::SubjectDraft;
+use crate::i18n::{td_string, Locale};
+use crate::pages::pca::labels;
 
 /// The create page's query key naming the CA to start from.
 pub const SIMILAR_KEY: &str = "similar";
@@ -94,49 +98,88 @@ pub fn similar_draft(ca: &CertificateAuthority, key_usages: &[String]) -> CaDraf
     d
 }
 
+/// One line of what the new CA will be: a fact of every new CA, or a
+/// field the user changed with its value before and after (names and
+/// values `with_data::marked`, not translated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SimilarChange {
+    Fact(&'static str),
+    Field { label: &'static str, before: String, after: String },
+}
+
+impl SimilarChange {
+    /// The line as plain text ("Common name: A → B"), for tests.
+    #[cfg(test)]
+    pub fn text(&self) -> String {
+        match self {
+            SimilarChange::Fact(s) => (*s).to_owned(),
+            SimilarChange::Field { label, before, after } => {
+                format!("{label}: {} → {}", before.replace(DATA, ""), after.replace(DATA, ""))
+            }
+        }
+    }
+}
+
 /// What the new CA will be, against the one it is modelled on: always a
-/// CA of its own, then each field the user changed.
-pub fn similar_changes(original: &CaDraft, now: &CaDraft) -> Vec<String> {
+/// CA of its own, then each field the user changed, worded in `l`.
+pub fn similar_changes(original: &CaDraft, now: &CaDraft, l: Locale) -> Vec<SimilarChange> {
     let mut out = vec![
-        "A new CA with its own key pair and serial number; the CA it is modelled on and what it issued stay as they are.".to_owned(),
-        "Its validity starts when it is created (or on the start date you set).".to_owned(),
+        SimilarChange::Fact(td_string!(l, pca.similar_new_ca)),
+        SimilarChange::Fact(td_string!(l, pca.similar_starts)),
     ];
     let kind = |c: CaKindChoice| match c {
-        CaKindChoice::Root => "root",
-        CaKindChoice::SubordinateNow => "subordinate signed now",
-        CaKindChoice::SubordinatePending => "subordinate left pending",
+        CaKindChoice::Root => td_string!(l, pca.similar_kind_root),
+        CaKindChoice::SubordinateNow => td_string!(l, pca.similar_kind_sub_now),
+        CaKindChoice::SubordinatePending => td_string!(l, pca.similar_kind_sub_pending),
     };
+    // Names and values typed by the user are data; the kind, the validity
+    // unit and the CRL words are ours.
     let (a, b) = (&original.subject, &now.subject);
     let pairs: [(&str, String, String); 14] = [
-        ("Kind", kind(original.choice).into(), kind(now.choice).into()),
-        ("Issuing CA", original.issuer_id.clone(), now.issuer_id.clone()),
-        ("Common name", a.common_name.clone(), b.common_name.clone()),
-        ("Country", a.country.clone(), b.country.clone()),
-        ("State or province", a.state.clone(), b.state.clone()),
-        ("Locality", a.locality.clone(), b.locality.clone()),
-        ("Organization", a.organization.clone(), b.organization.clone()),
-        ("Organizational unit", a.organizational_unit.clone(), b.organizational_unit.clone()),
-        ("Key algorithm", original.key_algorithm.clone(), now.key_algorithm.clone()),
-        ("Signature algorithm", original.signature_algorithm.clone(), now.signature_algorithm.clone()),
-        ("Validity", format!("{} {}", original.validity_value, original.validity_type), format!("{} {}", now.validity_value, now.validity_type)),
-        ("Path length", original.path_length.clone(), now.path_length.clone()),
-        ("Key usages", original.key_usages.join(", "), now.key_usages.join(", ")),
-        ("CRL", crl_words(original), crl_words(now)),
+        (td_string!(l, pca.similar_l_kind), kind(original.choice).into(), kind(now.choice).into()),
+        (td_string!(l, pca.similar_l_issuer), data(&original.issuer_id), data(&now.issuer_id)),
+        (td_string!(l, pca.similar_l_cn), data(&a.common_name), data(&b.common_name)),
+        (td_string!(l, pca.similar_l_country), data(&a.country), data(&b.country)),
+        (td_string!(l, pca.similar_l_state), data(&a.state), data(&b.state)),
+        (td_string!(l, pca.similar_l_locality), data(&a.locality), data(&b.locality)),
+        (td_string!(l, pca.similar_l_org), data(&a.organization), data(&b.organization)),
+        (td_string!(l, pca.similar_l_unit), data(&a.organizational_unit), data(&b.organizational_unit)),
+        (td_string!(l, pca.similar_l_key), data(&original.key_algorithm), data(&now.key_algorithm)),
+        (td_string!(l, pca.similar_l_signature), data(&original.signature_algorithm), data(&now.signature_algorithm)),
+        (td_string!(l, pca.similar_l_validity), validity_words(original, l), validity_words(now, l)),
+        (td_string!(l, pca.similar_l_path), data(&original.path_length), data(&now.path_length)),
+        (td_string!(l, pca.similar_l_usages), data(&original.key_usages.join(", ")), data(&now.key_usages.join(", "))),
+        (td_string!(l, pca.similar_l_crl), crl_words(original, l), crl_words(now, l)),
     ];
+    let plain = |s: &str| s.replace(DATA, "").trim().to_owned();
     for (label, before, after) in pairs {
-        if before.trim() != after.trim() {
-            let show = |s: &str| if s.trim().is_empty() { "(empty)".to_owned() } else { s.trim().to_owned() };
-            out.push(format!("{label}: {} → {}", show(&before), show(&after)));
+        if plain(&before) != plain(&after) {
+            let show = |s: String| if plain(&s).is_empty() { td_string!(l, pca.similar_empty).to_owned() } else { s };
+            out.push(SimilarChange::Field { label, before: show(before), after: show(after) });
         }
     }
     out
 }
 
-fn crl_words(d: &CaDraft) -> String {
+/// A value typed by the user or read from the CA, marked as data.
+fn data(s: &str) -> String {
+    let s = s.trim();
+    if s.is_empty() { String::new() } else { marked(s) }
+}
+
+fn validity_words(d: &CaDraft, l: Locale) -> String {
+    // English keeps the wire unit ("3 YEAR"), as before.
+    match l {
+        Locale::en => format!("{} {}", d.validity_value.trim(), d.validity_type),
+        _ => format!("{} {}", d.validity_value.trim(), labels::validity_unit(&ValidityType::from_wire(&d.validity_type), l)),
+    }
+}
+
+fn crl_words(d: &CaDraft, l: Locale) -> String {
     if d.crl_publish {
-        format!("published to {} every {} days", d.crl_bucket.trim(), d.crl_valid_days.trim())
+        td_string!(l, pca.similar_crl_published, bucket = data(&d.crl_bucket), days = d.crl_valid_days.trim()).to_string()
     } else {
-        "not published".to_owned()
+        td_string!(l, pca.similar_crl_off).to_owned()
     }
 }
 
@@ -184,16 +227,29 @@ mod tests {
         assert_eq!(d.key_usages, ["digitalSignature", "keyCertSign", "cRLSign"], "not known: the usual ones");
 
         // Unchanged: only the two facts of any new CA.
-        assert_eq!(similar_changes(&d, &d).len(), 2);
+        assert_eq!(similar_changes(&d, &d, Locale::en).len(), 2);
         let mut edited = d.clone();
         edited.subject.common_name = "Issuing CA 2".into();
         edited.key_algorithm = "EC256".into();
         edited.crl_publish = false;
-        assert_eq!(&similar_changes(&d, &edited)[2..], [
+        let texts = |l| similar_changes(&d, &edited, l)[2..].iter().map(SimilarChange::text).collect::<Vec<_>>();
+        assert_eq!(texts(Locale::en), [
             "Common name: Issuing CA → Issuing CA 2",
             "Key algorithm: EC384 → EC256",
             "CRL: published to crl-bucket every 10 days → not published",
         ]);
+        assert_eq!(texts(Locale::zh_CN), [
+            "通用名称: Issuing CA → Issuing CA 2",
+            "密钥算法: EC384 → EC256",
+            "CRL: 每 10 天发布到 crl-bucket → 不发布",
+        ]);
+        let zh = similar_changes(&d, &edited, Locale::zh_CN);
+        assert_eq!(zh[2], SimilarChange::Field { label: "通用名称", before: marked("Issuing CA"), after: marked("Issuing CA 2") });
+        edited.validity_type = "MONTH".into();
+        edited.subject.country = String::new();
+        let zh = similar_changes(&d, &edited, Locale::zh_CN).iter().map(SimilarChange::text).collect::<Vec<_>>();
+        assert!(zh.contains(&"国家/地区: DE → （空）".to_owned()), "{zh:?}");
+        assert!(zh.contains(&"有效期: 5 年 → 5 个月".to_owned()), "{zh:?}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::revoke_reason::ReasonSelect;
 use crate::api::client::use_api;
 use crate::components::confirm::ConfirmDialog;
+use crate::components::with_data::marked;
 use crate::form::action::{ActionError, ActionRunner};
 use crate::i18n::{td_string, use_locale};
 use crate::pages::pca::labels::cert_denied_text;
@@ -66,7 +67,8 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
                 }).collect::<Vec<_>>()}
             </ul>
             {move || runner.opened().map(|action| {
-                let cn = cert.with_value(|c| c.distinguished_name.common_name.clone());
+                // The certificate's name is data in the dialog's sentences.
+                let cn = marked(&cert.with_value(|c| c.distinguished_name.common_name.clone()));
                 let l = i18n;
                 let (title, confirm) = match action {
                     CertAction::Revoke => (td_string!(l, pca.confirm_cert_revoke, name = &cn), td_string!(l, pca.action_on, action = td_string!(l, pca.action_revoke), name = &cn)),

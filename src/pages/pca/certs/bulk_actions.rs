@@ -11,9 +11,12 @@ use super::bulk::plan;
 use super::revoke_reason::ReasonSelect;
 use crate::list::bulk_bar::{BulkAction, BulkBar};
 use crate::list::selection::{Noun, Picked, Selection};
-use crate::i18n::{td_string, use_locale};
+use crate::i18n::{td_string, use_locale, Locale};
 
-pub const CERTIFICATES: Noun = Noun { one: "certificate", many: "certificates" };
+/// What the certificate list counts, in `l`.
+pub fn certificates(l: Locale) -> Noun {
+    Noun { one: td_string!(l, pca.noun_cert_one), many: td_string!(l, pca.noun_cert_many) }
+}
 
 #[component]
 pub fn CertBulkBar(
@@ -26,8 +29,8 @@ pub fn CertBulkBar(
     // Empty: no reason given (the body is then `{}`).
     let reason = RwSignal::new(String::new());
     let revoke = BulkAction {
-        verb: "Revoke",
-        done_word: "revoked",
+        verb: td_string!(i18n, pca.action_revoke),
+        done_word: td_string!(i18n, pca.done_revoked),
         danger: false,
         // A plain fn (no captures): the locale is read from the context it runs in.
         question: |n| td_string!(use_locale(), pca.bulk_revoke_question, n = n).to_string(),
@@ -43,15 +46,15 @@ pub fn CertBulkBar(
         }),
     };
     let delete = BulkAction {
-        verb: "Delete",
-        done_word: "deleted",
+        verb: td_string!(i18n, pca.action_delete),
+        done_word: td_string!(i18n, pca.done_deleted),
         danger: true,
         question: |n| td_string!(use_locale(), pca.bulk_delete_question, n = n).to_string(),
         fields: None,
         plan: Callback::new(move |picked: Vec<Picked>| on_page.with_untracked(|certs| plan(CertAction::Delete, picked, certs, None, i18n))),
     };
     view! {
-        <BulkBar selection noun=CERTIFICATES hint=td_string!(i18n, pca.bulk_hint)
+        <BulkBar selection noun=certificates(i18n) hint=td_string!(i18n, pca.bulk_hint)
             actions=vec![revoke, delete] on_done />
     }
 }

@@ -24,33 +24,34 @@ use crate::api::client::{use_api, Api};
 use crate::components::api_error::remedy;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::download::download_zip;
-use crate::i18n::Locale;
+use crate::components::with_data::{marked, WithData, DATA};
+use crate::i18n::{td_string, use_locale, Locale};
 use crate::list::bulk::{BulkRun, Outcome, Planned};
+use crate::list::bulk_bar::ResultLine;
 use crate::list::selection::Picked;
 use crate::pages::pca::cas::loader;
 
 /// The service's code and message, then what to do.
-fn failure(e: &ApiError) -> String {
-    // English until this page is converted (it builds the line in plain Rust).
-    match remedy(e, Locale::en) {
+fn failure(e: &ApiError, l: Locale) -> String {
+    match remedy(e, l) {
         Some(r) => format!("{e}. {r}"),
         None => e.to_string(),
     }
 }
 
 /// A certificate's record and what its PEM says.
-async fn read_one(api: Api, id: &str) -> Result<(PrivateCertificate, Decoded), String> {
-    let cert: PrivateCertificate = api.json(show_certificate(id)).await.map_err(|e| failure(&e))?;
+async fn read_one(api: Api, id: &str, l: Locale) -> Result<(PrivateCertificate, Decoded), String> {
+    let cert: PrivateCertificate = api.json(show_certificate(id)).await.map_err(|e| failure(&e, l))?;
     let pems: ExportCertificateResponse =
-        api.json(export_certificate(id, &ExportCertificateBody::new(ExportType::Pem, false))).await.map_err(|e| failure(&e))?;
+        api.json(export_certificate(id, &ExportCertificateBody::new(ExportType::Pem, false))).await.map_err(|e| failure(&e, l))?;
     let info = decode_certificate(pems.certificate.as_deref().unwrap_or_default().as_bytes())
-        .map_err(|e| format!("its certificate cannot be decoded: {e}"))?;
+        .map_err(|e| td_string!(l, pca.renew_undecodable, why = e).to_string())?;
     Ok((cert, again_inputs(&info)))
 }
 
 /// Sends each waiting item of `run` in turn; a new certificate's id goes
 /// to `new_ids` at the item's index.
-fn drive(api: Api, run: RwSignal<Option<BulkRun>>, new_ids: Option<RwSignal<Vec<Option<String>>>>) {
+fn drive(api: Api, run: RwSignal<Option<BulkRun>>, new_ids: Option<RwSignal<Vec<Option<String>>>>, l: Locale) {
     spawn_local(async move {
         while let Some((index, req)) = run.with_untracked(|r| r.as_ref().and_then(BulkRun::next)) {
             let result = match new_ids {
@@ -62,7 +63,7 @@ fn drive(api: Api, run: RwSignal<Option<BulkRun>>, new_ids: Option<RwSignal<Vec<
             if result == Err(ApiError::Aborted) {
                 return;
             }
-            if run.try_update(|r| if let Some(r) = r { r.record(index, result.map_err(|e| failure(&e))) }).is_none() {
+            if run.try_update(|r| if let Some(r) = r { r.record(index, result.map_err(|e| failure(&e, l))) }).is_none() {
                 return;
             }
         }
@@ -72,6 +73,7 @@ fn drive(api: Api, run: RwSignal<Option<BulkRun>>, new_ids: Option<RwSignal<Vec<
 #[component]
 pub fn RenewCertificatesPage() -> impl IntoView {
     let api = use_api();
+    let l = use_locale();
     let ids: Vec<String> = use_query_map().with_untracked(|q| q.get_all("id").unwrap_or_default());
     let count = ids.len();
     let (cas, cas_error) = loader::load_all_into(api);
@@ -79,8 +81,8 @@ pub fn RenewCertificatesPage() -> impl IntoView {
     spawn_local(async move {
         let mut all = Vec::new();
         for id in ids {
-            let r = read_one(api, &id).await;
-            if r.as_ref().err().is_some_and(|e| e == &ApiError::Aborted.to_string()) {
+            let r = read_one(api, &id, l).await;
+            if r.as_ref().err().is_some_and(|e| e == &failure(&ApiError::Aborted, l)) {
                 return;
             }
             all.push((id, r));
@@ -95,7 +97,7 @@ pub fn RenewCertificatesPage() -> impl IntoView {
             read.iter()
                 .map(|(id, r)| {
                     let name = r.as_ref().map(|(c, _)| c.distinguished_name.common_name.clone()).unwrap_or_else(|_| id.clone());
-                    let planned = r.clone().and_then(|(c, d)| plan_renewal(&c, &d, cas, now).map(|p| (c, p)));
+                    let planned = r.clone().and_then(|(c, d)| plan_renewal(&c, &d, cas, now, l).map(|p| (c, p)));
                     (Picked::new(id, &name), planned)
                 })
                 .collect::<Vec<_>>()
@@ -111,39 +113,35 @@ pub fn RenewCertificatesPage() -> impl IntoView {
         let Some(rows) = plan.get_untracked() else { return };
         let planned: Vec<Planned> = rows.into_iter().map(|(p, r)| (p, r.map(|(_, renewal)| renewal.request))).collect();
         new_ids.set(vec![None; planned.len()]);
-        renew_run.set(Some(BulkRun::plan("Renew", "renewed", planned)));
-        drive(api, renew_run, Some(new_ids));
+        renew_run.set(Some(BulkRun::plan(td_string!(l, pca.renew_verb), td_string!(l, pca.renew_done), planned, l)));
+        drive(api, renew_run, Some(new_ids), l);
     };
     let renewed_any = move || new_ids.with(|v| v.iter().any(Option::is_some));
     let finished = move || renew_run.with(|r| r.as_ref().is_some_and(BulkRun::finished));
 
     view! {
         <div class="page-head">
-            <h1>{if count == 1 { "Renew a certificate" } else { "Renew certificates" }}</h1>
-            <div class="actions"><a href="/">"Back to the overview"</a></div>
+            <h1>{if count == 1 { td_string!(l, pca.renew_title_one) } else { td_string!(l, pca.renew_title_many) }}</h1>
+            <div class="actions"><a href="/">{td_string!(l, pca.renew_back)}</a></div>
         </div>
         <section class="panel">
-            <p class="lead">
-                "Each certificate is issued again by the same CA, with the same subject, alternative names, key algorithm, \
-                 signature and usages, and a new key and serial number. The new one is valid as long as the old one was, \
-                 starting now, and ends before its CA does. The old certificate stays valid until you revoke it."
-            </p>
-            {move || cas_error.get().map(|e| view! { <p class="field-error" role="alert">{format!("The CAs could not be read: {}", failure(&e))}</p> })}
+            <p class="lead">{td_string!(l, pca.renew_lead)}</p>
+            {move || cas_error.get().map(|e| view! { <p class="field-error" role="alert">{td_string!(l, pca.renew_cas_unread, why = failure(&e, l))}</p> })}
             {move || match plan.get() {
-                None => view! { <p role="status">{format!("Reading {count} certificate(s) and their CAs…")}</p> }.into_any(),
+                None => view! { <p role="status">{td_string!(l, pca.renew_reading, count = count)}</p> }.into_any(),
                 Some(rows) => view! { <PlanTable rows /> }.into_any(),
             }}
             <div class="actions">
                 <button class="primary" on:click=start
                     disabled=move || renew_run.with(Option::is_some) || plan.with(|p| !p.as_ref().is_some_and(|rows| rows.iter().any(|(_, r)| r.is_ok())))>
                     {move || match plan.with(|p| p.as_ref().map(|rows| rows.iter().filter(|(_, r)| r.is_ok()).count()).unwrap_or(0)) {
-                        1 => "Renew 1 certificate".to_owned(),
-                        n => format!("Renew {n} certificates"),
+                        1 => td_string!(l, pca.renew_button_one).to_owned(),
+                        n => td_string!(l, pca.renew_button_many, n = n).to_string(),
                     }}
                 </button>
             </div>
         </section>
-        {move || renew_run.get().map(|r| view! { <RunResults run=r new_ids=new_ids.get() noun="renewal" /> })}
+        {move || renew_run.get().map(|r| view! { <RunResults run=r new_ids=new_ids.get() renewal=true /> })}
         {move || (finished() && renewed_any()).then(|| view! { <SaveThenSupersede api olds new_ids /> })}
     }
 }
@@ -151,21 +149,26 @@ pub fn RenewCertificatesPage() -> impl IntoView {
 /// The plan: each certificate, what its renewal will be, or why it cannot be.
 #[component]
 fn PlanTable(rows: Vec<(Picked, Result<(PrivateCertificate, super::renew_plan::Renewal), String>)>) -> impl IntoView {
+    let l = use_locale();
     view! {
         <table class="data-table">
-            <caption>"What will be issued"</caption>
-            <thead><tr><th scope="col">"Certificate"</th><th scope="col">"CA"</th><th scope="col">"New validity"</th></tr></thead>
+            <caption>{td_string!(l, pca.renew_plan_caption)}</caption>
+            <thead><tr>
+                <th scope="col">{td_string!(l, pca.renew_col_cert)}</th>
+                <th scope="col">{td_string!(l, pca.renew_col_ca)}</th>
+                <th scope="col">{td_string!(l, pca.renew_col_validity)}</th>
+            </tr></thead>
             <tbody>
                 {rows.into_iter().map(|(p, r)| match r {
                     Ok((c, renewal)) => view! {
                         <tr>
-                            <td><a href=format!("/pca/certs/{}", c.certificate_id)>{p.name}</a></td>
-                            <td>{c.issuer_name.clone().or(c.issuer_id.clone()).unwrap_or_default()}</td>
+                            <td translate="no"><a href=format!("/pca/certs/{}", c.certificate_id)>{p.name}</a></td>
+                            <td translate="no">{c.issuer_name.clone().or(c.issuer_id.clone()).unwrap_or_default()}</td>
                             <td>{renewal.validity}</td>
                         </tr>
                     }.into_any(),
                     Err(why) => view! {
-                        <tr><td>{p.name}</td><td colspan="2" class="bulk-danger">{format!("Cannot be renewed: {why}")}</td></tr>
+                        <tr><td translate="no">{p.name}</td><td colspan="2" class="bulk-danger">{td_string!(l, pca.renew_cannot, why = why)}</td></tr>
                     }.into_any(),
                 }).collect_view()}
             </tbody>
@@ -176,20 +179,27 @@ fn PlanTable(rows: Vec<(Picked, Result<(PrivateCertificate, super::renew_plan::R
 /// A run's progress bar, its status line and a line per certificate, with
 /// the new certificate's link where one was made.
 #[component]
-fn RunResults(run: BulkRun, new_ids: Vec<Option<String>>, noun: &'static str) -> impl IntoView {
+fn RunResults(run: BulkRun, new_ids: Vec<Option<String>>, renewal: bool) -> impl IntoView {
+    let l = use_locale();
     let (done, total) = run.progress();
-    let heading = if run.finished() { "Done" } else { "In progress" };
+    let (region, heading, list) = match (renewal, run.finished()) {
+        (true, true) => (td_string!(l, pca.renew_results_renew), td_string!(l, pca.renew_renewal_done), td_string!(l, pca.renew_result_per_renewal)),
+        (true, false) => (td_string!(l, pca.renew_results_renew), td_string!(l, pca.renew_renewal_running), td_string!(l, pca.renew_result_per_renewal)),
+        (false, true) => (td_string!(l, pca.renew_results_revoke), td_string!(l, pca.renew_revocation_done), td_string!(l, pca.renew_result_per_old)),
+        (false, false) => (td_string!(l, pca.renew_results_revoke), td_string!(l, pca.renew_revocation_running), td_string!(l, pca.renew_result_per_old)),
+    };
     view! {
-        <section class="panel bulk-run" aria-label=format!("{} results", run.verb)>
-            <h2>{format!("{}: {heading}", if run.verb == "Renew" { "Renewal" } else { "Revocation" })}</h2>
-            <progress max=total value=done aria-label=format!("{} progress", run.verb)></progress>
+        <section class="panel bulk-run" aria-label=region>
+            <h2>{heading}</h2>
+            <progress max=total value=done aria-label=td_string!(l, common.bulk_progress, verb = run.verb).to_string()></progress>
             <p role="status">{run.status()}</p>
-            <ul aria-label=format!("Result per {noun}")>
+            <ul aria-label=list>
                 {run.items.iter().enumerate().map(|(i, item)| {
-                    let (class, text) = item.line(run.done_word);
-                    let link = new_ids.get(i).cloned().flatten().filter(|_| item.outcome == Outcome::Done)
-                        .map(|id| view! { " " <a href=format!("/pca/certs/{id}")>{format!("New certificate of {}", item.row.name)}</a> });
-                    view! { <li class=class>{text}{link}</li> }
+                    let link = new_ids.get(i).cloned().flatten().filter(|_| item.outcome == Outcome::Done).map(|id| {
+                        let sentence = td_string!(l, pca.renew_new_of, name = DATA).to_string();
+                        view! { " " <a href=format!("/pca/certs/{id}")><WithData sentence data=vec![item.row.name.clone()] /></a> }.into_any()
+                    });
+                    view! { <ResultLine item=item.clone() done_word=run.done_word extra=link /> }
                 }).collect_view()}
             </ul>
         </section>
@@ -200,6 +210,7 @@ fn RunResults(run: BulkRun, new_ids: Vec<Option<String>>, noun: &'static str) ->
 /// revoke the old ones as superseded.
 #[component]
 fn SaveThenSupersede(api: Api, olds: Memo<Vec<Option<PrivateCertificate>>>, new_ids: RwSignal<Vec<Option<String>>>) -> impl IntoView {
+    let l = use_locale();
     let saved = RwSignal::new(None::<Result<String, String>>);
     let saving = RwSignal::new(false);
     let save = move |_| {
@@ -221,29 +232,32 @@ fn SaveThenSupersede(api: Api, olds: Memo<Vec<Option<PrivateCertificate>>>, new_
                     })),
                     Err(e) => {
                         saving.try_set(false);
-                        saved.try_set(Some(Err(format!("{name} could not be exported: {}", failure(&e)))));
+                        saved.try_set(Some(Err(td_string!(l, pca.renew_export_failed, name = name, why = failure(&e, l)).to_string())));
                         return;
                     }
                 }
             }
             let file = "renewed-certificates.zip";
-            saved.try_set(Some(download_zip(file, &entries).map(|()| format!("Saved {file}: each new certificate, its chain and its private key."))));
+            saved.try_set(Some(download_zip(file, &entries).map(|()| file.to_owned())));
             saving.try_set(false);
         });
     };
     let done = move || saved.with(|s| matches!(s, Some(Ok(_))));
     let n = new_ids.with_untracked(|v| v.iter().flatten().count());
     view! {
-        <section class="panel" aria-label="New certificates">
-            <h2>{if n == 1 { "Save the new certificate" } else { "Save the new certificates" }}</h2>
-            <p class="field-hint">"The private keys were made by the service: save them now and install them where the old certificates are."</p>
+        <section class="panel" aria-label=td_string!(l, pca.renew_new_region)>
+            <h2>{if n == 1 { td_string!(l, pca.renew_save_one) } else { td_string!(l, pca.renew_save_many) }}</h2>
+            <p class="field-hint">{td_string!(l, pca.renew_save_hint)}</p>
             <div class="actions">
                 <button class="primary" disabled=move || saving.get() on:click=save>
-                    {if n == 1 { "Download the new certificate (ZIP)".to_owned() } else { format!("Download the {n} new certificates (ZIP)") }}
+                    {if n == 1 { td_string!(l, pca.renew_download_one).to_owned() } else { td_string!(l, pca.renew_download_many, n = n).to_string() }}
                 </button>
             </div>
             {move || saved.get().map(|s| match s {
-                Ok(m) => view! { <p class="ok-note" role="status">{m}</p> }.into_any(),
+                Ok(file) => {
+                    let sentence = td_string!(l, pca.renew_saved, file = DATA).to_string();
+                    view! { <p class="ok-note" role="status"><WithData sentence data=vec![file] /></p> }.into_any()
+                }
                 Err(e) => view! { <p class="field-error" role="alert">{e}</p> }.into_any(),
             })}
         </section>
@@ -254,6 +268,7 @@ fn SaveThenSupersede(api: Api, olds: Memo<Vec<Option<PrivateCertificate>>>, new_
 /// Optional: revoke the renewed certificates' predecessors as superseded.
 #[component]
 fn Supersede(api: Api, olds: Memo<Vec<Option<PrivateCertificate>>>, new_ids: RwSignal<Vec<Option<String>>>) -> impl IntoView {
+    let l = use_locale();
     let asking = RwSignal::new(false);
     let run = RwSignal::new(None::<BulkRun>);
     let running = Signal::derive(move || run.with(|r| r.as_ref().is_some_and(|r| !r.finished())));
@@ -261,36 +276,41 @@ fn Supersede(api: Api, olds: Memo<Vec<Option<PrivateCertificate>>>, new_ids: RwS
         let (certs, renewed): (Vec<PrivateCertificate>, Vec<bool>) = olds.with_untracked(|o| {
             new_ids.with_untracked(|ids| o.iter().zip(ids).filter_map(|(c, id)| Some((c.clone()?, id.is_some()))).unzip())
         });
-        supersede_plan(&certs, &renewed)
+        supersede_plan(&certs, &renewed, l)
     };
     let names = move || planned().into_iter().map(|(p, _)| p.name).collect::<Vec<_>>();
     let one = names().len() == 1;
-    let label = if one { "Revoke the old certificate as superseded" } else { "Revoke the old certificates as superseded" };
+    let label = if one { td_string!(l, pca.renew_revoke_old_one) } else { td_string!(l, pca.renew_revoke_old_many) };
     let confirm = move |_| {
         asking.set(false);
         let rows: Vec<(Picked, Result<ApiRequest, String>)> = planned();
-        run.set(Some(BulkRun::plan("Revoke", "revoked as superseded", rows)));
-        drive(api, run, None);
+        run.set(Some(BulkRun::plan(td_string!(l, pca.action_revoke), td_string!(l, pca.renew_done_superseded), rows, l)));
+        drive(api, run, None, l);
     };
     view! {
-        <section class="panel" aria-label="Old certificates">
-            <h2>{if one { "Revoke the old one (optional)" } else { "Revoke the old ones (optional)" }}</h2>
-            <p class="field-hint">"Once the new certificates are installed, revoke the old ones so that clients checking the CRL stop trusting them. The reason given is \u{201c}superseded\u{201d}."</p>
+        <section class="panel" aria-label=td_string!(l, pca.renew_old_region)>
+            <h2>{if one { td_string!(l, pca.renew_revoke_old_one_title) } else { td_string!(l, pca.renew_revoke_old_many_title) }}</h2>
+            <p class="field-hint">{td_string!(l, pca.renew_revoke_hint)}</p>
             <div class="actions">
                 <button class="danger" disabled=move || run.with(Option::is_some) on:click=move |_| asking.set(true)>{label}</button>
             </div>
             {move || asking.get().then(|| {
                 let names = names();
-                let title = if names.len() == 1 { format!("Revoke {} as superseded?", names[0]) } else { format!("Revoke these {} certificates as superseded?", names.len()) };
+                let title = if names.len() == 1 {
+                    td_string!(l, pca.renew_confirm_one, name = marked(&names[0])).to_string()
+                } else {
+                    td_string!(l, pca.renew_confirm_many, n = names.len()).to_string()
+                };
+                let confirm_label = td_string!(l, common.bulk_confirm, verb = td_string!(l, pca.action_revoke), count = names.len(), noun = td_string!(l, pca.noun_cert_one)).to_string();
                 view! {
-                    <ConfirmDialog title confirm_label=format!("Revoke {} certificate(s)", names.len()) danger=true pending=running
+                    <ConfirmDialog title confirm_label danger=true pending=running
                         on_confirm=Callback::new(confirm) on_cancel=Callback::new(move |_| asking.set(false))>
-                        <ul class="bulk-names">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                        <p>"Clients that check revocation will refuse them at once. This cannot be undone."</p>
+                        <ul class="bulk-names" translate="no">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                        <p>{td_string!(l, pca.renew_confirm_warning)}</p>
                     </ConfirmDialog>
                 }
             })}
         </section>
-        {move || run.get().map(|r| view! { <RunResults run=r new_ids=Vec::new() noun="old certificate" /> })}
+        {move || run.get().map(|r| view! { <RunResults run=r new_ids=Vec::new() renewal=false /> })}
     }
 }

@@ -14,9 +14,12 @@ use ccm_api::ApiRequest;
 use super::bulk;
 use super::issue_again::{again_draft, validity_days, Decoded};
 use super::issuers::find_issuer;
+use crate::i18n::format::date;
+use crate::i18n::{td_string, Locale};
 use crate::list::bulk::Planned;
 use crate::list::selection::Picked;
 use crate::pages::pca::cas::validity_cap::{capped, latest_end};
+use crate::pages::pca::labels;
 
 /// One certificate's renewal: the request and how long the new one lasts.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,24 +30,27 @@ pub struct Renewal {
 }
 
 /// The renewal of `cert` (its PEM read into `decoded`) at `now_ms`, or why
-/// it cannot be renewed as it is.
-pub fn plan_renewal(cert: &PrivateCertificate, decoded: &Decoded, cas: &[CertificateAuthority], now_ms: i64) -> Result<Renewal, String> {
+/// it cannot be renewed as it is, worded in `l`.
+pub fn plan_renewal(cert: &PrivateCertificate, decoded: &Decoded, cas: &[CertificateAuthority], now_ms: i64, l: Locale) -> Result<Renewal, String> {
     if cert.status != CertificateStatus::Issued {
-        return Err(format!("it is {}: only an issued certificate is renewed", cert.status.label().to_lowercase()));
+        let status = labels::cert_status(&cert.status, l).to_lowercase();
+        return Err(td_string!(l, pca.renew_not_issued, status = status).to_string());
     }
     let mut draft = again_draft(cert, decoded);
     let issuer = find_issuer(cas, &draft.issuer_id).ok_or_else(|| {
-        format!("its CA {} cannot issue now (it must be active)", cert.issuer_name.clone().unwrap_or_else(|| draft.issuer_id.clone()))
+        let ca = cert.issuer_name.clone().unwrap_or_else(|| draft.issuer_id.clone());
+        td_string!(l, pca.renew_ca_cannot_issue, ca = ca).to_string()
     })?;
     let days = validity_days(cert).unwrap_or(365);
-    let mut validity = format!("{days} days from now, as before");
+    let mut validity = td_string!(l, pca.renew_as_before, days = days).to_string();
     if let Some(end) = issuer.not_after.filter(|end| latest_end(now_ms, &ValidityType::Day, days) > *end) {
         let ca = &issuer.distinguished_name.common_name;
         let (unit, value) = capped(now_ms, end, &ValidityType::Day, &days.to_string())
-            .ok_or_else(|| format!("its CA {ca} ends on {}: no validity fits", crate::expiry::date(end)))?;
+            .ok_or_else(|| td_string!(l, pca.renew_ca_ends_no_fit, ca = ca, date = date(l, end)).to_string())?;
         draft.validity_type = unit.as_str().to_owned();
         draft.validity_value = value.to_string();
-        validity = format!("{value} {} from now (was {days} days): its CA {ca} ends on {}", unit.label(), crate::expiry::date(end));
+        let unit = labels::validity_unit(&unit, l);
+        validity = td_string!(l, pca.renew_cut, value = value, unit = unit, days = days, ca = ca, date = date(l, end)).to_string();
     }
     let request = draft.to_request(cas, now_ms).map_err(|errors| {
         errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
@@ -55,14 +61,14 @@ pub fn plan_renewal(cert: &PrivateCertificate, decoded: &Decoded, cas: &[Certifi
 /// The revocations after a renewal: each old certificate that was renewed,
 /// revoked as superseded (or skipped when its status no longer allows it);
 /// one whose renewal failed is not touched.
-pub fn supersede_plan(olds: &[PrivateCertificate], renewed: &[bool]) -> Vec<Planned> {
+pub fn supersede_plan(olds: &[PrivateCertificate], renewed: &[bool], l: Locale) -> Vec<Planned> {
     let picked: Vec<Picked> = olds
         .iter()
         .zip(renewed)
         .filter(|(_, done)| **done)
         .map(|(c, _)| Picked::new(&c.certificate_id, &c.distinguished_name.common_name))
         .collect();
-    bulk::plan(CertAction::Revoke, picked, olds, Some(RevocationReason::Superseded), crate::i18n::Locale::en)
+    bulk::plan(CertAction::Revoke, picked, olds, Some(RevocationReason::Superseded), l)
 }
 
 #[cfg(test)]
@@ -92,7 +98,7 @@ mod tests {
 
     #[test]
     fn a_renewal_keeps_everything_but_the_dates() {
-        let r = plan_renewal(&cert("a", ROOT, "ISSUED", 90), &decoded(), &cas(), NOW).unwrap();
+        let r = plan_renewal(&cert("a", ROOT, "ISSUED", 90), &decoded(), &cas(), NOW, Locale::en).unwrap();
         assert_eq!(r.request.path, "/v1/private-certificates");
         let body = r.request.body.unwrap();
         assert_eq!(body["issuer_id"], ROOT);
@@ -108,27 +114,39 @@ mod tests {
     #[test]
     fn the_validity_is_cut_to_end_before_the_ca() {
         // The issuing CA ends in 400 days; a 500-day certificate is cut to 400.
-        let r = plan_renewal(&cert("b", ISSUING, "ISSUED", 500), &decoded(), &cas(), NOW).unwrap();
+        let r = plan_renewal(&cert("b", ISSUING, "ISSUED", 500), &decoded(), &cas(), NOW, Locale::en).unwrap();
         assert_eq!(r.request.body.unwrap()["validity"], json!({"type": "DAY", "value": 400}));
         assert!(r.validity.starts_with("400 days from now (was 500 days): its CA Acme Issuing ends on "), "{}", r.validity);
     }
 
     #[test]
     fn what_cannot_be_renewed_says_why() {
-        let revoked = plan_renewal(&cert("c", ROOT, "REVOKED", 90), &decoded(), &cas(), NOW).unwrap_err();
+        let revoked = plan_renewal(&cert("c", ROOT, "REVOKED", 90), &decoded(), &cas(), NOW, Locale::en).unwrap_err();
         assert_eq!(revoked, "it is revoked: only an issued certificate is renewed");
-        let disabled = plan_renewal(&cert("d", "44444444-4444-4444-8444-444444444444", "ISSUED", 90), &decoded(), &cas(), NOW);
+        let disabled = plan_renewal(&cert("d", "44444444-4444-4444-8444-444444444444", "ISSUED", 90), &decoded(), &cas(), NOW, Locale::en);
         assert_eq!(disabled.unwrap_err(), "its CA Acme cannot issue now (it must be active)");
         let mut bad = decoded();
         bad.sans.push(("DNS".into(), "not a name".into()));
-        let e = plan_renewal(&cert("e", ROOT, "ISSUED", 90), &bad, &cas(), NOW).unwrap_err();
+        let e = plan_renewal(&cert("e", ROOT, "ISSUED", 90), &bad, &cas(), NOW, Locale::en).unwrap_err();
         assert!(e.starts_with("subject_alternative_names[2].value: "), "{e}");
+    }
+
+    #[test]
+    fn the_plan_in_chinese() {
+        let zh = |c: PrivateCertificate| plan_renewal(&c, &decoded(), &cas(), NOW, Locale::zh_CN);
+        assert_eq!(zh(cert("a", ROOT, "ISSUED", 90)).unwrap().validity, "从现在起 90 天，与原证书相同");
+        let cut = zh(cert("b", ISSUING, "ISSUED", 500)).unwrap().validity;
+        assert!(cut.starts_with("从现在起 400 天（原为 500 天）：其 CA Acme Issuing 将于 "), "{cut}");
+        assert!(cut.ends_with("日 到期"), "a Chinese date: {cut}");
+        assert_eq!(zh(cert("c", ROOT, "REVOKED", 90)).unwrap_err(), "该证书状态为“已吊销”：只有已签发的证书才能续期");
+        let disabled = zh(cert("d", "44444444-4444-4444-8444-444444444444", "ISSUED", 90)).unwrap_err();
+        assert_eq!(disabled, "其 CA Acme 当前无法签发证书（CA 须为已启用状态）");
     }
 
     #[test]
     fn only_renewed_certificates_are_revoked_and_as_superseded() {
         let olds = [cert("a", ROOT, "ISSUED", 90), cert("b", ROOT, "ISSUED", 90), cert("c", ROOT, "REVOKED", 90)];
-        let plan = supersede_plan(&olds, &[true, false, true]);
+        let plan = supersede_plan(&olds, &[true, false, true], Locale::en);
         assert_eq!(plan.len(), 2);
         assert_eq!(plan[0].0.name, "a.example.com");
         let req = plan[0].1.as_ref().unwrap();
