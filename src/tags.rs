@@ -11,6 +11,10 @@ use ccm_api::scm::{
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
 
+use crate::form::own_problem::OwnProblem;
+use crate::form::rule_words::localized;
+use crate::i18n::Locale;
+
 /// Whose tags: a CA or private certificate (CCM) or an SSL certificate
 /// (SCM). The answers of both list calls read as `TagsResponse`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,14 +64,15 @@ pub fn check_new_tag(
     key: &str,
     value: &str,
     existing: &[ResourceTag],
+    l: Locale,
 ) -> Result<ResourceTag, Vec<ValidationError>> {
     let tag = ResourceTag { key: key.trim().to_owned(), value: Some(value.trim().to_owned()) };
     let problems = validate_request(&target.into().create(id, &tag), &Context { now_millis: 0 });
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(localized(problems, l));
     }
     if existing.iter().any(|t| t == &tag) {
-        return Err(vec![ValidationError::new("tag.key", "this tag is already there")]);
+        return Err(vec![OwnProblem::TagAlreadyThere.at("tag.key", l)]);
     }
     Ok(tag)
 }
@@ -143,33 +148,33 @@ mod tests {
 
     #[test]
     fn new_tags_are_checked_against_the_contract() {
-        let ok = check_new_tag(TagTarget::Ca, CA, " env ", "prod", &[]).unwrap();
+        let ok = check_new_tag(TagTarget::Ca, CA, " env ", "prod", &[], Locale::en).unwrap();
         assert_eq!(ok, ResourceTag::new("env", "prod"));
-        let empty = check_new_tag(TagTarget::Ca, CA, "", "x", &[]).unwrap_err();
+        let empty = check_new_tag(TagTarget::Ca, CA, "", "x", &[], Locale::en).unwrap_err();
         assert_eq!(empty[0].field, "tag.key");
-        let long_key = check_new_tag(TagTarget::Certificate, CERT, &"k".repeat(129), "", &[]).unwrap_err();
+        let long_key = check_new_tag(TagTarget::Certificate, CERT, &"k".repeat(129), "", &[], Locale::en).unwrap_err();
         assert_eq!(long_key[0].field, "tag.key");
-        assert!(check_new_tag(TagTarget::Ca, CA, &"k".repeat(128), &"v".repeat(255), &[]).is_ok());
-        let long_value = check_new_tag(TagTarget::Ca, CA, "k", &"v".repeat(256), &[]).unwrap_err();
+        assert!(check_new_tag(TagTarget::Ca, CA, &"k".repeat(128), &"v".repeat(255), &[], Locale::en).is_ok());
+        let long_value = check_new_tag(TagTarget::Ca, CA, "k", &"v".repeat(256), &[], Locale::en).unwrap_err();
         assert_eq!(long_value[0].field, "tag.value");
-        let twice = check_new_tag(TagTarget::Ca, CA, "env", "prod", &[ResourceTag::new("env", "prod")]).unwrap_err();
+        let twice = check_new_tag(TagTarget::Ca, CA, "env", "prod", &[ResourceTag::new("env", "prod")], Locale::en).unwrap_err();
         assert_eq!(twice[0].message, "this tag is already there");
         // Same key, new value: allowed, the service replaces the value.
-        assert!(check_new_tag(TagTarget::Ca, CA, "env", "dev", &[ResourceTag::new("env", "prod")]).is_ok());
+        assert!(check_new_tag(TagTarget::Ca, CA, "env", "dev", &[ResourceTag::new("env", "prod")], Locale::en).is_ok());
     }
 
     #[test]
     fn ssl_certificate_tags_use_the_scm_calls() {
         const SSL: &str = "scs1554192131150";
-        let tag = check_new_tag(TagOwner::Ssl, SSL, "env", "prod", &[]).unwrap();
+        let tag = check_new_tag(TagOwner::Ssl, SSL, "env", "prod", &[], Locale::en).unwrap();
         let create = TagOwner::Ssl.create(SSL, &tag);
         assert_eq!(create.path, format!("/v3/scm/{SSL}/tags"));
         assert_eq!(create.body.unwrap(), serde_json::json!({"tag": {"key": "env", "value": "prod"}}));
         let delete = TagOwner::Ssl.delete(SSL, &tag).body.unwrap();
         assert_eq!(delete, serde_json::json!({"action": "delete", "tags": [{"key": "env", "value": "prod"}]}));
         assert_eq!(TagOwner::Ssl.list(SSL).path, format!("/v3/scm/{SSL}/tags"));
-        assert_eq!(check_new_tag(TagOwner::Ssl, SSL, "", "x", &[]).unwrap_err()[0].field, "tag.key");
-        assert_eq!(check_new_tag(TagOwner::Ssl, SSL, "k", &"v".repeat(256), &[]).unwrap_err()[0].field, "tag.value");
+        assert_eq!(check_new_tag(TagOwner::Ssl, SSL, "", "x", &[], Locale::en).unwrap_err()[0].field, "tag.key");
+        assert_eq!(check_new_tag(TagOwner::Ssl, SSL, "k", &"v".repeat(256), &[], Locale::en).unwrap_err()[0].field, "tag.value");
         // The same call as before for the CCM resources.
         assert_eq!(TagOwner::from(TagTarget::Ca).list(CA).operation, "list_ca_tags");
     }

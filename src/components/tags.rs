@@ -69,7 +69,7 @@ pub fn TagEditor(#[prop(into)] target: TagOwner, #[prop(into)] id: String, #[pro
             return;
         }
         let existing = tags.with_untracked(|t| t.as_ref().and_then(|t| t.as_ref().ok()).cloned().unwrap_or_default());
-        match check_new_tag(target, &id.get_value(), &key.get_untracked(), &value.get_untracked(), &existing) {
+        match check_new_tag(target, &id.get_value(), &key.get_untracked(), &value.get_untracked(), &existing, l) {
             Err(problems) => field_errors.set(problems),
             Ok(tag) => {
                 field_errors.set(Vec::new());

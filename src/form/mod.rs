@@ -21,6 +21,7 @@ pub mod draft;
 pub mod draft_signals;
 pub mod field;
 pub mod message;
+pub mod own_problem;
 pub mod page;
 pub mod request_form;
 pub mod review;

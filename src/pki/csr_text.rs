@@ -4,15 +4,38 @@
 
 use ccm_pki::decode::CsrInfo;
 
+use crate::i18n::{td_string, Locale};
+
+/// Why a pasted CSR cannot be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CsrUnusable {
+    Empty,
+    /// Its signature does not verify: altered or broken.
+    BadSignature,
+    /// Not a CSR the decoder can read; the decoder's words (data).
+    Unreadable(String),
+}
+
+impl CsrUnusable {
+    /// In `l`; the decoder's words marked as data (backticks, `form::message`).
+    pub fn words(&self, l: Locale) -> String {
+        match self {
+            CsrUnusable::Empty => td_string!(l, pca.csr_empty).to_string(),
+            CsrUnusable::BadSignature => td_string!(l, pca.csr_bad_signature).to_string(),
+            CsrUnusable::Unreadable(detail) => td_string!(l, pca.csr_unreadable, detail = format!("`{detail}`")).to_string(),
+        }
+    }
+}
+
 /// Decodes a pasted or uploaded CSR; a CSR whose signature does not verify
 /// is refused (no CA should sign it).
-pub fn decode(text: &str) -> Result<CsrInfo, String> {
+pub fn decode(text: &str) -> Result<CsrInfo, CsrUnusable> {
     if text.trim().is_empty() {
-        return Err("paste a CSR or choose a file".to_owned());
+        return Err(CsrUnusable::Empty);
     }
     ccm_pki::decode::decode_csr_verified(text.as_bytes()).map_err(|e| match e {
-        ccm_pki::Error::BadSignature => "its signature does not verify: the CSR was altered or is broken".to_owned(),
-        other => format!("this is not a readable CSR: {other}"),
+        ccm_pki::Error::BadSignature => CsrUnusable::BadSignature,
+        other => CsrUnusable::Unreadable(other.to_string()),
     })
 }
 

@@ -196,9 +196,10 @@ crate::draft_signals!(ActivationSignals for ActivationDraft {
 /// for the activate call and against the chosen issuer on every edit.
 fn activation_form(ca_id: String, all: StoredValue<Vec<CertificateAuthority>>) -> (ActivationSignals, RequestForm) {
     let d = ActivationSignals::new();
+    let l = use_locale();
     let check = move || {
         let draft = d.draft();
-        all.with_value(|all| draft.to_request(&ca_id, all, js_sys::Date::now() as i64))
+        all.with_value(|all| draft.to_request(&ca_id, all, js_sys::Date::now() as i64, l))
     };
     (d, RequestForm::new(Service::Ccm, "issue_certificate_authority_certificate", check))
 }

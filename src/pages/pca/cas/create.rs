@@ -43,7 +43,7 @@ pub fn CreateCaPage() -> impl IntoView {
     let i18n = use_locale();
     let l = i18n;
     let d = DraftSignals::new();
-    let (form, cas, load_error) = loader::form_over_cas(page.api, "create_certificate_authority", move |cas, now| d.draft().to_request(cas, now));
+    let (form, cas, load_error) = loader::form_over_cas(page.api, "create_certificate_authority", move |cas, now| d.draft().to_request(cas, now, l));
     // "Create similar" from a CA's details: once the CAs are read, the
     // form becomes that CA, and what was filled is what changes compare to.
     let (similar_id, usages) = use_query_map().with_untracked(|q| (q.get(SIMILAR_KEY), q.get_all(USAGE_KEY).unwrap_or_default()));

@@ -13,6 +13,7 @@ use ccm_api::validate::ValidationError;
 use ccm_api::ApiRequest;
 
 use crate::form::draft::{finish, optional, SubjectDraft};
+use crate::form::own_problem::OwnProblem;
 use crate::i18n::{Locale, format, td_string};
 
 /// What kind of CA, and for a subordinate whether it is signed now.
@@ -126,10 +127,6 @@ pub fn parse_date(text: &str) -> Option<i64> {
     ccm_api::sign::parse_sdk_date(&format!("{digits}T000000Z")).map(|s| s * 1000)
 }
 
-fn error(field: &str, message: impl Into<String>) -> ValidationError {
-    ValidationError::new(field, message)
-}
-
 /// What any issuer here demands of a CA it signs: room in its path length
 /// and an end before its own. Problems go to `errors`.
 fn check_against_issuer(
@@ -137,23 +134,23 @@ fn check_against_issuer(
     path_length: i64,
     validity_end: Option<i64>,
     errors: &mut Vec<ValidationError>,
+    l: Locale,
 ) {
     if path_length > max_path_length(issuer) {
-        errors.push(error(
-            "path_length",
-            format!("at most {} under {}", max_path_length(issuer), issuer.distinguished_name.common_name),
-        ));
+        let issuer_name = issuer.distinguished_name.common_name.clone();
+        errors.push(OwnProblem::PathLengthAtMost { max: max_path_length(issuer), issuer: issuer_name }.at("path_length", l));
     }
     if let (Some(end), Some(issuer_end)) = (validity_end, issuer.not_after) {
         if end > issuer_end {
-            errors.push(error("validity.value", format!("must end before the issuer does ({})", crate::expiry::date(issuer_end))));
+            let issuer_name = issuer.distinguished_name.common_name.clone();
+            errors.push(OwnProblem::EndsAfterIssuer { issuer: issuer_name, issuer_end }.at("validity.value", l));
         }
     }
 }
 
 impl CaDraft {
     /// The request to send, or every problem by wire field path.
-    pub fn to_request(&self, cas: &[CertificateAuthority], now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
+    pub fn to_request(&self, cas: &[CertificateAuthority], now_ms: i64, l: Locale) -> Result<ApiRequest, Vec<ValidationError>> {
         let mut errors = Vec::new();
         let dn = self.subject.to_dn();
         let pending = self.choice == CaKindChoice::SubordinatePending;
@@ -162,7 +159,7 @@ impl CaDraft {
             Ok(v) => Some(v),
             Err(_) if pending => None,
             Err(_) => {
-                errors.push(error("validity.value", "enter a whole number"));
+                errors.push(OwnProblem::WholeNumber.at("validity.value", l));
                 None
             }
         };
@@ -171,7 +168,7 @@ impl CaDraft {
             d => match parse_date(d) {
                 Some(ms) => Some(ms),
                 None => {
-                    errors.push(error("validity.start_from", "enter a date as YYYY-MM-DD"));
+                    errors.push(OwnProblem::DateFormat.at("validity.start_from", l));
                     None
                 }
             },
@@ -190,17 +187,17 @@ impl CaDraft {
         if self.choice == CaKindChoice::SubordinateNow {
             let issuer = eligible_issuers(cas).into_iter().find(|c| c.ca_id == self.issuer_id);
             match issuer {
-                None => errors.push(error("issuer_id", "pick an active CA that may sign subordinate CAs")),
+                None => errors.push(OwnProblem::PickSigningCa.at("issuer_id", l)),
                 Some(issuer) => {
                     let end = value.map(|v| approximate_end(start_from.unwrap_or(now_ms), &validity_type, v));
                     match self.path_length.trim().parse::<i64>() {
                         Ok(p) => {
-                            check_against_issuer(issuer, p, end, &mut errors);
+                            check_against_issuer(issuer, p, end, &mut errors, l);
                             body.path_length = Some(p);
                         }
                         Err(_) => {
-                            errors.push(error("path_length", "enter a whole number from 0 to 6"));
-                            check_against_issuer(issuer, 0, end, &mut errors);
+                            errors.push(OwnProblem::PathLengthNumber.at("path_length", l));
+                            check_against_issuer(issuer, 0, end, &mut errors, l);
                         }
                     }
                 }
@@ -211,7 +208,7 @@ impl CaDraft {
         }
         if self.choice != CaKindChoice::Root {
             if !self.key_usages.iter().any(|u| u == "keyCertSign") {
-                errors.push(error("key_usages", "a CA needs keyCertSign (certificate signing) to issue anything"));
+                errors.push(OwnProblem::CaNeedsCertSign.at("key_usages", l));
             }
             body.key_usages = Some(self.key_usages.iter().map(|u| KeyUsage::from_wire(u)).collect());
         }
@@ -219,12 +216,12 @@ impl CaDraft {
             let valid_days = match self.crl_valid_days.trim().parse::<i64>() {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    errors.push(error("crl_configuration.valid_days", "enter a whole number from 7 to 30"));
+                    errors.push(OwnProblem::CrlDaysNumber.at("crl_configuration.valid_days", l));
                     None
                 }
             };
             if self.crl_bucket.trim().is_empty() {
-                errors.push(error("crl_configuration.obs_bucket_name", "pick the OBS bucket the CRL goes to"));
+                errors.push(OwnProblem::CrlBucket.at("crl_configuration.obs_bucket_name", l));
             }
             body.crl_configuration = Some(CrlConfiguration {
                 enabled: true,
@@ -262,20 +259,20 @@ impl Default for ActivationDraft {
 }
 
 impl ActivationDraft {
-    pub fn to_request(&self, ca_id: &str, cas: &[CertificateAuthority], now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
+    pub fn to_request(&self, ca_id: &str, cas: &[CertificateAuthority], now_ms: i64, l: Locale) -> Result<ApiRequest, Vec<ValidationError>> {
         let mut errors = Vec::new();
         let kind = ValidityType::from_wire(&self.validity_type);
         let value: i64 = self.validity_value.trim().parse().unwrap_or_else(|_| {
-            errors.push(error("validity.value", "enter a whole number"));
+            errors.push(OwnProblem::WholeNumber.at("validity.value", l));
             0
         });
         let path_length: i64 = self.path_length.trim().parse().unwrap_or_else(|_| {
-            errors.push(error("path_length", "enter a whole number from 0 to 6"));
+            errors.push(OwnProblem::PathLengthNumber.at("path_length", l));
             0
         });
         match eligible_issuers(cas).into_iter().find(|c| c.ca_id == self.issuer_id && c.ca_id != ca_id) {
-            None => errors.push(error("issuer_id", "pick an active CA that may sign subordinate CAs")),
-            Some(issuer) => check_against_issuer(issuer, path_length, Some(approximate_end(now_ms, &kind, value)), &mut errors),
+            None => errors.push(OwnProblem::PickSigningCa.at("issuer_id", l)),
+            Some(issuer) => check_against_issuer(issuer, path_length, Some(approximate_end(now_ms, &kind, value)), &mut errors, l),
         }
         let body = ActivateCertificateAuthorityBody {
             issuer_id: self.issuer_id.clone(),
@@ -328,7 +325,7 @@ mod tests {
 
     #[test]
     fn a_complete_root_draft_becomes_the_request() {
-        let req = root_draft().to_request(&cas(), NOW).unwrap();
+        let req = root_draft().to_request(&cas(), NOW, Locale::en).unwrap();
         let body = req.body.unwrap();
         assert_eq!(body["type"], "ROOT");
         assert_eq!(body["distinguished_name"]["country"], "DE");
@@ -342,12 +339,12 @@ mod tests {
         let mut d = root_draft();
         d.validity_value = "31".into();
         d.subject.country = "DEU".into();
-        let f = fields(d.to_request(&cas(), NOW));
+        let f = fields(d.to_request(&cas(), NOW, Locale::en));
         assert!(f.contains(&"validity.value".to_owned()) || f.contains(&"validity".to_owned()), "{f:?}");
         assert!(f.contains(&"distinguished_name.country".to_owned()), "{f:?}");
         let mut d = root_draft();
         d.validity_value = "30".into();
-        assert!(d.to_request(&cas(), NOW).is_ok());
+        assert!(d.to_request(&cas(), NOW, Locale::en).is_ok());
     }
 
     #[test]
@@ -377,19 +374,19 @@ mod tests {
         d.issuer_id = "22222222-2222-4222-8222-222222222222".into();
         d.path_length = "1".into();
         d.validity_value = "2".into();
-        let f = fields(d.to_request(&cas(), NOW));
+        let f = fields(d.to_request(&cas(), NOW, Locale::en));
         assert!(f.contains(&"path_length".to_owned()), "{f:?}");
         assert!(f.contains(&"validity.value".to_owned()), "{f:?}");
 
         d.path_length = "0".into();
         d.validity_value = "1".into();
-        let req = d.to_request(&cas(), NOW).unwrap();
+        let req = d.to_request(&cas(), NOW, Locale::en).unwrap();
         let body = req.body.unwrap();
         assert_eq!(body["issuer_id"], "22222222-2222-4222-8222-222222222222");
         assert_eq!(body["path_length"], 0);
 
         d.issuer_id = "33333333-3333-4333-8333-333333333333".into();
-        assert_eq!(fields(d.to_request(&cas(), NOW)), vec!["issuer_id"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), vec!["issuer_id"]);
     }
 
     #[test]
@@ -397,7 +394,7 @@ mod tests {
         let mut d = root_draft();
         d.choice = CaKindChoice::SubordinatePending;
         d.validity_value = String::new();
-        let body = d.to_request(&cas(), NOW).unwrap().body.unwrap();
+        let body = d.to_request(&cas(), NOW, Locale::en).unwrap().body.unwrap();
         assert_eq!(body["type"], "SUBORDINATE");
         for absent in ["issuer_id", "validity", "signature_algorithm"] {
             assert!(body.get(absent).is_none(), "{absent}");
@@ -410,10 +407,10 @@ mod tests {
         assert_eq!(parse_date("15.01.2024"), None);
         let mut d = root_draft();
         d.start_date = "2020-01-01".into();
-        let f = fields(d.to_request(&cas(), NOW));
+        let f = fields(d.to_request(&cas(), NOW, Locale::en));
         assert!(f.iter().any(|f| f.starts_with("validity")), "{f:?}");
         d.start_date = "nonsense".into();
-        assert!(fields(d.to_request(&cas(), NOW)).contains(&"validity.start_from".to_owned()));
+        assert!(fields(d.to_request(&cas(), NOW, Locale::en)).contains(&"validity.start_from".to_owned()));
     }
 
     #[test]
@@ -421,21 +418,21 @@ mod tests {
         let mut d = root_draft();
         d.choice = CaKindChoice::SubordinatePending;
         d.key_algorithm = "EC384".into();
-        assert!(d.to_request(&cas(), NOW).is_ok(), "{:?}", d.to_request(&cas(), NOW).err());
+        assert!(d.to_request(&cas(), NOW, Locale::en).is_ok(), "{:?}", d.to_request(&cas(), NOW, Locale::en).err());
     }
 
     #[test]
     fn activation_checks_the_issuer_like_creation() {
         let pending = "55555555-5555-4555-8555-555555555555";
         let mut a = ActivationDraft { issuer_id: "11111111-1111-4111-8111-111111111111".into(), ..Default::default() };
-        let req = a.to_request(pending, &cas(), NOW).unwrap();
+        let req = a.to_request(pending, &cas(), NOW, Locale::en).unwrap();
         assert_eq!(req.path, format!("/v1/private-certificate-authorities/{pending}/activate"));
         assert_eq!(req.body.unwrap()["validity"], serde_json::json!({"type": "YEAR", "value": 5}));
         a.issuer_id = "33333333-3333-4333-8333-333333333333".into();
-        assert_eq!(fields(a.to_request(pending, &cas(), NOW)), vec!["issuer_id"]);
+        assert_eq!(fields(a.to_request(pending, &cas(), NOW, Locale::en)), vec!["issuer_id"]);
         a.issuer_id = "22222222-2222-4222-8222-222222222222".into();
         a.path_length = "1".into();
-        let f = fields(a.to_request(pending, &cas(), NOW));
+        let f = fields(a.to_request(pending, &cas(), NOW, Locale::en));
         assert!(f.contains(&"path_length".to_owned()) && f.contains(&"validity.value".to_owned()), "{f:?}");
     }
 
@@ -443,18 +440,18 @@ mod tests {
     fn a_missing_common_name_is_named() {
         let mut d = root_draft();
         d.subject.common_name = "  ".into();
-        assert!(fields(d.to_request(&cas(), NOW)).contains(&"distinguished_name.common_name".to_owned()));
+        assert!(fields(d.to_request(&cas(), NOW, Locale::en)).contains(&"distinguished_name.common_name".to_owned()));
     }
 
     #[test]
     fn key_usages_go_with_a_subordinate_and_must_allow_signing() {
         let mut d = root_draft();
-        assert!(d.to_request(&cas(), NOW).unwrap().body.unwrap().get("key_usages").is_none(), "fixed for a root");
+        assert!(d.to_request(&cas(), NOW, Locale::en).unwrap().body.unwrap().get("key_usages").is_none(), "fixed for a root");
         d.choice = CaKindChoice::SubordinatePending;
-        let body = d.to_request(&cas(), NOW).unwrap().body.unwrap();
+        let body = d.to_request(&cas(), NOW, Locale::en).unwrap().body.unwrap();
         assert_eq!(body["key_usages"], serde_json::json!(["digitalSignature", "keyCertSign", "cRLSign"]));
         d.key_usages = vec!["digitalSignature".into()];
-        assert_eq!(fields(d.to_request(&cas(), NOW)), ["key_usages"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), ["key_usages"]);
     }
 
     #[test]
@@ -462,15 +459,15 @@ mod tests {
         let mut d = root_draft();
         d.crl_publish = true;
         d.crl_valid_days = "3".into();
-        let f = fields(d.to_request(&cas(), NOW));
+        let f = fields(d.to_request(&cas(), NOW, Locale::en));
         assert!(f.contains(&"crl_configuration.obs_bucket_name".to_owned()), "{f:?}");
         assert!(f.contains(&"crl_configuration.valid_days".to_owned()), "{f:?}");
         d.crl_bucket = "pki-crl".into();
         d.crl_valid_days = "10".into();
-        let body = d.to_request(&cas(), NOW).unwrap().body.unwrap();
+        let body = d.to_request(&cas(), NOW, Locale::en).unwrap().body.unwrap();
         assert_eq!(body["crl_configuration"], serde_json::json!({"enabled": true, "obs_bucket_name": "pki-crl", "valid_days": 10}));
         // A CA left pending publishes nothing yet.
         d.choice = CaKindChoice::SubordinatePending;
-        assert!(d.to_request(&cas(), NOW).unwrap().body.unwrap().get("crl_configuration").is_none());
+        assert!(d.to_request(&cas(), NOW, Locale::en).unwrap().body.unwrap().get("crl_configuration").is_none());
     }
 }

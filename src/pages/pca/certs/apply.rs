@@ -46,7 +46,7 @@ pub fn ApplyCertificatePage() -> impl IntoView {
     // "Issue again" from a certificate's details: the form starts as that certificate.
     let again = query.with_untracked(|q| draft_from_query(|k| q.get(k), |k| q.get_all(k).unwrap_or_default()));
     let d = ApplySignals::from_draft(again.clone().unwrap_or(ApplyDraft { issuer_id, ..Default::default() }));
-    let (form, cas, load_error) = loader::form_over_cas(page.api, "create_certificate", move |cas, now| d.draft().to_request(cas, now));
+    let (form, cas, load_error) = loader::form_over_cas(page.api, "create_certificate", move |cas, now| d.draft().to_request(cas, now, l));
     let issuer = Memo::new(move |_| cas.with(|c| find_issuer(c, &d.issuer_id.get()).cloned()));
 
     let send = form.sender(page.api, move |r: CreateCertificateResponse| {

@@ -14,6 +14,7 @@ use ccm_api::ApiRequest;
 
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
 use crate::form::draft::{finish, optional, SubjectDraft};
+use crate::form::own_problem::OwnProblem;
 use crate::pages::pca::cas::create_form::parse_date;
 use crate::i18n::{Locale, td_string};
 
@@ -155,11 +156,11 @@ pub fn inherited(issuer: Option<&CertificateAuthority>, part: DnPart) -> Option<
 }
 
 /// Reads the optional start date into `start_from`.
-pub fn read_start(text: &str, errors: &mut Vec<ValidationError>) -> Option<i64> {
+pub fn read_start(text: &str, errors: &mut Vec<ValidationError>, l: Locale) -> Option<i64> {
     match text.trim() {
         "" => None,
         d => parse_date(d).or_else(|| {
-            errors.push(ValidationError::new("validity.start_from", "enter a date as YYYY-MM-DD"));
+            errors.push(OwnProblem::DateFormat.at("validity.start_from", l));
             None
         }),
     }
@@ -167,46 +168,34 @@ pub fn read_start(text: &str, errors: &mut Vec<ValidationError>) -> Option<i64> 
 
 impl ApplyDraft {
     /// The request to send, or every problem by wire field path.
-    pub fn to_request(&self, cas: &[CertificateAuthority], now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
+    pub fn to_request(&self, cas: &[CertificateAuthority], now_ms: i64, l: Locale) -> Result<ApiRequest, Vec<ValidationError>> {
         let mut errors = Vec::new();
         let issuer = find_issuer(cas, &self.issuer_id);
         if issuer.is_none() {
-            errors.push(ValidationError::new("issuer_id", "pick an active CA"));
+            errors.push(OwnProblem::PickActiveCa.at("issuer_id", l));
         }
         let dn = self.subject.to_dn();
-        let (kind, value) = read_validity(&self.validity_type, &self.validity_value, &mut errors);
-        let start_from = read_start(&self.start_date, &mut errors);
+        let (kind, value) = read_validity(&self.validity_type, &self.validity_value, &mut errors, l);
+        let start_from = read_start(&self.start_date, &mut errors, l);
         if let Some(issuer) = issuer {
-            check_within_issuer(issuer, start_from.unwrap_or(now_ms), &kind, value, &mut errors);
+            check_within_issuer(issuer, start_from.unwrap_or(now_ms), &kind, value, &mut errors, l);
         }
         for (i, row) in self.sans.iter().enumerate() {
             if row.value.trim().is_empty() {
-                errors.push(ValidationError::new(
-                    format!("subject_alternative_names[{i}].value"),
-                    "enter a value or remove this name",
-                ));
+                errors.push(OwnProblem::SanEmpty.at(format!("subject_alternative_names[{i}].value"), l));
             }
         }
         if self.sans.len() > MAX_SANS {
-            errors.push(ValidationError::new(
-                "subject_alternative_names",
-                format!("{} names; at most {MAX_SANS} are allowed", self.sans.len()),
-            ));
+            errors.push(OwnProblem::SanCount { n: self.sans.len(), max: MAX_SANS }.at("subject_alternative_names", l));
         }
         let extension = match (optional(&self.extension_oid), optional(&self.extension_value)) {
             (None, None) => None,
             (oid, value) => {
                 if oid.is_none() {
-                    errors.push(ValidationError::new(
-                        "customized_extension.object_identifier",
-                        "give the extension's object identifier too, or clear its value",
-                    ));
+                    errors.push(OwnProblem::ExtensionNeedsOid.at("customized_extension.object_identifier", l));
                 }
                 if value.is_none() {
-                    errors.push(ValidationError::new(
-                        "customized_extension.value",
-                        "give the extension's value too, or clear its object identifier",
-                    ));
+                    errors.push(OwnProblem::ExtensionNeedsValue.at("customized_extension.value", l));
                 }
                 Some(CustomizedExtension { object_identifier: oid, value })
             }
@@ -247,7 +236,7 @@ mod tests {
 
     #[test]
     fn a_minimal_draft_leaves_the_subject_to_the_issuer() {
-        let req = draft().to_request(&cas(), NOW).unwrap();
+        let req = draft().to_request(&cas(), NOW, Locale::en).unwrap();
         assert_eq!(req.path, "/v1/private-certificates");
         assert_eq!(
             req.body.unwrap(),
@@ -269,7 +258,7 @@ mod tests {
         (d.key_usages, d.eku) = Template::TlsServer.usages();
         d.extension_oid = "1.3.6.1.4.1.2011.4.99".into();
         d.extension_value = "team-a".into();
-        let body = d.to_request(&cas(), NOW).unwrap().body.unwrap();
+        let body = d.to_request(&cas(), NOW, Locale::en).unwrap().body.unwrap();
         assert_eq!(body["distinguished_name"]["country"], "DE");
         assert_eq!(body["subject_alternative_names"][1], json!({"type": "IP", "value": "2001:db8::1"}));
         assert_eq!(body["key_usages"], json!(["digitalSignature", "keyEncipherment"]));
@@ -300,7 +289,7 @@ mod tests {
             SanRow::new(SanType::Dns, "  "),
         ];
         d.extension_oid = "1.x".into();
-        let f = fields(d.to_request(&cas(), NOW));
+        let f = fields(d.to_request(&cas(), NOW, Locale::en));
         for want in [
             "issuer_id",
             "distinguished_name.common_name",
@@ -318,7 +307,7 @@ mod tests {
         let mut d = draft();
         d.extension_oid = "1.x".into();
         d.extension_value = "v".into();
-        assert_eq!(fields(d.to_request(&cas(), NOW)), ["customized_extension.object_identifier"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), ["customized_extension.object_identifier"]);
     }
 
     #[test]
@@ -327,24 +316,24 @@ mod tests {
         d.issuer_id = ISSUING.into();
         d.validity_type = "YEAR".into();
         d.validity_value = "2".into();
-        assert_eq!(fields(d.to_request(&cas(), NOW)), ["validity.value"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), ["validity.value"]);
         d.issuer_id = ROOT.into();
         d.validity_value = "21".into();
-        let errors = d.to_request(&cas(), NOW).unwrap_err();
+        let errors = d.to_request(&cas(), NOW, Locale::en).unwrap_err();
         assert_eq!(errors[0].field, "validity.value");
         d.validity_value = "0".into();
-        assert_eq!(fields(d.to_request(&cas(), NOW)), ["validity.value"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), ["validity.value"]);
         d.validity_value = "1".into();
         d.start_date = "2020-01-01".into();
-        assert_eq!(fields(d.to_request(&cas(), NOW)), ["validity.start_from"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), ["validity.start_from"]);
     }
 
     #[test]
     fn at_most_twenty_names() {
         let mut d = draft();
         d.sans = (0..21).map(|i| SanRow::new(SanType::Dns, &format!("h{i}.example.com"))).collect();
-        assert_eq!(fields(d.to_request(&cas(), NOW)), ["subject_alternative_names"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), ["subject_alternative_names"]);
         d.sans.pop();
-        assert!(d.to_request(&cas(), NOW).is_ok());
+        assert!(d.to_request(&cas(), NOW, Locale::en).is_ok());
     }
 }

@@ -18,6 +18,7 @@ use crate::components::csr_summary::CsrSummary;
 use crate::components::pem_input::PemInput;
 use crate::components::validity_fields::ValidityFields;
 use crate::form::field::RuleField;
+use crate::form::message::message_view;
 use crate::form::page::{FormFrame, FormPage};
 use crate::pages::pca::cas::create_form::max_path_length;
 use crate::pages::pca::cas::loader;
@@ -37,7 +38,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
     let l = use_locale();
     let api = page.api;
     let d = CsrSignals::new();
-    let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate_by_csr", move |cas, now| d.draft().to_request(cas, now));
+    let (form, cas, load_error) = loader::form_over_cas(api, "create_certificate_by_csr", move |cas, now| d.draft().to_request(cas, now, l));
 
     // The browser's reading, as the text changes.
     let local = Memo::new(move |_| d.csr.with(|t| (!t.trim().is_empty()).then(|| decode(t))));
@@ -88,7 +89,7 @@ pub fn IssueFromCsrPage() -> impl IntoView {
                     hint=td_string!(l, pca.csr_pem_hint) error=form.error_for("csr") />
             </fieldset>
             {move || local.get().map(|decoded| match decoded {
-                Err(why) => view! { <p class="field-error" role="alert">{td_string!(l, pca.csr_unusable, why = why).to_string()}</p> }.into_any(),
+                Err(why) => view! { <p class="field-error" role="alert">{message_view(Some(td_string!(l, pca.csr_unusable, why = why.words(l)).to_string()))}</p> }.into_any(),
                 Ok(info) => {
                     let rows = service.get().map(|s| s.map(|s| compare(&info, &s, l)));
                     view! {

@@ -10,10 +10,11 @@ use ccm_api::validate::ValidationError;
 use ccm_api::ApiRequest;
 use ccm_pki::decode::CsrInfo;
 
-pub use crate::pki::csr_text::decode;
+pub use crate::pki::csr_text::{decode, CsrUnusable};
 
 use super::issuers::{check_within_issuer, find_issuer, read_validity};
 use crate::form::draft::finish;
+use crate::form::own_problem::OwnProblem;
 use crate::i18n::{Locale, td_string};
 use crate::pages::pca::cas::create_form::max_path_length;
 
@@ -98,29 +99,29 @@ impl CsrDraft {
     }
 
     /// The request to send, or every problem by wire field path.
-    pub fn to_request(&self, cas: &[CertificateAuthority], now_ms: i64) -> Result<ApiRequest, Vec<ValidationError>> {
+    pub fn to_request(&self, cas: &[CertificateAuthority], now_ms: i64, l: Locale) -> Result<ApiRequest, Vec<ValidationError>> {
         let mut errors = Vec::new();
         if let Err(why) = decode(&self.csr) {
-            errors.push(ValidationError::new("csr", why));
+            errors.push(ValidationError::new("csr", why.words(l)));
         }
         let issuer = find_issuer(cas, &self.issuer_id);
         if issuer.is_none() {
-            errors.push(ValidationError::new("issuer_id", "pick an active CA"));
+            errors.push(OwnProblem::PickActiveCa.at("issuer_id", l));
         }
-        let (kind, value) = read_validity(&self.validity_type, &self.validity_value, &mut errors);
+        let (kind, value) = read_validity(&self.validity_type, &self.validity_value, &mut errors, l);
         if let Some(issuer) = issuer {
-            check_within_issuer(issuer, now_ms, &kind, value, &mut errors);
+            check_within_issuer(issuer, now_ms, &kind, value, &mut errors, l);
         }
         let path_length = if self.is_ca() {
             match self.path_length.trim().parse::<i64>() {
                 Ok(p) => {
                     if let Some(issuer) = issuer {
-                        check_room(issuer, p, &mut errors);
+                        check_room(issuer, p, &mut errors, l);
                     }
                     Some(p)
                 }
                 Err(_) => {
-                    errors.push(ValidationError::new("path_length", "enter a whole number from 0 to 6"));
+                    errors.push(OwnProblem::PathLengthNumber.at("path_length", l));
                     None
                 }
             }
@@ -141,15 +142,12 @@ impl CsrDraft {
 }
 
 /// A subordinate CA needs an issuer with path length to spare.
-fn check_room(issuer: &CertificateAuthority, path_length: i64, errors: &mut Vec<ValidationError>) {
-    let name = &issuer.distinguished_name.common_name;
+fn check_room(issuer: &CertificateAuthority, path_length: i64, errors: &mut Vec<ValidationError>, l: Locale) {
+    let issuer_name = issuer.distinguished_name.common_name.clone();
     if !issuer.is_root() && issuer.path_length.unwrap_or(0) == 0 {
-        errors.push(ValidationError::new(
-            "path_length",
-            format!("{name} has path length 0: it signs only end-entity certificates; pick another issuer"),
-        ));
+        errors.push(OwnProblem::IssuerSignsLeavesOnly { issuer: issuer_name }.at("path_length", l));
     } else if path_length > max_path_length(issuer) {
-        errors.push(ValidationError::new("path_length", format!("at most {} under {name}", max_path_length(issuer))));
+        errors.push(OwnProblem::PathLengthAtMost { max: max_path_length(issuer), issuer: issuer_name }.at("path_length", l));
     }
 }
 
@@ -205,13 +203,18 @@ ZCM=
     fn a_tampered_or_empty_csr_is_refused() {
         let tampered = CSR.replace("DEV4YW1w", "DEV4YW1x");
         assert!(decode(&tampered).is_err());
-        assert_eq!(decode("  ").unwrap_err(), "paste a CSR or choose a file");
+        assert_eq!(decode("  ").unwrap_err(), CsrUnusable::Empty);
+        assert_eq!(decode(&tampered).unwrap_err(), CsrUnusable::BadSignature);
+        for unusable in [CsrUnusable::Empty, CsrUnusable::BadSignature, CsrUnusable::Unreadable("bad base64".into())] {
+            assert_ne!(unusable.words(Locale::en), unusable.words(Locale::zh_CN));
+        }
+        assert!(CsrUnusable::Unreadable("bad base64".into()).words(Locale::zh_CN).contains("`bad base64`"));
         assert!(decode("-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----").is_err());
     }
 
     #[test]
     fn a_leaf_request_carries_no_path_length() {
-        let body = draft().to_request(&cas(), NOW).unwrap().body.unwrap();
+        let body = draft().to_request(&cas(), NOW, Locale::en).unwrap().body.unwrap();
         assert_eq!(body["type"], "ENTITY_CERT");
         assert_eq!(body["validity"], json!({"type": "DAY", "value": 365}));
         assert!(body.get("path_length").is_none());
@@ -223,26 +226,26 @@ ZCM=
         let mut d = draft();
         d.kind = "INTERMEDIATE_CA".into();
         d.path_length = "2".into();
-        assert_eq!(d.to_request(&cas(), NOW).unwrap().body.unwrap()["path_length"], 2);
+        assert_eq!(d.to_request(&cas(), NOW, Locale::en).unwrap().body.unwrap()["path_length"], 2);
         d.issuer_id = ISSUING.into();
-        assert_eq!(fields(d.to_request(&cas(), NOW)), ["path_length"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), ["path_length"]);
         d.issuer_id = LEAF_ONLY.into();
         d.path_length = "0".into();
-        let errors = d.to_request(&cas(), NOW).unwrap_err();
+        let errors = d.to_request(&cas(), NOW, Locale::en).unwrap_err();
         assert!(errors[0].message.contains("signs only end-entity certificates"));
         d.issuer_id = ROOT.into();
         d.path_length = "7".into();
-        assert_eq!(fields(d.to_request(&cas(), NOW)), ["path_length"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), ["path_length"]);
     }
 
     #[test]
     fn bad_inputs_are_named_by_field() {
         let d = CsrDraft { csr: "hello".into(), validity_value: "x".into(), ..Default::default() };
-        let f = fields(d.to_request(&cas(), NOW));
+        let f = fields(d.to_request(&cas(), NOW, Locale::en));
         assert_eq!(f, ["csr", "issuer_id", "validity.value"]);
         let mut d = draft();
         d.validity_type = "YEAR".into();
         d.validity_value = "21".into();
-        assert_eq!(fields(d.to_request(&cas(), NOW)), ["validity.value"]);
+        assert_eq!(fields(d.to_request(&cas(), NOW, Locale::en)), ["validity.value"]);
     }
 }

@@ -84,7 +84,7 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
             compressed: compressed.get_untracked(),
             password: password.get_untracked(),
         };
-        let planned = match plan(&id.get_value(), &choice) {
+        let planned = match plan(&id.get_value(), &choice, l) {
             Ok(p) => p,
             Err(e) => {
                 errors.set(e);

@@ -9,6 +9,9 @@ use ccm_api::pca::certs::{export_certificate, ExportCertificateBody, ExportCerti
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
 
+use crate::form::own_problem::OwnProblem;
+use crate::i18n::Locale;
+
 /// The dialog's choices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportChoice {
@@ -27,15 +30,12 @@ pub enum ExportPlan {
 }
 
 /// Builds the request, or says what is wrong (nothing is sent then).
-pub fn plan(certificate_id: &str, choice: &ExportChoice) -> Result<ExportPlan, Vec<ValidationError>> {
+pub fn plan(certificate_id: &str, choice: &ExportChoice, l: Locale) -> Result<ExportPlan, Vec<ValidationError>> {
     let server = choice.server.normalized();
     let builds_pkcs12 = !choice.compressed && server.needs_archive();
     let mut errors = Vec::new();
     if builds_pkcs12 && choice.password.is_empty() {
-        errors.push(ValidationError::new(
-            "password",
-            "a PKCS#12 file needs a password: enter the one the server will use to open it",
-        ));
+        errors.push(OwnProblem::Pkcs12NeedsPassword.at("password", l));
     }
     // The service makes IIS/TOMCAT files only inside a ZIP; the PEMs come as OTHER.
     let kind = if builds_pkcs12 { ExportType::Pem } else { server };
@@ -159,26 +159,26 @@ mod tests {
 
     #[test]
     fn compressed_exports_ask_for_the_service_archive() {
-        let ExportPlan::Archive(req) = plan(ID, &choice(ExportType::Tomcat, true, "")).unwrap() else { panic!() };
+        let ExportPlan::Archive(req) = plan(ID, &choice(ExportType::Tomcat, true, ""), Locale::en).unwrap() else { panic!() };
         assert_eq!(req.response, ResponseKind::Binary);
         assert_eq!(req.body.unwrap(), json!({"is_compressed": "true", "type": "TOMCAT"}));
     }
 
     #[test]
     fn uncompressed_iis_and_tomcat_fetch_pems_and_need_a_password() {
-        let errors = plan(ID, &choice(ExportType::Iis, false, "")).unwrap_err();
+        let errors = plan(ID, &choice(ExportType::Iis, false, ""), Locale::en).unwrap_err();
         assert_eq!(errors[0].field, "password");
-        let ExportPlan::Pems { request, pkcs12 } = plan(ID, &choice(ExportType::Iis, false, "s3cret")).unwrap() else { panic!() };
+        let ExportPlan::Pems { request, pkcs12 } = plan(ID, &choice(ExportType::Iis, false, "s3cret"), Locale::en).unwrap() else { panic!() };
         assert!(pkcs12);
         assert_eq!(request.body.unwrap(), json!({"is_compressed": "false", "type": "OTHER", "password": "s3cret"}));
-        let ExportPlan::Pems { request, pkcs12 } = plan(ID, &choice(ExportType::Nginx, false, "")).unwrap() else { panic!() };
+        let ExportPlan::Pems { request, pkcs12 } = plan(ID, &choice(ExportType::Nginx, false, ""), Locale::en).unwrap() else { panic!() };
         assert!(!pkcs12);
         assert_eq!(request.body.unwrap(), json!({"is_compressed": "false", "type": "NGINX"}));
     }
 
     #[test]
     fn passwords_longer_than_32_bytes_are_refused() {
-        let errors = plan(ID, &choice(ExportType::Apache, true, &"p".repeat(33))).unwrap_err();
+        let errors = plan(ID, &choice(ExportType::Apache, true, &"p".repeat(33)), Locale::en).unwrap_err();
         assert_eq!(errors[0].field, "password");
     }
 

@@ -6,6 +6,9 @@ use ccm_api::common::{CaStatus, ValidityType};
 use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::validate::ValidationError;
 
+use crate::form::own_problem::OwnProblem;
+use crate::i18n::Locale;
+
 use crate::pages::pca::cas::create_form::approximate_end;
 
 /// The link above the apply and CSR forms.
@@ -36,12 +39,12 @@ pub fn find_issuer<'a>(cas: &'a [CertificateAuthority], id: &str) -> Option<&'a 
 }
 
 /// Parses the validity inputs; problems go to `errors` under the wire names.
-pub fn read_validity(kind: &str, value: &str, errors: &mut Vec<ValidationError>) -> (ValidityType, i64) {
+pub fn read_validity(kind: &str, value: &str, errors: &mut Vec<ValidationError>, l: Locale) -> (ValidityType, i64) {
     let kind = ValidityType::from_wire(kind);
     let value = match value.trim().parse::<i64>() {
         Ok(v) => v,
         Err(_) => {
-            errors.push(ValidationError::new("validity.value", "enter a whole number"));
+            errors.push(OwnProblem::WholeNumber.at("validity.value", l));
             0
         }
     };
@@ -55,18 +58,13 @@ pub fn check_within_issuer(
     kind: &ValidityType,
     value: i64,
     errors: &mut Vec<ValidationError>,
+    l: Locale,
 ) {
     let end = approximate_end(start_ms, kind, value);
     if let Some(issuer_end) = issuer.not_after {
         if end > issuer_end {
-            errors.push(ValidationError::new(
-                "validity.value",
-                format!(
-                    "ends after the issuer {} does ({}); choose a shorter validity",
-                    issuer.distinguished_name.common_name,
-                    crate::expiry::date(issuer_end)
-                ),
-            ));
+            let issuer_name = issuer.distinguished_name.common_name.clone();
+            errors.push(OwnProblem::EndsAfterIssuer { issuer: issuer_name, issuer_end }.at("validity.value", l));
         }
     }
 }
@@ -110,12 +108,13 @@ pub(crate) mod tests {
     fn validity_must_end_before_the_issuer() {
         let all = cas();
         let mut errors = Vec::new();
-        check_within_issuer(&all[1], NOW, &ValidityType::Year, 2, &mut errors);
+        check_within_issuer(&all[1], NOW, &ValidityType::Year, 2, &mut errors, Locale::en);
         assert_eq!(errors[0].field, "validity.value");
         let mut errors = Vec::new();
-        check_within_issuer(&all[1], NOW, &ValidityType::Day, 390, &mut errors);
+        check_within_issuer(&all[1], NOW, &ValidityType::Day, 390, &mut errors, Locale::en);
         assert!(errors.is_empty());
-        let (_, v) = read_validity("DAY", "x", &mut errors);
+        let (_, v) = read_validity("DAY", "x", &mut errors, Locale::zh_CN);
+        assert_eq!(errors[0].message, OwnProblem::WholeNumber.words(Locale::zh_CN));
         assert_eq!((v, errors.len()), (0, 1));
     }
 }

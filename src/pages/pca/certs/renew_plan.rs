@@ -14,6 +14,7 @@ use ccm_api::ApiRequest;
 use super::bulk;
 use super::issue_again::{again_draft, validity_days, Decoded};
 use super::issuers::find_issuer;
+use crate::form::rule_words::field_line;
 use crate::i18n::format::date;
 use crate::i18n::{td_string, Locale};
 use crate::list::bulk::Planned;
@@ -52,8 +53,8 @@ pub fn plan_renewal(cert: &PrivateCertificate, decoded: &Decoded, cas: &[Certifi
         let unit = labels::validity_unit(&unit, l);
         validity = td_string!(l, pca.renew_cut, value = value, unit = unit, days = days, ca = ca, date = date(l, end)).to_string();
     }
-    let request = draft.to_request(cas, now_ms).map_err(|errors| {
-        errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
+    let request = draft.to_request(cas, now_ms, l).map_err(|errors| {
+        errors.iter().map(|e| field_line(e, l)).collect::<Vec<_>>().join("; ")
     })?;
     Ok(Renewal { request, validity })
 }
