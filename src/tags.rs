@@ -13,7 +13,8 @@ use ccm_api::ApiRequest;
 
 use crate::form::own_problem::OwnProblem;
 use crate::form::rule_words::localized;
-use crate::i18n::Locale;
+use crate::components::with_data::marked;
+use crate::i18n::{td_string, Locale};
 
 /// Whose tags: a CA or private certificate (CCM) or an SSL certificate
 /// (SCM). The answers of both list calls read as `TagsResponse`.
@@ -114,11 +115,11 @@ impl TagFilter {
         out
     }
 
-    /// How the picker shows it.
-    pub fn label(&self) -> String {
+    /// How the picker shows it: key and value are data (`with_data::marked`).
+    pub fn label(&self, l: Locale) -> String {
         match &self.value {
-            Some(v) => format!("{} = {v}", self.key),
-            None => format!("{} (any value)", self.key),
+            Some(v) => format!("{} = {}", marked(&self.key), marked(v)),
+            None => td_string!(l, common.tag_any_value, key = marked(&self.key)).to_string(),
         }
     }
 
@@ -142,6 +143,7 @@ impl TagFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::with_data::unmarked;
 
     const CA: &str = "4c0e772e-5d4d-4d88-a3a3-0f6c59b8e2a1";
     const CERT: &str = "6434f74f-2d13-4e6a-89eb-93ee313f1a43";
@@ -190,8 +192,10 @@ mod tests {
             DomainTags { key: "team".into(), values: vec!["web".into()] },
             DomainTags { key: "env".into(), values: vec!["prod".into(), "dev".into(), "prod".into()] },
         ];
-        let labels: Vec<String> = TagFilter::choices(&domain).iter().map(TagFilter::label).collect();
+        let labels: Vec<String> = TagFilter::choices(&domain).iter().map(|t| unmarked(&t.label(Locale::en)).0).collect();
         assert_eq!(labels, ["env (any value)", "env = dev", "env = prod", "team (any value)", "team = web"]);
+        let zh = TagFilter::choices(&domain)[0].label(Locale::zh_CN);
+        assert_eq!(unmarked(&zh), ("env（任意值）".to_owned(), Some("env".to_owned())));
         assert_eq!(tag_text(&ResourceTag { key: "k".into(), value: None }), "k");
         assert_eq!(tag_text(&ResourceTag::new("k", "v")), "k = v");
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::with_data::CodeMarked;
+use crate::components::with_data::{unmarked, CodeMarked};
 use crate::form::message::message_view;
 
 /// A text input bound to a signal; `error` is shown under it and linked
@@ -17,6 +17,7 @@ pub fn TextField(
     #[prop(into, optional)]
     hint: Option<String>,
     #[prop(optional)] password: bool,
+    /// Data in it (`with_data::marked`) is named in `data-untranslated`.
     #[prop(into, optional)] placeholder: Option<String>,
     #[prop(into, optional)] autocomplete: Option<String>,
     /// Marked as required (the mark is visual; `aria-required` tells
@@ -27,6 +28,7 @@ pub fn TextField(
     #[prop(into, optional)]
     on_blur: Option<Callback<()>>,
 ) -> impl IntoView {
+    let (placeholder, placeholder_data) = placeholder.map(|p| unmarked(&p)).unzip();
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described = {
@@ -54,6 +56,7 @@ pub fn TextField(
                 id=id.clone()
                 type=if password { "password" } else { "text" }
                 placeholder=placeholder
+                data-untranslated=placeholder_data.flatten()
                 autocomplete=autocomplete
                 spellcheck="false"
                 prop:value=move || value.get()

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::with_data::DataMarked;
 use crate::i18n::{td_string, use_locale};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub fn use_notifications() -> Notifications {
 }
 
 impl Notifications {
+    /// `text` may hold data marked with `with_data::marked` (a name): it
+    /// is shown untranslated.
     pub fn success(&self, text: impl Into<String>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
@@ -52,7 +55,7 @@ pub fn NotificationArea() -> impl IntoView {
         <section class="notifications" aria-label=td_string!(locale, layout.notifications) aria-live="polite">
             <For each=move || n.items.get() key=|notice| notice.id let:notice>
                 <div class="notice notice-success" role="status">
-                    <span>{notice.text.clone()}</span>
+                    <span><DataMarked text=notice.text.clone() /></span>
                     <button class="notice-close" aria-label=td_string!(locale, layout.dismiss_notification) on:click=move |_| n.dismiss(notice.id)>
                         "×"
                     </button>

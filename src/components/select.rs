@@ -4,12 +4,14 @@
 
 use leptos::prelude::*;
 
+use crate::components::with_data::unmarked;
+
 #[component]
 pub fn WireSelect(
     #[prop(into)] id: String,
     #[prop(into)] label: String,
     value: RwSignal<String>,
-    /// (wire value, text shown)
+    /// (wire value, text shown; data in it `with_data::marked`)
     options: Vec<(String, String)>,
     #[prop(into, optional)] hint: Option<String>,
 ) -> impl IntoView {
@@ -20,7 +22,7 @@ pub fn WireSelect(
 pub fn ChoiceSelect(
     #[prop(into)] id: String,
     #[prop(into)] label: String,
-    /// (wire value, text shown)
+    /// (wire value, text shown; data in it `with_data::marked`)
     options: Vec<(String, String)>,
     value: Signal<String>,
     on_pick: Callback<String>,
@@ -32,7 +34,8 @@ pub fn ChoiceSelect(
             <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))>
                 {options.into_iter().map(|(wire, text)| {
                     let w = wire.clone();
-                    view! { <option value=wire selected=move || value.get() == w>{text}</option> }
+                    let (text, data) = unmarked(&text);
+                    view! { <option value=wire data-untranslated=data selected=move || value.get() == w>{text}</option> }
                 }).collect::<Vec<_>>()}
             </select>
             {hint.map(|h| view! { <p class="field-hint">{h}</p> })}

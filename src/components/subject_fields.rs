@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::with_data::marked;
 use crate::form::draft::SubjectDraft;
 use crate::form::field::RuleField;
 use crate::form::request_form::RequestForm;
@@ -36,7 +37,7 @@ pub fn SubjectFields(
     let l = use_locale();
     let id = |part: &str| format!("{id_prefix}-{part}");
     let [country, state, locality, org, ou] = inherited.unwrap_or_default();
-    let placeholder = |v: Option<String>| v.map(|v| td_string!(l, common.inherited, value = v).to_string()).unwrap_or_default();
+    let placeholder = |v: Option<String>| v.map(|v| td_string!(l, common.inherited, value = marked(&v)).to_string()).unwrap_or_default();
     view! {
         <RuleField form path="distinguished_name.common_name" id=id("cn") label=td_string!(l, common.dn_common_name) value=signals.common_name />
         <div class="field-row">

@@ -49,6 +49,16 @@ pub fn code(text: &str) -> String {
     marked(text)
 }
 
+/// For text that cannot hold a span (an `<option>`, a placeholder): the
+/// text with its `marked()` data unmarked, and the data pieces one per
+/// line for the element's `data-untranslated` attribute (`None` when it
+/// has none), which says what in it is data and not words. Pure.
+pub fn unmarked(text: &str) -> (String, Option<String>) {
+    let pieces = split_at_data(text);
+    let data: Vec<&str> = pieces.iter().skip(1).step_by(2).map(String::as_str).filter(|d| !d.is_empty()).collect();
+    (pieces.concat(), (!data.is_empty()).then(|| data.join("\n")))
+}
+
 /// A sentence whose `marked()` pieces show in `translate="no"` spans.
 #[component]
 pub fn DataMarked(#[prop(into)] text: String) -> impl IntoView {
@@ -73,6 +83,17 @@ pub fn CodeMarked(#[prop(into)] text: String) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::{td_string, Locale};
+
+    #[test]
+    fn unmarked_text_reads_plainly_and_names_its_data() {
+        let zh = td_string!(Locale::zh_CN, common.inherited, value = marked("Beijing")).to_string();
+        let (text, data) = unmarked(&zh);
+        assert!(text.contains("Beijing") && !text.contains(DATA), "{text}");
+        assert_eq!(data.as_deref(), Some("Beijing"));
+        let two = format!("{} / {}", marked("Acme Root"), marked("2031"));
+        assert_eq!(unmarked(&two), ("Acme Root / 2031".to_owned(), Some("Acme Root\n2031".to_owned())));
+        assert_eq!(unmarked("plain"), ("plain".to_owned(), None));
+    }
 
     #[test]
     fn the_data_goes_where_each_language_puts_it() {

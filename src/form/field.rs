@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::message::message_view;
 use super::request_form::RequestForm;
 use crate::components::field::{RequiredMark, TextField, TextFieldProps};
+use crate::components::with_data::unmarked;
 
 #[component]
 pub fn RuleField(
@@ -34,7 +35,8 @@ pub fn RuleField(
 }
 
 /// A select bound to one wire path (the issuing CA): a first option for
-/// "nothing chosen", then `options` (value, text shown); the required
+/// "nothing chosen", then `options` (value, text shown, data in it
+/// `with_data::marked`); the required
 /// mark, message and "left" come from the form like a `RuleField`'s.
 #[component]
 pub fn RuleSelect(
@@ -62,7 +64,8 @@ pub fn RuleSelect(
                 <option value="" selected=move || value.with(String::is_empty)>{none}</option>
                 {move || options.get().into_iter().map(|(v, text)| {
                     let chosen = v.clone();
-                    view! { <option value=v selected=move || value.with(|c| *c == chosen)>{text}</option> }
+                    let (text, data) = unmarked(&text);
+                    view! { <option value=v data-untranslated=data selected=move || value.with(|c| *c == chosen)>{text}</option> }
                 }).collect::<Vec<_>>()}
             </select>
             {hint.map(|h| view! { <p class="field-hint">{h}</p> })}

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, Page, Locator } from '@playwright/test';
 import { ALLOWED_TERMS } from './i18n-allowed';
 import { watchErrors } from './helpers';
+import { L } from './zh-check';
 
 // The form machinery in Chinese: a field's rule message (worded from
 // ccm-api's Problem in the rules namespace), the data in it shown as
@@ -10,23 +9,6 @@ import { watchErrors } from './helpers';
 // numbers in the CA delete dialog, where nothing is sent until it fits.
 // The plain emulator (8091), with a CA of this test's own.
 test.use({ baseURL: 'http://127.0.0.1:8091', locale: 'zh-CN' });
-
-function localeStrings(locale: string): Map<string, string> {
-  const dir = path.join('locales', locale);
-  const out = new Map<string, string>();
-  for (const file of fs.readdirSync(dir).sort()) {
-    const json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    for (const [k, v] of Object.entries(json)) out.set(`${file.replace(/\.json$/, '')}.${k}`, String(v));
-  }
-  return out;
-}
-const EN = localeStrings('en');
-const ZH = localeStrings('zh-CN');
-/** The Chinese text of the key whose English text is `english`. */
-function L(english: string): string {
-  for (const [key, value] of EN) if (value === english) return ZH.get(key)!;
-  throw new Error(`not in the locale files: "${english}"`);
-}
 
 /** Latin words in an element's text outside <code>, allowed terms left out. */
 async function latinOutsideCode(el: Locator): Promise<string[]> {
@@ -40,11 +22,9 @@ async function latinOutsideCode(el: Locator): Promise<string[]> {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A label of the shared subject fields (src/components, converted
- * separately): its Chinese text once it is in the locale files, English until then. */
-function either(english: string): RegExp {
-  const zh = [...EN].filter(([, v]) => v === english).map(([k]) => ZH.get(k)!);
-  return new RegExp(`^(${[english, ...zh].map(esc).join('|')})$`);
+/** The Chinese label of `english`, matched whole. */
+function exactly(english: string): RegExp {
+  return new RegExp(`^${esc(L(english))}$`);
 }
 
 async function signIn(page: Page) {
@@ -64,7 +44,7 @@ test('a left field, the review panel and a range message in Chinese; nothing sen
 
   // The country left empty: the required message, its example in <code>.
   await page.goto('/pca/cas/new');
-  const country = page.getByLabel(either('Country (2 letters)'));
+  const country = page.getByLabel(exactly('Country (2 letters)'));
   await country.focus();
   await country.blur();
   const message = page.locator('#ca-country-error');
@@ -78,13 +58,13 @@ test('a left field, the review panel and a range message in Chinese; nothing sen
   await expect(page.getByRole('alert').filter({ hasText: '有些字段需要修改；未发送任何内容。' })).toBeVisible();
 
   // A full subject: the review panel in Chinese, then the CA is created.
-  await page.getByLabel(either('Common name')).fill(cn);
+  await page.getByLabel(exactly('Common name')).fill(cn);
   await country.fill('CN');
   await expect(message).toBeEmpty();
-  await page.getByLabel(either('State or province')).fill('Beijing');
-  await page.getByLabel(either('Locality')).fill('Beijing');
-  await page.getByLabel(either('Organization')).fill('Acme');
-  await page.getByLabel(either('Organizational unit')).fill('PKI');
+  await page.getByLabel(exactly('State or province')).fill('Beijing');
+  await page.getByLabel(exactly('Locality')).fill('Beijing');
+  await page.getByLabel(exactly('Organization')).fill('Acme');
+  await page.getByLabel(exactly('Organizational unit')).fill('PKI');
   await page.getByRole('button', { name: L('Review request') }).click();
   const review = page.getByRole('region', { name: '待发送的请求' });
   await expect(review.getByRole('heading', { name: '待发送的请求' })).toBeVisible();
@@ -103,14 +83,13 @@ test('a left field, the review panel and a range message in Chinese; nothing sen
   page.on('request', (r) => { if (r.method() === 'DELETE') deletes.push(r.url()); });
   await panel.getByRole('button', { name: L('Delete'), exact: true }).click();
   const dialog = panel.getByRole('alertdialog');
-  // The dialog's own label belongs to the pca pages' conversion: either language.
-  const days = dialog.getByLabel(/删除前保留天数|Days before it is gone/);
+  const days = dialog.getByLabel(L('Days before it is gone (7 to 30)'));
   await days.fill('40');
   await dialog.getByRole('button', { name: new RegExp(cn) }).click();
   await expect(days).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByText('为 40；允许：7 到 30 之间的整数')).toBeVisible();
   await page.screenshot({ path: 'test-results/forms-zh-delete-days.png', fullPage: true });
   expect(deletes).toEqual([]);
-  await dialog.getByRole('button', { name: either('Cancel') }).click();
+  await dialog.getByRole('button', { name: exactly('Cancel') }).click();
   expect(errors).toEqual([]);
 });

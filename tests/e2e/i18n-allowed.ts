@@ -40,4 +40,14 @@ export const ALLOWED_TERMS: string[] = [
   'UTC',
   'CSV',
   'OBS',
+  'ZIP',
+  // certificate validation levels, as the vendor's Chinese console writes them
+  'DV',
+  'OV',
+  'EV',
+  // an encoding, a platform's name and file extensions
+  'base64',
+  'Java',
+  '.pfx',
+  '.p12',
 ];

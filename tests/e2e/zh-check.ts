@@ -38,6 +38,24 @@ export async function englishLeft(page: Page, scope?: string): Promise<string[]>
     const visible = (el: Element | null): boolean =>
       !!el && (el as HTMLElement).checkVisibility?.({ checkOpacity: false, checkVisibilityCSS: true }) !== false &&
       !el.closest('[hidden], [aria-hidden="true"]');
+    // Data the page shows as data (names, ids, values): an attribute that
+    // repeats it (a tree item's aria-label is its CA's name) is not English.
+    const data = new Set<string>();
+    for (const el of document.querySelectorAll('[translate="no"], code, pre, kbd')) {
+      const t = el.textContent?.trim();
+      if (t) data.add(t);
+    }
+    for (const el of document.querySelectorAll('input, textarea')) {
+      const v = (el as HTMLInputElement).value?.trim();
+      if (v) data.add(v);
+    }
+    // What an element declares as data where a span cannot go (an
+    // option's text, a placeholder): `data-untranslated`, one per line.
+    for (const el of document.querySelectorAll('[data-untranslated]')) {
+      for (const d of el.getAttribute('data-untranslated')!.split('\n')) if (d.trim()) data.add(d.trim());
+    }
+    const dataFirst = [...data].sort((a, b) => b.length - a.length);
+    const withoutData = (v: string) => dataFirst.reduce((rest, d) => rest.split(d).join(' '), v);
     const out: string[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -46,13 +64,16 @@ export async function englishLeft(page: Page, scope?: string): Promise<string[]>
       if (!text || skipped(parent)) continue;
       // Option text counts though a closed <select> hides it.
       if (!(parent?.closest('select') || visible(parent))) continue;
-      out.push(`text "${text}" in <${parent!.tagName.toLowerCase()}>`);
+      // An option cannot hold a span: its declared data is left out.
+      const shown = parent!.closest('option[data-untranslated]') ? withoutData(text) : text;
+      if (!/[A-Za-z]/.test(shown)) continue;
+      out.push(`text "${shown}" in <${parent!.tagName.toLowerCase()}>`);
     }
     for (const el of root.querySelectorAll('[aria-label], [title], [placeholder]')) {
       if (skipped(el) || !visible(el)) continue;
       for (const attr of ['aria-label', 'title', 'placeholder']) {
         const v = el.getAttribute(attr)?.trim();
-        if (v) out.push(`${attr} "${v}" on <${el.tagName.toLowerCase()}>`);
+        if (v && /[A-Za-z]/.test(withoutData(v))) out.push(`${attr} "${withoutData(v)}" on <${el.tagName.toLowerCase()}>`);
       }
     }
     return out;

@@ -25,7 +25,8 @@ pub fn ScmStatusBadge(status: Option<ScmStatus>) -> impl IntoView {
         Some(s) => {
             let class = status_class(&s);
             let wire = s.as_str().to_owned();
-            view! { <span class=class title=wire>{move || status_label(&s, locale).into_owned()}</span> }.into_any()
+            // The tooltip is the wire value: data, not words.
+            view! { <span class=class title=wire.clone() data-untranslated=wire>{move || status_label(&s, locale).into_owned()}</span> }.into_any()
         }
         None => view! { <span class="pill pill-muted">{td_string!(locale, scm.status_unknown)}</span> }.into_any(),
     }

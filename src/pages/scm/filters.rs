@@ -42,7 +42,7 @@ pub fn ScmFilterBar(query: Memo<ScmViewQuery>) -> impl IntoView {
                 choices.push(t);
             }
         }
-        std::iter::once((String::new(), td_string!(locale, scm.any_tags).to_owned())).chain(choices.into_iter().map(|c| (c.to_param(), c.label()))).collect::<Vec<_>>()
+        std::iter::once((String::new(), td_string!(locale, scm.any_tags).to_owned())).chain(choices.into_iter().map(|c| (c.to_param(), c.label(locale)))).collect::<Vec<_>>()
     };
     view! {
         <form class="panel filter-bar" role="search" aria-label=td_string!(locale, scm.filter_label) on:submit=move |ev| {

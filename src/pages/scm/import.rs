@@ -11,6 +11,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::import_check::{check_import, decode_preview, ImportDraft, Problem};
 use super::ScmViewQuery;
+use crate::components::with_data::marked;
 use crate::components::submit_guard::SubmitGuard;
 use crate::list::url_state::UrlState;
 use crate::api::client::use_api;
@@ -80,7 +81,7 @@ pub fn ImportCertificatePage() -> impl IntoView {
             guard.end();
             match result {
                 Ok(r) => {
-                    notify.success(td_string!(locale, scm.imported_notice, name = body.name.clone(), id = r.certificate_id.clone()));
+                    notify.success(td_string!(locale, scm.imported_notice, name = marked(&body.name.clone()), id = marked(&r.certificate_id.clone())));
                     let q = ScmViewQuery { selected: Some(r.certificate_id), ..Default::default() };
                     navigate(&format!("/scm{}", q.to_query()), Default::default());
                 }

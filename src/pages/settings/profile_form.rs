@@ -1,6 +1,7 @@
 use ccm_api::endpoints::{Endpoints, CCM_REGIONS, SCM_REGIONS};
 use leptos::prelude::*;
 
+use crate::components::with_data::marked;
 use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 use crate::components::with_data::code;
@@ -116,7 +117,7 @@ pub fn ProfileForm(editing_new: RwSignal<bool>) -> impl IntoView {
         let name = profile.name.clone();
         session.save_profile(profile);
         editing_new.set(false);
-        notify.success(td_string!(locale, settings.profile_saved, name).into_owned());
+        notify.success(td_string!(locale, settings.profile_saved, name = marked(&name)).into_owned());
     };
 
     let presets = move || preset_hosts(&draft.ccm_region.get(), &draft.scm_region.get());

@@ -66,7 +66,7 @@ pub fn ProfileList(editing_new: RwSignal<bool>) -> impl IntoView {
                         move |_| {
                             session.delete_profile(&id);
                             confirming.set(None);
-                            notify.success(td_string!(locale, settings.profile_deleted, name = name.clone()).into_owned());
+                            notify.success(td_string!(locale, settings.profile_deleted, name = marked(&name.clone())).into_owned());
                         }
                     }>{td_string!(locale, settings.delete_named, name = name.clone()).into_owned()}</button>
                     <button on:click=move |_| confirming.set(None)>{td_string!(locale, common.cancel)}</button>

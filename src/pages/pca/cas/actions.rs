@@ -74,7 +74,7 @@ pub fn CaActions(ca: CertificateAuthority, all: Vec<CertificateAuthority>, on_ch
             _ => restore_certificate_authority(&id),
         };
         let locale = i18n;
-        let notice = td_string!(locale, pca.done, name = cn, what = done_message(action, &status, locale)).to_string();
+        let notice = td_string!(locale, pca.done, name = marked(&cn), what = done_message(action, &status, locale)).to_string();
         runner.send(api, req, notice, move || {
             if action == CaAction::Revoke {
                 // The service will show it as disabled only (see state/ca_revocations.rs).

@@ -11,6 +11,7 @@ use super::create_form::{eligible_issuers, issuer_options, CaDraft, CaKindChoice
 use super::loader;
 use super::obs_access::ObsBucketPicker;
 use super::similar::{similar_changes, similar_draft, SimilarChange, SIMILAR_KEY, USAGE_KEY};
+use crate::components::with_data::marked;
 use crate::components::with_data::DataMarked;
 use super::validity_cap::{capped, most_units_before};
 use crate::components::select::WireSelect;
@@ -68,7 +69,7 @@ pub fn CreateCaPage() -> impl IntoView {
         });
     }
     let create = form.sender(page.api, move |r: CreateCertificateAuthorityResponse| {
-        page.done(td_string!(l, pca.ca_created, name = d.subject.common_name.get_untracked()).to_string(), format!("/pca/cas?ca={}", r.ca_id));
+        page.done(td_string!(l, pca.ca_created, name = marked(&d.subject.common_name.get_untracked())).to_string(), format!("/pca/cas?ca={}", r.ca_id));
     });
 
     let issuer = Memo::new(move |_| {

@@ -13,6 +13,7 @@ use ccm_api::validate::ValidationError;
 use ccm_api::ApiRequest;
 
 use crate::form::draft::{finish, optional, SubjectDraft};
+use crate::components::with_data::marked;
 use crate::form::own_problem::OwnProblem;
 use crate::i18n::{Locale, format, td_string};
 
@@ -96,7 +97,7 @@ pub fn issuer_options(cas: &[CertificateAuthority], except: Option<&str>, with_e
         .into_iter()
         .filter(|c| Some(c.ca_id.as_str()) != except)
         .map(|c| {
-            let (name, left) = (&c.distinguished_name.common_name, max_path_length(c));
+            let (name, left) = (marked(&c.distinguished_name.common_name), max_path_length(c));
             let text = match c.not_after.filter(|_| with_end) {
                 Some(t) => td_string!(locale, pca.issuer_option_until, name = name, left = left, date = format::date(locale, t)),
                 None => td_string!(locale, pca.issuer_option, name = name, left = left),
@@ -287,6 +288,7 @@ impl ActivationDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::with_data::unmarked;
 
     const NOW: i64 = 1_764_000_000_000;
 
@@ -361,10 +363,13 @@ mod tests {
         let all = cas();
         let root = "11111111-1111-4111-8111-111111111111";
         let options = issuer_options(&all, Some(root), false, Locale::en);
-        assert_eq!(options, vec![("22222222-2222-4222-8222-222222222222".to_owned(), "22222222-2222-4222-8222-222222222222 (path length 0 left)".to_owned())]);
+        let sub = "22222222-2222-4222-8222-222222222222";
+        assert_eq!(options, vec![(sub.to_owned(), format!("{} (path length 0 left)", marked(sub)))]);
+        // The name is data: shown as typed, named in the option's data-untranslated.
+        assert_eq!(unmarked(&options[0].1), (format!("{sub} (path length 0 left)"), Some(sub.to_owned())));
         let with_end = issuer_options(&all, None, true, Locale::en);
         assert_eq!(with_end.len(), 2);
-        assert!(with_end[0].1.starts_with(&format!("{root} (path length 6 left, until ")), "{:?}", with_end[0]);
+        assert!(unmarked(&with_end[0].1).0.starts_with(&format!("{root} (path length 6 left, until ")), "{:?}", with_end[0]);
     }
 
     #[test]

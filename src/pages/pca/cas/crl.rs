@@ -9,6 +9,7 @@ use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::with_data::marked;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::field::TextField;
@@ -72,7 +73,7 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
             pending.try_set(false);
             match r {
                 Ok(()) => {
-                    notify.success(td_string!(i18n, pca.crl_published_notice, name = cn.get_value()).to_string());
+                    notify.success(td_string!(i18n, pca.crl_published_notice, name = marked(&cn.get_value())).to_string());
                     step.try_set(Step::Closed);
                     on_changed.run(());
                 }
@@ -94,7 +95,7 @@ pub fn CrlPanel(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
             pending.try_set(false);
             match r {
                 Ok(()) => {
-                    notify.success(td_string!(i18n, pca.crl_stopped_notice, name = cn.get_value()).to_string());
+                    notify.success(td_string!(i18n, pca.crl_stopped_notice, name = marked(&cn.get_value())).to_string());
                     on_changed.run(());
                 }
                 Err(ApiError::Aborted) => {}

@@ -10,6 +10,7 @@ use super::query::REVOKED;
 use super::{CaViewQuery, Layout};
 use crate::list::SetQuery;
 use crate::api::client::use_api;
+use crate::components::with_data::unmarked;
 use crate::tags::TagFilter;
 use crate::i18n::{Locale, td_string, use_locale};
 use crate::pages::pca::labels;
@@ -96,7 +97,7 @@ fn TagSelect(query: Memo<CaViewQuery>, on_pick: Callback<Option<TagFilter>>) -> 
         if let Some(t) = query.with(|q| q.tag.clone()).filter(|t| !list.contains(t)) {
             list.insert(0, t);
         }
-        list.into_iter().map(|t| (t.to_param(), t.label())).collect::<Vec<_>>()
+        list.into_iter().map(|t| (t.to_param(), t.label(i18n))).collect::<Vec<_>>()
     };
     view! {
         <div class="field">
@@ -108,7 +109,8 @@ fn TagSelect(query: Memo<CaViewQuery>, on_pick: Callback<Option<TagFilter>>) -> 
                 <option value="" selected=move || query.with(|q| q.tag.is_none())>{td_string!(i18n, pca.any_tag)}</option>
                 {move || options().into_iter().map(|(param, label)| {
                     let p = param.clone();
-                    view! { <option value=param selected=move || query.with(|q| q.tag.as_ref().map(TagFilter::to_param).as_deref() == Some(p.as_str()))>{label}</option> }
+                    let (label, data) = unmarked(&label);
+                    view! { <option value=param data-untranslated=data selected=move || query.with(|q| q.tag.as_ref().map(TagFilter::to_param).as_deref() == Some(p.as_str()))>{label}</option> }
                 }).collect::<Vec<_>>()}
             </select>
         </div>

@@ -13,6 +13,7 @@ use ccm_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::with_data::marked;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::CertificateDetails;
@@ -82,7 +83,7 @@ pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
             pending.try_set(false);
             match r {
                 Ok(()) => {
-                    notify.success(td_string!(i18n, pca.imported_notice, name = cn.get_value()).to_string());
+                    notify.success(td_string!(i18n, pca.imported_notice, name = marked(&cn.get_value())).to_string());
                     on_changed.run(());
                 }
                 Err(ApiError::Aborted) => {}

@@ -37,8 +37,8 @@ pub fn CertificateActions(cert: PrivateCertificate, on_revoked: Callback<()>, on
         };
         let l = i18n;
         let notice = match action {
-            CertAction::Revoke => td_string!(l, pca.cert_done_revoked, name = cn),
-            _ => td_string!(l, pca.cert_done_deleted, name = cn),
+            CertAction::Revoke => td_string!(l, pca.cert_done_revoked, name = marked(&cn)),
+            _ => td_string!(l, pca.cert_done_deleted, name = marked(&cn)),
         };
         runner.send(api, req, notice.to_string(), move || {
             if action == CertAction::Revoke { on_revoked.run(()) } else { on_deleted.run(()) }

@@ -14,6 +14,7 @@ use super::issue_again::{changes, draft_from_query};
 use super::issuer_select::IssuerSelect;
 use super::issuers::{back_to_list, find_issuer};
 use super::san_editor::SanEditor;
+use crate::components::with_data::marked;
 use crate::components::select::WireSelect;
 use crate::components::subject_fields::{SubjectFields, SubjectSignals};
 use crate::components::validity_fields::ValidityFields;
@@ -50,7 +51,7 @@ pub fn ApplyCertificatePage() -> impl IntoView {
     let issuer = Memo::new(move |_| cas.with(|c| find_issuer(c, &d.issuer_id.get()).cloned()));
 
     let send = form.sender(page.api, move |r: CreateCertificateResponse| {
-        page.done(td_string!(l, pca.cert_issued, name = d.subject.common_name.get_untracked()).to_string(), format!("/pca/certs/{}", r.certificate_id));
+        page.done(td_string!(l, pca.cert_issued, name = marked(&d.subject.common_name.get_untracked())).to_string(), format!("/pca/certs/{}", r.certificate_id));
     });
 
     let inherited_values = move || {

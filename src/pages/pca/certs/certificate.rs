@@ -15,7 +15,9 @@ use super::issue_again::{again_href, Decoded as AgainInputs};
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::{CertificateDetails, ChainView};
-use crate::i18n::{td_string, use_locale};
+use crate::components::with_data::{WithData, DATA};
+use crate::form::message::message_view;
+use crate::i18n::{td_string, use_locale, Locale};
 
 /// What the browser read from the exported PEMs. Pure.
 #[derive(Debug, Clone)]
@@ -27,11 +29,28 @@ pub struct Decoded {
     pub verified: Result<Vec<String>, String>,
 }
 
-pub fn decode(answer: &ExportCertificateResponse, now_secs: i64) -> Result<Decoded, String> {
+/// Which exported PEM the browser could not read, with the decoder's words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undecodable {
+    Certificate(String),
+    Chain(String),
+}
+
+impl Undecodable {
+    /// In `l`; the decoder's words are data (shown as code).
+    pub fn words(&self, l: Locale) -> String {
+        match self {
+            Undecodable::Certificate(e) => td_string!(l, pca.cert_undecodable, detail = format!("`{e}`")).to_string(),
+            Undecodable::Chain(e) => td_string!(l, pca.chain_undecodable, detail = format!("`{e}`")).to_string(),
+        }
+    }
+}
+
+pub fn decode(answer: &ExportCertificateResponse, now_secs: i64) -> Result<Decoded, Undecodable> {
     let certificate = decode_certificate(answer.certificate.as_deref().unwrap_or_default().as_bytes())
-        .map_err(|e| format!("the certificate cannot be decoded: {e}"))?;
+        .map_err(|e| Undecodable::Certificate(e.to_string()))?;
     let chain = match answer.certificate_chain.as_deref().filter(|c| !c.trim().is_empty()) {
-        Some(text) => decode_certificates(text.as_bytes()).map_err(|e| format!("the chain cannot be decoded: {e}"))?,
+        Some(text) => decode_certificates(text.as_bytes()).map_err(|e| Undecodable::Chain(e.to_string()))?,
         None => Vec::new(),
     };
     let ders: Vec<Vec<u8>> = std::iter::once(&certificate).chain(&chain).map(|c| c.der.clone()).collect();
@@ -66,7 +85,7 @@ pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
     let i18n = use_locale();
     let l = i18n;
     let refused = cert_action_allowed_for(CertAction::Export, &cert).err().map(|d| crate::pages::pca::labels::cert_denied_text(d.reason, &cert, l));
-    let decoded = RwSignal::new(None::<Result<Result<Decoded, String>, ApiError>>);
+    let decoded = RwSignal::new(None::<Result<Result<Decoded, Undecodable>, ApiError>>);
     let cert_again = StoredValue::new(cert.clone());
     if refused.is_none() {
         let req = export_certificate(&cert.certificate_id, &ExportCertificateBody::new(ExportType::Pem, false));
@@ -91,14 +110,15 @@ pub fn DecodedCertificate(cert: PrivateCertificate, now: i64) -> impl IntoView {
                     {move || match decoded.get() {
                         None => view! { <p class="loading" role="status">{td_string!(i18n, pca.decoding_certificate)}</p> }.into_any(),
                         Some(Err(e)) => view! { <ApiErrorView title=td_string!(i18n, pca.cert_fetch_failed) error=e /> }.into_any(),
-                        Some(Ok(Err(why))) => view! { <p class="field-error">{why}</p> }.into_any(),
+                        Some(Ok(Err(why))) => view! { <p class="field-error">{message_view(Some(why.words(l)))}</p> }.into_any(),
                         Some(Ok(Ok(d))) => view! {
                             <p><a href=again_href(&cert_again.get_value(), &again_inputs(&d.certificate))>{td_string!(i18n, pca.issue_again)}</a></p>
                             <CertificateDetails info=d.certificate now_ms=now />
                             <h3>{td_string!(i18n, pca.chain_to_root)}</h3>
                             {match d.verified {
-                                Ok(subjects) => view! { <p class="ok-note" role="status">{td_string!(l, pca.chain_verifies, path = subjects.join(" ← ")).to_string()}</p> }.into_any(),
-                                Err(e) => view! { <p class="field-error" role="status">{td_string!(l, pca.chain_fails, error = e).to_string()}</p> }.into_any(),
+                                // The subjects and the verifier's words are data.
+                                Ok(subjects) => view! { <p class="ok-note" role="status"><WithData sentence=td_string!(l, pca.chain_verifies, path = DATA).to_string() data=vec![subjects.join(" ← ")] /></p> }.into_any(),
+                                Err(e) => view! { <p class="field-error" role="status"><WithData sentence=td_string!(l, pca.chain_fails, error = DATA).to_string() data=vec![e] code=true /></p> }.into_any(),
                             }}
                             <ChainView chain=d.chain now_ms=now />
                         }.into_any(),
@@ -130,6 +150,9 @@ mod tests {
         let broken = ExportCertificateResponse { certificate_chain: Some(h.root_pem.clone()), ..answer.clone() };
         assert!(decode(&broken, h.now).unwrap().verified.is_err(), "the sub CA is missing");
         let junk = ExportCertificateResponse { certificate: Some("junk".into()), ..answer };
-        assert!(decode(&junk, h.now).unwrap_err().contains("cannot be decoded"));
+        let junk_error = decode(&junk, h.now).unwrap_err();
+        assert!(matches!(junk_error, Undecodable::Certificate(_)), "{junk_error:?}");
+        assert!(junk_error.words(Locale::en).starts_with("the certificate cannot be decoded: `"));
+        assert!(junk_error.words(Locale::zh_CN).starts_with("无法解码证书：`"));
     }
 }

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use super::query::CertViewQuery;
 use crate::list::SetQuery;
+use crate::components::with_data::unmarked;
 use crate::tags::TagFilter;
 use crate::api::client::use_api;
 use crate::i18n::{Locale, td_string, use_locale};
@@ -71,9 +72,9 @@ pub fn FilterBar(query: Memo<CertViewQuery>) -> impl IntoView {
                             }
                         }
                         choices.into_iter().map(|c| {
-                            let text = c.label();
+                            let (text, data) = unmarked(&c.label(l));
                             let is = c.clone();
-                            view! { <option value=c.to_param() selected=move || current_tag().as_ref() == Some(&is)>{text}</option> }
+                            view! { <option value=c.to_param() data-untranslated=data selected=move || current_tag().as_ref() == Some(&is)>{text}</option> }
                         }).collect::<Vec<_>>()
                     }}
                 </select>

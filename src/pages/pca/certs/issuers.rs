@@ -6,6 +6,7 @@ use ccm_api::common::{CaStatus, ValidityType};
 use ccm_api::pca::cas::CertificateAuthority;
 use ccm_api::validate::ValidationError;
 
+use crate::components::with_data::marked;
 use crate::form::own_problem::OwnProblem;
 use crate::i18n::Locale;
 
@@ -28,8 +29,8 @@ pub fn active_issuers(cas: &[CertificateAuthority]) -> Vec<&CertificateAuthority
 pub fn issuer_label(ca: &CertificateAuthority, locale: crate::i18n::Locale) -> String {
     let name = &ca.distinguished_name.common_name;
     match ca.not_after {
-        Some(t) => crate::i18n::td_string!(locale, pca.issuer_valid_until, name = name, date = crate::i18n::format::date(locale, t)).to_string(),
-        None => name.clone(),
+        Some(t) => crate::i18n::td_string!(locale, pca.issuer_valid_until, name = marked(name), date = crate::i18n::format::date(locale, t)).to_string(),
+        None => marked(name),
     }
 }
 

@@ -6,6 +6,7 @@ use ccm_api::scm::{CsrInfo, CsrUsage, PrivateKeyAlgo};
 use ccm_api::Service;
 use leptos::prelude::*;
 use super::table::usage_label;
+use crate::components::with_data::marked;
 use crate::i18n::{td_string, use_locale};
 
 use super::forms::CreateCsrDraft;
@@ -34,7 +35,7 @@ pub fn CreateCsrPage() -> impl IntoView {
     let d = CreateSignals::new();
     let form = RequestForm::new(Service::Scm, "create_csr", move || d.draft().to_request());
     let send = form.sender(page.api, move |r: CsrInfo| {
-        page.done(td_string!(locale, scm.csr_created, name = d.name.get_untracked()), format!("/scm/csr?csr={}", r.id));
+        page.done(td_string!(locale, scm.csr_created, name = marked(&d.name.get_untracked())), format!("/scm/csr?csr={}", r.id));
     });
     let enterprise = move || d.usage.get() == CsrUsage::Enterprise.as_str();
     view! {

@@ -7,6 +7,7 @@ use ccm_api::validate::{validate_request, Context};
 use ccm_api::ApiError;
 use leptos::prelude::*;
 use super::table::usage_label;
+use crate::components::with_data::marked;
 use crate::i18n::format::date;
 use crate::form::rule_words::worded;
 use crate::i18n::{td_string, use_locale};
@@ -134,7 +135,7 @@ fn RenameCsr(id: String, name: String, on_renamed: Callback<()>) -> impl IntoVie
             pending.try_set(false);
             match r {
                 Ok(_) => {
-                    notify.success(td_string!(locale, scm.csr_renamed, name = new_name));
+                    notify.success(td_string!(locale, scm.csr_renamed, name = marked(&new_name)));
                     on_renamed.run(());
                 }
                 Err(ApiError::Aborted) => {}

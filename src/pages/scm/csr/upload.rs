@@ -5,6 +5,7 @@
 use ccm_api::scm::UploadCsrResponse;
 use ccm_api::Service;
 use leptos::prelude::*;
+use crate::components::with_data::marked;
 use crate::i18n::{td_string, use_locale};
 
 use super::forms::UploadCsrDraft;
@@ -26,7 +27,7 @@ pub fn UploadCsrPage() -> impl IntoView {
     let d = UploadSignals::new();
     let form = RequestForm::new(Service::Scm, "upload_csr", move || d.draft().to_request(locale));
     let send = form.sender(page.api, move |r: UploadCsrResponse| {
-        page.done(td_string!(locale, scm.csr_uploaded, name = d.name.get_untracked()), format!("/scm/csr?csr={}", r.id));
+        page.done(td_string!(locale, scm.csr_uploaded, name = marked(&d.name.get_untracked())), format!("/scm/csr?csr={}", r.id));
     });
     view! {
         <FormFrame form heading=td_string!(locale, scm.csr_upload) back=("/scm/csr", td_string!(locale, scm.back_to_csrs)) on_send=send

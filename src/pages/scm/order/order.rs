@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::order_form::OrderDraft;
 use super::renew::{apply_href, renewal_order, Renewing};
+use crate::components::with_data::marked;
 use crate::components::api_error::ApiErrorView;
 use crate::components::select::WireSelect;
 use crate::form::field::RuleField;
@@ -77,7 +78,7 @@ pub fn OrderCertificatePage() -> impl IntoView {
     let form = RequestForm::new(Service::Scm, "subscribe_certificate", move || d.draft().to_request(locale));
     let send = form.sender(page.api, move |r: SubscribeCertificateResponse| {
         let n = r.cert.len();
-        let id = r.order_id.clone();
+        let id = marked(&r.order_id);
         let message = if n == 1 { td_string!(locale, scm.order_placed_one, id) } else { td_string!(locale, scm.order_placed, id, count = n) };
         page.done(message, match r.cert.first() {
             Some(c) => match renewing.get_untracked() {
