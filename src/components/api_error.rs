@@ -36,6 +36,16 @@ pub fn remedy(error: &ApiError, locale: Locale) -> Option<String> {
 /// the detail that is data (the service's message, the browser's reason,
 /// the start of an unreadable answer), shown as is and marked
 /// `translate="no"`. A service error has only the service's message.
+/// One line for a status text: our words for what happened, or the
+/// service's code in backticks (data, shown as code by `form::message`).
+pub fn short_text(error: &ApiError, locale: Locale) -> String {
+    match (error, what_happened(error, locale)) {
+        (ApiError::Service { code, .. }, _) => format!("`{code}`"),
+        (_, (Some(ours), _)) => ours,
+        (_, (None, detail)) => format!("`{}`", detail.unwrap_or_default()),
+    }
+}
+
 pub fn what_happened(error: &ApiError, locale: Locale) -> (Option<String>, Option<String>) {
     let detail = |d: &str| (!d.trim().is_empty()).then(|| d.to_owned());
     let ours = match error {

@@ -3,17 +3,35 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{td_string, Locale};
+
+/// The browser would not hand over the file (no window, a refused Blob) or
+/// the ZIP could not be built; the detail is technical (data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DownloadFailed(pub String);
+
+impl DownloadFailed {
+    /// In `l`, the detail shown as code (`form::message`).
+    pub fn words(&self, l: Locale) -> String {
+        td_string!(l, common.download_failed, detail = format!("`{}`", self.0)).to_string()
+    }
+}
+
+fn failed(what: &str) -> DownloadFailed {
+    DownloadFailed(what.to_owned())
+}
+
 /// Starts a download of `bytes` named `filename`.
-pub fn download(filename: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
+pub fn download(filename: &str, bytes: &[u8], mime: &str) -> Result<(), DownloadFailed> {
+    let window = web_sys::window().ok_or_else(|| failed("no window"))?;
+    let document = window.document().ok_or_else(|| failed("no document"))?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| "could not build the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not build the file")?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| failed("Blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("URL.createObjectURL"))?;
     let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| "no anchor")?.dyn_into().map_err(|_| "no anchor")?;
+        document.create_element("a").map_err(|_| failed("<a>"))?.dyn_into().map_err(|_| failed("<a>"))?;
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();
@@ -30,8 +48,8 @@ pub fn copy_text(text: &str) {
 }
 
 /// Builds a ZIP of `entries` in the browser and downloads it.
-pub fn download_zip(filename: &str, entries: &[ccm_pki::ZipEntry]) -> Result<(), String> {
-    let bytes = ccm_pki::build_zip(entries, ccm_pki::Compression::Deflated, None).map_err(|e| e.to_string())?;
+pub fn download_zip(filename: &str, entries: &[ccm_pki::ZipEntry]) -> Result<(), DownloadFailed> {
+    let bytes = ccm_pki::build_zip(entries, ccm_pki::Compression::Deflated, None).map_err(|e| DownloadFailed(e.to_string()))?;
     download(filename, &bytes, "application/zip")
 }
 

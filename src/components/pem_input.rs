@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::{td_string, use_locale};
+use crate::form::message::message_view;
 use crate::pki::upload::pem_text_from_upload;
 
 /// Files larger than this are refused unless the field says otherwise: the
@@ -59,7 +60,7 @@ pub fn PemInput(
                     value.try_set(text);
                 }
                 Err(e) => {
-                    upload_error.try_set(Some(format!("{}: {e}", file.name())));
+                    upload_error.try_set(Some(td_string!(l, common.upload_refused, file = format!("`{}`", file.name()), why = e.words(l)).to_string()));
                 }
             }
         });
@@ -86,7 +87,7 @@ pub fn PemInput(
                 aria-describedby=described
             ></textarea>
             {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
-            <p class="field-error" id=error_id.clone()>{shown_error}</p>
+            <p class="field-error" id=error_id.clone()>{move || message_view(shown_error())}</p>
         </div>
     }
 }

@@ -12,8 +12,8 @@ use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
-use crate::i18n::{td_string, use_locale};
-use crate::state::credential::{check_access_key, check_token, Credential, SecretStore};
+use crate::i18n::{td_string, use_locale, Locale};
+use crate::state::credential::{check_access_key, check_token, Credential, CredentialProblem, SecretStore};
 use crate::state::session::use_session;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +36,17 @@ impl SignInMode {
 
 /// `id_prefix` keeps the field ids unique when two forms are on the page.
 /// `on_signed_in` runs after a successful sign-in.
+/// The sign-in input's problem in `l`.
+pub fn credential_words(p: CredentialProblem, l: Locale) -> String {
+    match p {
+        CredentialProblem::AccessKeyMissing => td_string!(l, forms.p_ak_missing),
+        CredentialProblem::AccessKeyChars => td_string!(l, forms.p_ak_chars),
+        CredentialProblem::TokenMissing => td_string!(l, forms.p_token_missing),
+        CredentialProblem::TokenNotOneLine => td_string!(l, forms.p_token_one_line),
+    }
+    .to_string()
+}
+
 #[component]
 pub fn SignInForm(
     #[prop(optional)] id_prefix: &'static str,
@@ -129,11 +140,11 @@ pub fn SignInForm(
         match mode.get_untracked() {
             SignInMode::Token => match check_token(&token.get_untracked()) {
                 Ok(()) => finish(Credential::Token { token: token.get_untracked().trim().to_owned(), expires_at: None }),
-                Err(m) => input_error.set(Some(m)),
+                Err(p) => input_error.set(Some(credential_words(p, locale))),
             },
             SignInMode::AccessKey => match check_access_key(&ak.get_untracked(), &sk.get_untracked()) {
                 Ok(()) => finish(Credential::AccessKey { ak: ak.get_untracked().trim().to_owned(), sk: sk.get_untracked() }),
-                Err(m) => input_error.set(Some(m)),
+                Err(p) => input_error.set(Some(credential_words(p, locale))),
             },
             SignInMode::Password => sign_in_with_password(),
         }

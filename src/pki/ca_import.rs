@@ -5,6 +5,8 @@
 use ccm_pki::pem::certificates_from_pem;
 use ccm_pki::{verify_chain, CertificateInfo};
 
+use crate::i18n::{td_string, Locale};
+
 /// What the user pasted, decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportPreview {
@@ -26,21 +28,19 @@ pub enum ImportProblem {
     ChainBroken(String),
 }
 
-impl std::fmt::Display for ImportProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ImportProblem {
+    /// In `l`; the decoder's and verifier's words are data (backticks,
+    /// shown as code by `form::message`).
+    pub fn words(&self, l: Locale) -> String {
+        let data = |e: &str| format!("`{e}`");
         match self {
-            Self::NoCertificate => write!(f, "paste the signed certificate as PEM (-----BEGIN CERTIFICATE----- …)"),
-            Self::SeveralCertificates(n) => {
-                write!(f, "paste exactly one certificate here ({n} found); the others go into the chain")
-            }
-            Self::Unreadable(e) => write!(f, "the certificate cannot be read: {e}"),
-            Self::ChainUnreadable(e) => write!(f, "the chain cannot be read: {e}"),
-            Self::NotACa => write!(f, "this certificate is not a CA certificate (basic constraints CA:TRUE is missing)"),
-            Self::KeyNotFromCsr => write!(
-                f,
-                "this certificate is for another key: it was not signed from this CA's CSR"
-            ),
-            Self::ChainBroken(e) => write!(f, "the chain does not link the certificate to a root: {e}"),
+            Self::NoCertificate => td_string!(l, pca.import_no_certificate, begin = data("-----BEGIN CERTIFICATE-----")).to_string(),
+            Self::SeveralCertificates(n) => td_string!(l, pca.import_several, n = n).to_string(),
+            Self::Unreadable(e) => td_string!(l, pca.import_unreadable, detail = data(e)).to_string(),
+            Self::ChainUnreadable(e) => td_string!(l, pca.import_chain_unreadable, detail = data(e)).to_string(),
+            Self::NotACa => td_string!(l, pca.import_not_ca, constraint = data("CA:TRUE")).to_string(),
+            Self::KeyNotFromCsr => td_string!(l, pca.import_other_key).to_string(),
+            Self::ChainBroken(e) => td_string!(l, pca.import_chain_broken, detail = data(e)).to_string(),
         }
     }
 }
@@ -91,6 +91,27 @@ pub fn check_ca_import(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_problem_is_worded_in_both_languages_with_the_details_as_data() {
+        let all = [
+            ImportProblem::NoCertificate,
+            ImportProblem::SeveralCertificates(2),
+            ImportProblem::Unreadable("bad length".into()),
+            ImportProblem::ChainUnreadable("bad length".into()),
+            ImportProblem::NotACa,
+            ImportProblem::KeyNotFromCsr,
+            ImportProblem::ChainBroken("no issuer".into()),
+        ];
+        for p in &all {
+            let (en, zh) = (p.words(crate::i18n::Locale::en), p.words(crate::i18n::Locale::zh_CN));
+            assert_ne!(en, zh, "{p:?}");
+            let plain: String = zh.split('`').step_by(2).collect();
+            let plain = ["CA", "CSR", "PEM"].iter().fold(plain, |s, t| s.replace(t, ""));
+            assert!(!plain.chars().any(|c| c.is_ascii_alphabetic()), "{p:?}: {zh}");
+        }
+        assert_eq!(ImportProblem::SeveralCertificates(2).words(crate::i18n::Locale::en), "paste exactly one certificate here (2 found); the others go into the chain");
+    }
+
     use super::*;
     use crate::pki::fixtures::Hierarchy;
 

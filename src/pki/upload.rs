@@ -4,6 +4,8 @@
 
 use ccm_pki::pem::{encode_pem, looks_like_pem, LABEL_CERTIFICATE, LABEL_CSR};
 
+use crate::i18n::{td_string, Locale};
+
 /// Why an uploaded file cannot go into a PEM field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UploadError {
@@ -13,15 +15,14 @@ pub enum UploadError {
     UnknownDer,
 }
 
-impl std::fmt::Display for UploadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl UploadError {
+    /// In `l`.
+    pub fn words(&self, l: Locale) -> String {
         match self {
-            Self::Empty => write!(f, "the file is empty"),
-            Self::TooLarge { size, limit } => {
-                write!(f, "the file is {size} bytes; this field takes at most {limit}")
-            }
-            Self::NotPemText => write!(f, "the file is neither PEM text nor a DER certificate or CSR"),
-            Self::UnknownDer => write!(f, "the file is binary (DER) but not a certificate or a CSR"),
+            Self::Empty => td_string!(l, common.upload_empty).to_string(),
+            Self::TooLarge { size, limit } => td_string!(l, common.upload_too_large, size = size, limit = limit).to_string(),
+            Self::NotPemText => td_string!(l, common.upload_not_pem).to_string(),
+            Self::UnknownDer => td_string!(l, common.upload_unknown_der).to_string(),
         }
     }
 }
@@ -71,6 +72,10 @@ mod tests {
         let pem = crate::pki::fixtures::Hierarchy::new().root_pem;
         let pem_text = pem.as_str();
         assert_eq!(pem_text_from_upload(b"", 10), Err(UploadError::Empty));
+        for e in [UploadError::Empty, UploadError::TooLarge { size: 11, limit: 10 }, UploadError::NotPemText, UploadError::UnknownDer] {
+            assert_ne!(e.words(Locale::en), e.words(Locale::zh_CN));
+        }
+        assert_eq!(UploadError::TooLarge { size: 11, limit: 10 }.words(Locale::en), "the file is 11 bytes; this field takes at most 10");
         assert_eq!(
             pem_text_from_upload(pem_text.as_bytes(), 10),
             Err(UploadError::TooLarge { size: pem_text.len(), limit: 10 })

@@ -93,25 +93,35 @@ pub fn credential_key(profile_id: &str) -> String {
     format!("ccm-console/credential/{profile_id}")
 }
 
+/// Why the sign-in form's input is refused before anything is sent
+/// (worded per locale by the sign-in form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CredentialProblem {
+    AccessKeyMissing,
+    AccessKeyChars,
+    TokenMissing,
+    TokenNotOneLine,
+}
+
 /// Checks what the sign-in form holds before anything is sent.
-pub fn check_access_key(ak: &str, sk: &str) -> Result<(), String> {
+pub fn check_access_key(ak: &str, sk: &str) -> Result<(), CredentialProblem> {
     let ak = ak.trim();
     if ak.is_empty() || sk.is_empty() {
-        return Err("enter both the access key id and the secret access key".into());
+        return Err(CredentialProblem::AccessKeyMissing);
     }
     if !ak.bytes().all(|b| b.is_ascii_alphanumeric()) || ak.len() > 128 {
-        return Err("an access key id has only letters and digits".into());
+        return Err(CredentialProblem::AccessKeyChars);
     }
     Ok(())
 }
 
-pub fn check_token(token: &str) -> Result<(), String> {
+pub fn check_token(token: &str) -> Result<(), CredentialProblem> {
     let t = token.trim();
     if t.is_empty() {
-        return Err("paste an IAM token (the X-Subject-Token of a token request)".into());
+        return Err(CredentialProblem::TokenMissing);
     }
     if t.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("a token is one line with no spaces".into());
+        return Err(CredentialProblem::TokenNotOneLine);
     }
     Ok(())
 }
@@ -141,11 +151,11 @@ mod tests {
     #[test]
     fn sign_in_inputs_are_checked() {
         assert!(check_access_key("HPUA1", "sk").is_ok());
-        assert!(check_access_key("", "sk").is_err());
-        assert!(check_access_key("HP UA", "sk").is_err());
+        assert_eq!(check_access_key("", "sk"), Err(CredentialProblem::AccessKeyMissing));
+        assert_eq!(check_access_key("HP UA", "sk"), Err(CredentialProblem::AccessKeyChars));
         assert!(check_token("MIIabc").is_ok());
-        assert!(check_token("MII abc").is_err());
-        assert!(check_token("  ").is_err());
+        assert_eq!(check_token("MII abc"), Err(CredentialProblem::TokenNotOneLine));
+        assert_eq!(check_token("  "), Err(CredentialProblem::TokenMissing));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Connection profiles: where the API is and how to reach it. Pure data
 //! and rules, tested natively; kept in localStorage (no secrets here).
 
-use ccm_api::endpoints::{self, validate_host, Endpoints, CCM_REGIONS, SCM_REGIONS};
+use ccm_api::endpoints::{self, validate_host, Endpoints, HostProblem, CCM_REGIONS, SCM_REGIONS};
 use serde::{Deserialize, Serialize};
 
 /// Same-origin proxy path served by ccm-serve and the nginx recipe.
@@ -50,59 +50,83 @@ impl Profile {
     /// Every problem with this profile, by field, so the form can show them all.
     pub fn problems(&self) -> Vec<FieldProblem> {
         let mut out = Vec::new();
-        let mut flag = |field: &'static str, message: String| out.push(FieldProblem { field, message });
+        let mut flag = |field: &'static str, problem: ProfileProblem| out.push(FieldProblem { field, problem });
         let name = self.name.trim();
         if name.is_empty() {
-            flag("name", "give the profile a name".into());
+            flag("name", ProfileProblem::NameMissing);
         } else if name.chars().count() > 64 {
-            flag("name", "at most 64 characters".into());
+            flag("name", ProfileProblem::TooLong { max: 64 });
         }
         if self.custom_endpoints.is_none() {
             if !CCM_REGIONS.contains(&self.ccm_region.as_str()) {
-                flag("ccm_region", format!("pick one of {}", CCM_REGIONS.join(", ")));
+                flag("ccm_region", ProfileProblem::UnknownRegion { known: CCM_REGIONS });
             }
             if !SCM_REGIONS.contains(&self.scm_region.as_str()) {
-                flag("scm_region", format!("pick one of {}", SCM_REGIONS.join(", ")));
+                flag("scm_region", ProfileProblem::UnknownRegion { known: SCM_REGIONS });
             }
         }
         if let Some(e) = &self.custom_endpoints {
             for (field, host) in [("ccm_host", &e.ccm), ("scm_host", &e.scm), ("iam_host", &e.iam)] {
                 if let Err(m) = validate_host(host) {
-                    flag(field, m);
+                    flag(field, ProfileProblem::Host(m));
                 }
             }
         }
         if let Some(p) = &self.proxy {
             if let Err(m) = validate_proxy(p) {
-                flag("proxy", m);
+                flag("proxy", ProfileProblem::Proxy(m));
             }
         }
         if !self.domain_id.is_empty() && !is_domain_id(&self.domain_id) {
-            flag("domain_id", "an account id is 32 hexadecimal characters".into());
+            flag("domain_id", ProfileProblem::DomainId);
         }
         if self.account_name.chars().count() > 64 {
-            flag("account_name", "at most 64 characters".into());
+            flag("account_name", ProfileProblem::TooLong { max: 64 });
         }
         out
     }
 }
 
-/// A validation message attached to one form field.
+/// What is wrong with one field of a profile (worded per locale by the
+/// settings page, `pages/settings/problem_words.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldProblem {
     pub field: &'static str,
-    pub message: String,
+    pub problem: ProfileProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileProblem {
+    NameMissing,
+    TooLong { max: usize },
+    UnknownRegion { known: &'static [&'static str] },
+    Host(HostProblem),
+    Proxy(ProxyProblem),
+    /// Not 32 hexadecimal characters.
+    DomainId,
+}
+
+/// Why a proxy base is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProxyProblem {
+    Empty,
+    /// A query, fragment or spaces.
+    HasExtra,
+    /// Neither a path (`/`) nor http(s).
+    BadStart,
+    HasCredentials,
+    Host(HostProblem),
 }
 
 /// A proxy base is a same-origin path (`/proxy`) or an http(s) URL, with no
 /// query, fragment or credentials.
-pub fn validate_proxy(p: &str) -> Result<(), String> {
+pub fn validate_proxy(p: &str) -> Result<(), ProxyProblem> {
     let p = p.trim();
     if p.is_empty() {
-        return Err("enter a proxy path such as /proxy, or choose no proxy".into());
+        return Err(ProxyProblem::Empty);
     }
     if p.contains(['?', '#', ' ']) {
-        return Err("the proxy base has no query, fragment or spaces".into());
+        return Err(ProxyProblem::HasExtra);
     }
     if p.starts_with('/') && !p.starts_with("//") {
         return Ok(());
@@ -110,12 +134,12 @@ pub fn validate_proxy(p: &str) -> Result<(), String> {
     let rest = p
         .strip_prefix("https://")
         .or_else(|| p.strip_prefix("http://"))
-        .ok_or("start with / (same site) or https://")?;
+        .ok_or(ProxyProblem::BadStart)?;
     let host = rest.split('/').next().unwrap_or_default();
     if host.contains('@') {
-        return Err("no user name or password in the proxy URL".into());
+        return Err(ProxyProblem::HasCredentials);
     }
-    validate_host(host).map_err(|m| format!("proxy host: {m}"))
+    validate_host(host).map_err(ProxyProblem::Host)
 }
 
 pub fn is_domain_id(s: &str) -> bool {
@@ -193,7 +217,7 @@ mod tests {
         let fields: Vec<_> = p.problems().iter().map(|f| f.field).collect();
         assert_eq!(fields, vec!["name", "proxy", "domain_id"]);
         p.name = "x".repeat(65);
-        assert_eq!(p.problems()[0].message, "at most 64 characters");
+        assert_eq!(p.problems()[0].problem, ProfileProblem::TooLong { max: 64 });
     }
 
     #[test]
@@ -210,10 +234,12 @@ mod tests {
         assert!(validate_proxy("/proxy").is_ok());
         assert!(validate_proxy("https://proxy.example.com/base").is_ok());
         assert!(validate_proxy("http://localhost:8080/proxy").is_ok());
-        assert!(validate_proxy("//evil.example").is_err());
-        assert!(validate_proxy("https://u:p@proxy.example").is_err());
-        assert!(validate_proxy("/proxy?x=1").is_err());
-        assert!(validate_proxy("").is_err());
+        assert_eq!(validate_proxy("//evil.example"), Err(ProxyProblem::BadStart));
+        assert_eq!(validate_proxy("https://u:p@proxy.example"), Err(ProxyProblem::HasCredentials));
+        assert_eq!(validate_proxy("/proxy?x=1"), Err(ProxyProblem::HasExtra));
+        assert_eq!(validate_proxy(""), Err(ProxyProblem::Empty));
+        assert_eq!(validate_proxy("https://bad host"), Err(ProxyProblem::HasExtra));
+        assert_eq!(validate_proxy("https://-x.example/p"), Err(ProxyProblem::Host(HostProblem::BadName("-x.example".into()))));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 import { expect, test, Page, Locator } from '@playwright/test';
 import { ALLOWED_TERMS } from './i18n-allowed';
 import { watchErrors } from './helpers';
-import { L } from './zh-check';
+import { L, Lv, ZH } from './zh-check';
 
 // The form machinery in Chinese: a field's rule message (worded from
 // ccm-api's Problem in the rules namespace), the data in it shown as
@@ -91,5 +91,38 @@ test('a left field, the review panel and a range message in Chinese; nothing sen
   await page.screenshot({ path: 'test-results/forms-zh-delete-days.png', fullPage: true });
   expect(deletes).toEqual([]);
   await dialog.getByRole('button', { name: exactly('Cancel') }).click();
+  expect(errors).toEqual([]);
+});
+
+test("the console's own checks in Chinese: a profile, the sign-in form and the apply form", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/settings');
+  // A proxy that starts wrong and a bad account id: each field says why in
+  // Chinese, the data in it as code.
+  await page.getByLabel(L('Proxy base URL')).fill('ftp://proxy.example');
+  await page.getByLabel(L('Account ID (domain id)')).fill('not-an-id');
+  await page.getByRole('button', { name: L('Save profile') }).click();
+  const proxyError = page.locator('#proxy-base-error');
+  await expect(proxyError).toHaveText(Lv('start with {{ slash }} (same site) or {{ https }}', { slash: '/', https: 'https://' }));
+  await expect(proxyError.locator('code')).toHaveText(['/', 'https://']);
+  expect(await latinOutsideCode(proxyError)).toEqual([]);
+  await expect(page.locator('#domain-id-error')).toHaveText(ZH.get('settings.p_domain_id')!);
+  // What was typed stays.
+  await expect(page.getByLabel(L('Proxy base URL'))).toHaveValue('ftp://proxy.example');
+  await page.screenshot({ path: 'test-results/forms-zh-profile.png', fullPage: true });
+  await page.reload();
+
+  // Signing in with no access key says what is missing, and sends nothing.
+  await page.getByRole('radio', { name: L('Access key (AK/SK)') }).check();
+  await page.getByRole('button', { name: L('Sign in'), exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: ZH.get('forms.p_ak_missing')! })).toBeVisible();
+  await signIn(page);
+
+  // The apply form's own check: no issuing CA picked.
+  await page.goto('/pca/certs/new');
+  await expect(page.getByLabel(L('Issuing CA')).getByRole('option')).not.toHaveCount(1);
+  await page.getByLabel(exactly('Common name')).fill(`own-${Date.now()}.example.com`);
+  await page.getByRole('button', { name: L('Review request') }).click();
+  await expect(page.getByText(ZH.get('forms.p_pick_active_ca')!, { exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -91,15 +91,40 @@ impl Endpoints {
 
 /// Checks a custom endpoint typed by the user: a bare host name, optionally
 /// with a port (`ccm.example.internal:8443`), no scheme, path or userinfo.
-pub fn validate_host(host: &str) -> Result<(), String> {
+/// Why a host name is refused; `Display` is the English message (a
+/// console words it per locale).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostProblem {
+    Empty,
+    /// `https://` given with the host.
+    HasScheme,
+    /// A path, query, user or spaces.
+    HasExtra,
+    BadPort(String),
+    BadName(String),
+}
+
+impl std::fmt::Display for HostProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HostProblem::Empty => f.write_str("enter a host name such as ccm.ap-southeast-3.myhuaweicloud.com"),
+            HostProblem::HasScheme => f.write_str("enter the host only, without https://"),
+            HostProblem::HasExtra => f.write_str("a host has no path, query, user or spaces"),
+            HostProblem::BadPort(p) => write!(f, "'{p}' is not a port number (1-65535)"),
+            HostProblem::BadName(n) => write!(f, "'{n}' is not a valid host name"),
+        }
+    }
+}
+
+pub fn validate_host(host: &str) -> Result<(), HostProblem> {
     if host.is_empty() {
-        return Err("enter a host name such as ccm.ap-southeast-3.myhuaweicloud.com".into());
+        return Err(HostProblem::Empty);
     }
     if host.contains("://") {
-        return Err("enter the host only, without https://".into());
+        return Err(HostProblem::HasScheme);
     }
     if host.contains(['/', '@', '?', '#', ' ']) {
-        return Err("a host has no path, query, user or spaces".into());
+        return Err(HostProblem::HasExtra);
     }
     let (name, port) = match host.rsplit_once(':') {
         Some((n, p)) => (n, Some(p)),
@@ -107,7 +132,7 @@ pub fn validate_host(host: &str) -> Result<(), String> {
     };
     if let Some(p) = port {
         if p.parse::<u16>().map(|p| p == 0).unwrap_or(true) {
-            return Err(format!("'{p}' is not a port number (1-65535)"));
+            return Err(HostProblem::BadPort(p.to_owned()));
         }
     }
     if name.len() > 253
@@ -115,7 +140,7 @@ pub fn validate_host(host: &str) -> Result<(), String> {
             .split('.')
             .any(|l| l.is_empty() || l.len() > 63 || l.starts_with('-') || l.ends_with('-') || !l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
     {
-        return Err(format!("'{name}' is not a valid host name"));
+        return Err(HostProblem::BadName(name.to_owned()));
     }
     Ok(())
 }
@@ -140,7 +165,9 @@ mod tests {
     fn custom_hosts_are_checked() {
         assert!(validate_host("ccm.example.internal").is_ok());
         assert!(validate_host("localhost:8443").is_ok());
-        assert!(validate_host("").is_err());
+        assert_eq!(validate_host(""), Err(HostProblem::Empty));
+        assert_eq!(validate_host("ccm.example:0"), Err(HostProblem::BadPort("0".into())));
+        assert_eq!(validate_host("-bad.example"), Err(HostProblem::BadName("-bad.example".into())));
         assert!(validate_host("https://ccm.example").is_err());
         assert!(validate_host("ccm.example/path").is_err());
         assert!(validate_host("user@ccm.example").is_err());

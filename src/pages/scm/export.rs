@@ -50,7 +50,7 @@ pub fn ExportPanel(cert: ScmCertificate) -> impl IntoView {
     let zip = move |server: ServerType| {
         let Some(e) = exported.get_untracked() else { return };
         let result = zip_entries(server, &e, (js_sys::Date::now() / 1000.0) as i64, locale)
-            .and_then(|entries| download_zip(&format!("{}-{}.zip", stem.get_value(), server.api_name().to_lowercase()), &entries));
+            .and_then(|entries| download_zip(&format!("{}-{}.zip", stem.get_value(), server.api_name().to_lowercase()), &entries).map_err(|e| e.words(locale)));
         problem.set(result.err());
     };
     view! {

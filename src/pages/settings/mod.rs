@@ -1,6 +1,7 @@
 //! Settings: connection profiles, sign-in and a connection test.
 
 mod connection_test;
+mod problem_words;
 mod profile_form;
 mod profile_list;
 mod sign_in;

@@ -6,6 +6,7 @@ use crate::components::field::TextField;
 use crate::components::notifications::use_notifications;
 use crate::components::with_data::code;
 use crate::i18n::{td_string, use_locale};
+use super::problem_words::profile_words;
 use crate::state::profile::{preset_hosts, FieldProblem, Profile, DEFAULT_PROXY};
 use crate::state::session::{new_profile_id, use_session};
 
@@ -102,7 +103,7 @@ pub fn ProfileForm(editing_new: RwSignal<bool>) -> impl IntoView {
     });
 
     let problem = move |field: &'static str| {
-        Signal::derive(move || problems.with(|ps| ps.iter().find(|p| p.field == field).map(|p| p.message.clone())))
+        Signal::derive(move || problems.with(|ps| ps.iter().find(|p| p.field == field).map(|p| profile_words(&p.problem, locale))))
     };
 
     let save = move |ev: leptos::ev::SubmitEvent| {

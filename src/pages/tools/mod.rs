@@ -20,6 +20,8 @@ use crate::i18n::{td_string, use_locale, Locale};
 use leptos::task::spawn_local;
 
 use crate::api::client::use_api;
+use crate::components::api_error::short_text;
+use crate::form::message::message_view;
 use crate::state::session::use_session;
 use account::{keep_own, load_account_cas, own_count, AccountCa};
 use convert::ConvertPanel;
@@ -75,7 +77,7 @@ pub fn ToolboxPage() -> impl IntoView {
                 }
                 Err(ccm_api::ApiError::Aborted) => {}
                 Err(e) => {
-                    account_state.try_set(Some(td_string!(locale, tools.cas_unreadable, error = e.to_string())));
+                    account_state.try_set(Some(td_string!(locale, tools.cas_unreadable, error = short_text(&e, locale)).to_string()));
                 }
             }
         });
@@ -97,7 +99,7 @@ pub fn ToolboxPage() -> impl IntoView {
     view! {
         <div class="page-head"><h1>{td_string!(locale, tools.title)}</h1></div>
         <p class="lead">{td_string!(locale, tools.lead)}</p>
-        {move || account_state.get().map(|s| view! { <p class="field-hint" role="status" aria-label=td_string!(locale, tools.your_cas)>{s}</p> })}
+        {move || account_state.get().map(|s| view! { <p class="field-hint" role="status" aria-label=td_string!(locale, tools.your_cas)>{message_view(Some(s))}</p> })}
         <InputPanel text files password />
         {move || if empty() {
             view! { <p class="muted" role="status">{td_string!(locale, tools.nothing_yet)}</p> }.into_any()

@@ -13,6 +13,8 @@ use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::{CertificateDetails, ChainView};
 use crate::components::download::{download, download_zip};
+use crate::form::message::message_view;
+use crate::pages::pca::certs::certificate::Undecodable;
 
 use crate::layout::lazy_view::lazy_component;
 use crate::i18n::{td_string, use_locale};
@@ -48,13 +50,13 @@ impl CaFiles {
     }
 }
 
-/// The certificate and chain decoded; a decoding failure is kept as text.
-pub fn decode_files(files: &CaFiles) -> Result<(CertificateInfo, Vec<CertificateInfo>), String> {
-    let cert = decode_certificate(files.certificate.as_bytes()).map_err(|e| format!("certificate: {e}"))?;
+/// The certificate and chain decoded, or which of them could not be.
+pub fn decode_files(files: &CaFiles) -> Result<(CertificateInfo, Vec<CertificateInfo>), Undecodable> {
+    let cert = decode_certificate(files.certificate.as_bytes()).map_err(|e| Undecodable::Certificate(e.to_string()))?;
     let chain = if files.chain.trim().is_empty() {
         Vec::new()
     } else {
-        decode_certificates(files.chain.as_bytes()).map_err(|e| format!("chain: {e}"))?
+        decode_certificates(files.chain.as_bytes()).map_err(|e| Undecodable::Chain(e.to_string()))?
     };
     Ok((cert, chain))
 }
@@ -82,7 +84,7 @@ pub fn CaCertificate(ca: CertificateAuthority, now: i64, usages: RwSignal<Option
     }
     let save = move |suffix: &'static str, text: String| {
         let name = format!("{}{suffix}", stem.get_value());
-        save_error.set(download(&name, text.as_bytes(), "application/x-pem-file").err());
+        save_error.set(download(&name, text.as_bytes(), "application/x-pem-file").err().map(|e| e.words(i18n)));
     };
 
     allowed.then(|| view! {
@@ -101,7 +103,7 @@ pub fn CaCertificate(ca: CertificateAuthority, now: i64, usages: RwSignal<Option
                             <button on:click=move |_| save(".crt.pem", cert.clone())>{td_string!(i18n, pca.download_certificate)}</button>
                             {has_chain.then(|| view! { <button on:click=move |_| save(".chain.pem", chain.clone())>{td_string!(i18n, pca.download_chain)}</button> })}
                             <button on:click=move |_| save(".fullchain.pem", full.clone())>{td_string!(i18n, pca.download_full_chain)}</button>
-                            <button on:click=move |_| save_error.set(download_zip(&format!("{}.zip", stem.get_value()), &zip).err())>
+                            <button on:click=move |_| save_error.set(download_zip(&format!("{}.zip", stem.get_value()), &zip).err().map(|e| e.words(i18n)))>
                                 {td_string!(i18n, pca.download_zip)}
                             </button>
                         </div>
@@ -114,7 +116,7 @@ pub fn CaCertificate(ca: CertificateAuthority, now: i64, usages: RwSignal<Option
                                     <ChainView chain now_ms=now />
                                 })}
                             }.into_any(),
-                            Err(e) => view! { <p class="field-error">{td_string!(i18n, pca.decode_failed, what = e).to_string()}</p> }.into_any(),
+                            Err(e) => view! { <p class="field-error">{message_view(Some(e.words(i18n)))}</p> }.into_any(),
                         }}
                     }.into_any()
                 }
@@ -126,6 +128,7 @@ pub fn CaCertificate(ca: CertificateAuthority, now: i64, usages: RwSignal<Option
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
     use crate::pki::fixtures::Hierarchy;
 
     #[test]
@@ -145,6 +148,6 @@ mod tests {
         // A root has no chain file.
         let root = CaFiles { certificate: h.root_pem.clone(), chain: String::new() };
         assert_eq!(root.zip_entries("Root").len(), 2);
-        assert!(decode_files(&CaFiles { certificate: "junk".into(), chain: String::new() }).unwrap_err().starts_with("certificate"));
+        assert!(decode_files(&CaFiles { certificate: "junk".into(), chain: String::new() }).unwrap_err().words(Locale::en).starts_with("the certificate cannot be decoded"));
     }
 }

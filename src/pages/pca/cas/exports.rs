@@ -62,7 +62,7 @@ pub fn CaExports(ca: CertificateAuthority) -> impl IntoView {
     let save = move |suffix: &'static str, text: String| {
         let name = format!("{}{suffix}", stem.get_value());
         if let Err(e) = download(&name, text.as_bytes(), "application/x-pem-file") {
-            error.set(Some(ApiError::Network(e)));
+            error.set(Some(ApiError::Network(e.0)));
         }
     };
 

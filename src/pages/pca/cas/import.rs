@@ -19,6 +19,7 @@ use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::CertificateDetails;
 use crate::components::notifications::use_notifications;
 use crate::components::pem_input::PemInput;
+use crate::form::message::message_view;
 use crate::pki::ca_import::{check_ca_import, ImportProblem};
 
 use crate::layout::lazy_view::lazy_component;
@@ -111,7 +112,7 @@ pub fn CaImport(ca: CertificateAuthority, on_changed: Callback<()>) -> impl Into
                     </div>
                 }
             })}
-            <p class="field-error" role="alert">{move || problem.get().map(|p| p.to_string())}</p>
+            <p class="field-error" role="alert">{move || message_view(problem.get().map(|p| p.words(i18n)))}</p>
             <button class="primary" on:click=import disabled=move || pending.get()>
                 {move || if pending.get() { td_string!(i18n, pca.importing) } else { td_string!(i18n, pca.import) }}
             </button>

@@ -11,10 +11,11 @@ use ccm_pki::ZipEntry;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::export_plan::{archive_name, build_p12, pem_files, pem_zip_name, pkcs12_name, plan, ExportChoice, ExportPlan, PemFile};
+use super::export_plan::{archive_name, build_p12, pem_files, pem_zip_name, pkcs12_name, plan, ExportChoice, ExportPlan, P12Failed, PemFile};
+use crate::form::message::message_view;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
-use crate::components::download::{download, download_zip};
+use crate::components::download::{download, download_zip, DownloadFailed};
 use crate::components::field::TextField;
 use crate::components::focus::{is_escape, manage_dialog_focus};
 use crate::i18n::{td_string, use_locale};
@@ -24,7 +25,7 @@ use crate::i18n::{td_string, use_locale};
 struct Exported {
     files: Vec<PemFile>,
     /// The `.p12` bytes, or why it could not be built; `None` when not asked.
-    pkcs12: Option<Result<Vec<u8>, String>>,
+    pkcs12: Option<Result<Vec<u8>, P12Failed>>,
 }
 
 #[component]
@@ -69,9 +70,9 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
         }
     };
     let l = use_locale();
-    let saved_text = move |file: &str, r: Result<(), String>| match r {
+    let saved_text = move |file: &str, r: Result<(), DownloadFailed>| match r {
         Ok(()) => td_string!(l, pca.saved_file, file = file).to_string(),
-        Err(e) => td_string!(l, pca.save_failed, file = file, error = e).to_string(),
+        Err(e) => td_string!(l, pca.save_failed, file = file, error = e.0).to_string(),
     };
     let save = move |file_name: String, bytes: Vec<u8>, mime: &'static str| {
         saved.set(Some(saved_text(&file_name, download(&file_name, &bytes, mime))))
@@ -191,7 +192,7 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
                                 let label = td_string!(l, pca.download_p12, file = &p12_name).to_string();
                                 view! { <li><button type="button" on:click=move |_| save(p12_name.clone(), bytes.clone(), "application/x-pkcs12")>{label}</button></li> }.into_any()
                             }
-                            Err(e) => view! { <li class="field-error">{td_string!(l, pca.p12_failed, error = e).to_string()}</li> }.into_any(),
+                            Err(e) => view! { <li class="field-error">{message_view(Some(td_string!(l, pca.p12_failed, error = e.words(l)).to_string()))}</li> }.into_any(),
                         })}
                     </ul>
                 }

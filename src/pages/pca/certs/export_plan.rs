@@ -10,7 +10,7 @@ use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
 
 use crate::form::own_problem::OwnProblem;
-use crate::i18n::Locale;
+use crate::i18n::{td_string, Locale};
 
 /// The dialog's choices.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,24 +125,46 @@ pub fn pkcs12_name(certificate_name: &str) -> String {
 /// `password` when the service encrypted it), the certificate and its
 /// chain, protected by `password`. A certificate issued from a CSR has no
 /// key here; the file then holds the certificates only.
-pub fn build_p12(answer: &ExportCertificateResponse, password: &str, friendly_name: &str) -> Result<Vec<u8>, String> {
+pub fn build_p12(answer: &ExportCertificateResponse, password: &str, friendly_name: &str) -> Result<Vec<u8>, P12Failed> {
     let certificate = ccm_pki::pem::certificates_from_pem(answer.certificate.as_deref().unwrap_or_default())
-        .map_err(|e| format!("the exported certificate cannot be read: {e}"))?
+        .map_err(|e| P12Failed::Certificate(e.to_string()))?
         .into_iter()
         .next()
-        .ok_or("the export holds no certificate")?;
+        .ok_or(P12Failed::NoCertificate)?;
     let chain = match answer.certificate_chain.as_deref().filter(|c| !c.trim().is_empty()) {
-        Some(text) => ccm_pki::pem::certificates_from_pem(text).map_err(|e| format!("the exported chain cannot be read: {e}"))?,
+        Some(text) => ccm_pki::pem::certificates_from_pem(text).map_err(|e| P12Failed::Chain(e.to_string()))?,
         None => Vec::new(),
     };
     let key = match answer.private_key.as_deref().filter(|k| !k.trim().is_empty()) {
-        Some(pem) => Some(
-            ccm_pki::keys::parse_private_key_with_password(pem.as_bytes(), password)
-                .map_err(|e| format!("the exported key cannot be read: {e}"))?,
-        ),
+        Some(pem) => Some(ccm_pki::keys::parse_private_key_with_password(pem.as_bytes(), password).map_err(|e| P12Failed::Key(e.to_string()))?),
         None => None,
     };
-    ccm_pki::build_pkcs12(key.as_ref(), &certificate, &chain, password, Some(friendly_name)).map_err(|e| e.to_string())
+    ccm_pki::build_pkcs12(key.as_ref(), &certificate, &chain, password, Some(friendly_name)).map_err(|e| P12Failed::Build(e.to_string()))
+}
+
+/// Why the browser could not build the `.p12`; details are the decoder's
+/// words (data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum P12Failed {
+    Certificate(String),
+    NoCertificate,
+    Chain(String),
+    Key(String),
+    Build(String),
+}
+
+impl P12Failed {
+    /// In `l`, the details as code (`form::message`).
+    pub fn words(&self, l: Locale) -> String {
+        let data = |e: &str| format!("`{e}`");
+        match self {
+            P12Failed::Certificate(e) => td_string!(l, pca.p12_cert_unreadable, detail = data(e)).to_string(),
+            P12Failed::NoCertificate => td_string!(l, pca.p12_no_certificate).to_string(),
+            P12Failed::Chain(e) => td_string!(l, pca.p12_chain_unreadable, detail = data(e)).to_string(),
+            P12Failed::Key(e) => td_string!(l, pca.p12_key_unreadable, detail = data(e)).to_string(),
+            P12Failed::Build(e) => data(e),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -226,7 +248,10 @@ mod tests {
         };
         let p12 = build_p12(&answer, "pw-123", "p12.example").unwrap();
         assert!(p12.len() > 500);
-        assert!(build_p12(&answer, "wrong", "x").unwrap_err().contains("key cannot be read"));
+        let wrong = build_p12(&answer, "wrong", "x").unwrap_err();
+        assert!(matches!(wrong, P12Failed::Key(_)), "{wrong:?}");
+        assert!(wrong.words(Locale::en).starts_with("the exported key cannot be read: `"));
+        assert!(wrong.words(Locale::zh_CN).starts_with("无法读取导出的私钥：`"));
         let no_key = ExportCertificateResponse { private_key: None, ..answer };
         assert!(build_p12(&no_key, "pw", "x").is_ok());
     }

@@ -7,7 +7,7 @@ mod apply;
 pub mod apply_form;
 mod bulk;
 mod bulk_actions;
-mod certificate;
+pub mod certificate;
 mod csr;
 mod csr_form;
 mod details;

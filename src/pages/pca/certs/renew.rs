@@ -238,7 +238,7 @@ fn SaveThenSupersede(api: Api, olds: Memo<Vec<Option<PrivateCertificate>>>, new_
                 }
             }
             let file = "renewed-certificates.zip";
-            saved.try_set(Some(download_zip(file, &entries).map(|()| file.to_owned())));
+            saved.try_set(Some(download_zip(file, &entries).map(|()| file.to_owned()).map_err(|e| e.words(l))));
             saving.try_set(false);
         });
     };
