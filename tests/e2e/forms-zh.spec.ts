@@ -1,7 +1,6 @@
-import { expect, test, Page, Locator } from '@playwright/test';
-import { ALLOWED_TERMS } from './i18n-allowed';
+import { expect, test } from '@playwright/test';
 import { watchErrors } from './helpers';
-import { L, Lv, ZH } from './zh-check';
+import { L, Lv, ZH, latinOutsideCode, signIn } from './zh-check';
 
 // The form machinery in Chinese: a field's rule message (worded from
 // ccm-api's Problem in the rules namespace), the data in it shown as
@@ -10,30 +9,10 @@ import { L, Lv, ZH } from './zh-check';
 // The plain emulator (8091), with a CA of this test's own.
 test.use({ baseURL: 'http://127.0.0.1:8091', locale: 'zh-CN' });
 
-/** Latin words in an element's text outside <code>, allowed terms left out. */
-async function latinOutsideCode(el: Locator): Promise<string[]> {
-  let text = await el.evaluate((node) => {
-    const copy = node.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('code').forEach((c) => c.remove());
-    return copy.textContent ?? '';
-  });
-  for (const t of [...ALLOWED_TERMS].sort((a, b) => b.length - a.length)) text = text.split(t).join(' ');
-  return text.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
-}
-
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The Chinese label of `english`, matched whole. */
 function exactly(english: string): RegExp {
   return new RegExp(`^${esc(L(english))}$`);
-}
-
-async function signIn(page: Page) {
-  await page.goto('/settings');
-  await page.getByRole('radio', { name: L('Access key (AK/SK)') }).check();
-  await page.getByLabel(L('Access key ID')).fill('EMULATORAK0000000001');
-  await page.getByLabel(L('Secret access key')).fill('emulatorSecretKey0000000000000000000000');
-  await page.getByRole('button', { name: L('Sign in'), exact: true }).click();
-  await expect(page.getByText(L('Sign out'), { exact: true })).toBeVisible();
 }
 
 test('a left field, the review panel and a range message in Chinese; nothing sent while the days are wrong', async ({ page }) => {

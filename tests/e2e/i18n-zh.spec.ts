@@ -1,7 +1,7 @@
 import { expect, test, Page } from '@playwright/test';
 import { EmulatorApi } from './fixtures/certs-api';
 import { watchErrors } from './helpers';
-import { englishLeft, L, ZH } from './zh-check';
+import { englishLeft, L, signIn, ZH } from './zh-check';
 
 // A full workflow with the browser in Simplified Chinese. On every view it
 // visits, no English UI text may be left: visible text plus aria-label,
@@ -21,15 +21,6 @@ async function expectChinese(page: Page, view: string, scope?: string) {
   expect.soft(left, `English left on ${view}`).toEqual([]);
 }
 
-async function signIn(page: Page) {
-  await page.goto('/settings');
-  await expect(page.getByRole('heading', { name: L('Settings'), level: 1 })).toBeVisible();
-  await page.getByRole('radio', { name: L('Access key (AK/SK)') }).check();
-  await page.getByLabel(L('Access key ID')).fill('EMULATORAK0000000001');
-  await page.getByLabel(L('Secret access key')).fill('emulatorSecretKey0000000000000000000000');
-  await page.getByRole('button', { name: L('Sign in'), exact: true }).click();
-  await expect(page.getByText(L('Sign out'), { exact: true })).toBeVisible();
-}
 
 test('the console in zh-CN from sign-in to the toolbox, with no English left on any view', async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,7 +1,7 @@
 import { expect, test, Page } from '@playwright/test';
 import { EmulatorApi, uniqueName } from './fixtures/certs-api';
 import { watchErrors } from './helpers';
-import { englishLeft, L, Lv } from './zh-check';
+import { englishLeft, L, Lv, signIn } from './zh-check';
 
 // The shared pieces in Simplified Chinese: the certificate list's bulk bar,
 // selection boxes, sort buttons and pager (src/list), the renewal page, the
@@ -9,15 +9,6 @@ import { englishLeft, L, Lv } from './zh-check';
 // found by its Chinese text and scanned for English left (zh-check.ts).
 const BASE = 'http://127.0.0.1:8107'; // demo seed, shared with renew and ca-similar
 test.use({ baseURL: BASE, locale: 'zh-CN' });
-
-async function signIn(page: Page) {
-  await page.goto('/settings');
-  await page.getByRole('radio', { name: L('Access key (AK/SK)') }).check();
-  await page.getByLabel(L('Access key ID')).fill('EMULATORAK0000000001');
-  await page.getByLabel(L('Secret access key')).fill('emulatorSecretKey0000000000000000000000');
-  await page.getByRole('button', { name: L('Sign in'), exact: true }).click();
-  await expect(page.getByText(L('Sign out'), { exact: true })).toBeVisible();
-}
 
 async function noEnglishIn(page: Page, view: string, scope: string) {
   await page.waitForLoadState('networkidle');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import { ALLOWED_TERMS } from './i18n-allowed';
 
 // What the zh-CN specs share: the locale files' strings (to find a Chinese
@@ -95,4 +95,27 @@ export function Lv(english: string, vars: Record<string, string | number>): stri
   let text = L(english);
   for (const [k, v] of Object.entries(vars)) text = text.split(`{{ ${k} }}`).join(String(v));
   return text;
+}
+
+/** Latin words in an element's text outside <code>, allowed terms left out. */
+export async function latinOutsideCode(el: Locator): Promise<string[]> {
+  let text = await el.evaluate((node) => {
+    const copy = node.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('code').forEach((c) => c.remove());
+    return copy.textContent ?? '';
+  });
+  for (const t of [...ALLOWED_TERMS].sort((a, b) => b.length - a.length)) text = text.split(t).join(' ');
+  return text.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
+}
+
+
+/** Signs in on Settings with the emulator's access key, by the Chinese labels. */
+export async function signIn(page: Page) {
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: L('Settings'), level: 1 })).toBeVisible();
+  await page.getByRole('radio', { name: L('Access key (AK/SK)') }).check();
+  await page.getByLabel(L('Access key ID')).fill('EMULATORAK0000000001');
+  await page.getByLabel(L('Secret access key')).fill('emulatorSecretKey0000000000000000000000');
+  await page.getByRole('button', { name: L('Sign in'), exact: true }).click();
+  await expect(page.getByText(L('Sign out'), { exact: true })).toBeVisible();
 }
