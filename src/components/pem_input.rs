@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::{td_string, use_locale};
+use crate::components::with_data::CodeMarked;
 use crate::form::message::message_view;
 use crate::pki::upload::pem_text_from_upload;
 
@@ -20,6 +21,7 @@ pub fn PemInput(
     #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(optional)] rows: Option<u32>,
+    /// Names marked with `with_data::code` show as code.
     #[prop(into, optional)] hint: Option<String>,
     #[prop(optional)] max_bytes: Option<usize>,
     #[prop(into, optional)] error: Signal<Option<String>>,
@@ -86,7 +88,7 @@ pub fn PemInput(
                 aria-invalid=move || if shown_error().is_some() { "true" } else { "false" }
                 aria-describedby=described
             ></textarea>
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()><CodeMarked text=h /></p> })}
             <p class="field-error" id=error_id.clone()>{move || message_view(shown_error())}</p>
         </div>
     }

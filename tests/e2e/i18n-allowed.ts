@@ -41,6 +41,7 @@ export const ALLOWED_TERMS: string[] = [
   'CSV',
   'OBS',
   'ZIP',
+  'SM2',
   // certificate validation levels, as the vendor's Chinese console writes them
   'DV',
   'OV',

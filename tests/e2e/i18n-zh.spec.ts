@@ -128,3 +128,33 @@ test('a network failure, the activity log and the curl notes in Chinese', async 
   await page.screenshot({ path: 'test-results/i18n-zh-activity.png', fullPage: true });
   await expect(page.getByRole('button', { name: L('Clear the log') })).toBeVisible();
 });
+
+test('every route and the details panels in zh-CN, with no English left', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await signIn(page);
+  const routes = [
+    '/', '/activity', '/pca/cas', '/pca/cas?layout=table', '/pca/cas/new', '/pca/certs', '/pca/certs/new',
+    '/pca/certs/csr', '/pca/certs/renew', '/scm', '/scm/apply', '/scm/csr', '/scm/csr/new', '/scm/csr/upload',
+    '/scm/import', '/scm/order', '/settings', '/tools', '/no-such-page',
+  ];
+  for (const route of routes) {
+    await page.goto(route);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectChinese(page, route);
+  }
+  // A CA's panel, a private certificate's details, an SSL certificate's details.
+  await page.goto('/pca/cas');
+  await page.getByRole('tree').getByText('Example Corp Issuing CA', { exact: true }).click();
+  await expect(page.getByRole('complementary', { name: /Example Corp Issuing CA/ })).toBeVisible();
+  await expectChinese(page, 'a CA panel');
+  await page.goto('/pca/certs');
+  await page.getByRole('table').locator('tbody tr a').first().click();
+  await expect(page).toHaveURL(/\/pca\/certs\/[0-9a-f-]{36}$/);
+  await expectChinese(page, 'a certificate');
+  await page.goto('/scm');
+  await page.getByRole('table').locator('tbody tr a').first().click();
+  await expect(page).toHaveURL(/[?&]cert=/);
+  await expectChinese(page, 'an SSL certificate');
+  expect(errors).toEqual([]);
+});

@@ -22,6 +22,7 @@ use super::notify::ExpiryReminder;
 use super::push::PushPanel;
 use super::validation::{under_review, DomainValidation};
 use super::ScmViewQuery;
+use crate::components::with_data::{marked, DataMarked};
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::tags::TagEditor;
@@ -175,7 +176,7 @@ fn detail_rows(c: &ScmCertificate, l: Locale) -> Vec<Row> {
         data(td_string!(l, scm.field_wildcard_count), number(c.wildcard_count)),
         word(
             td_string!(l, scm.field_type),
-            c.kind.as_ref().map(|k| format!("{} ({})", type_label(k, l), k.as_str())).unwrap_or_else(|| td_string!(l, scm.imported).into()),
+            c.kind.as_ref().map(|k| format!("{} ({})", type_label(k, l), marked(k.as_str()))).unwrap_or_else(|| td_string!(l, scm.imported).into()),
         ),
         data(td_string!(l, scm.field_brand), c.brand.as_ref().map(|b| b.label().to_owned()).unwrap_or_else(|| "—".into())),
         data(td_string!(l, scm.field_push_support), text(&c.push_support)),
@@ -206,7 +207,7 @@ pub fn DetailFields(cert: ScmCertificate) -> impl IntoView {
             <dd><ScmStatusBadge status /></dd>
             {move || c.with_value(|c| detail_rows(c, locale)).into_iter().map(|r| view! {
                 <dt>{r.label}</dt>
-                {if r.data { view! { <dd translate="no">{r.value}</dd> }.into_any() } else { view! { <dd>{r.value}</dd> }.into_any() }}
+                {if r.data { view! { <dd translate="no">{r.value}</dd> }.into_any() } else { view! { <dd><DataMarked text=r.value /></dd> }.into_any() }}
             }).collect::<Vec<_>>()}
         </dl>
         {app.map(|a| view! {

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::import_check::{check_import, decode_preview, ImportDraft, Problem};
 use super::ScmViewQuery;
-use crate::components::with_data::marked;
+use crate::components::with_data::{code, marked};
 use crate::components::submit_guard::SubmitGuard;
 use crate::list::url_state::UrlState;
 use crate::api::client::use_api;
@@ -103,7 +103,7 @@ pub fn ImportCertificatePage() -> impl IntoView {
             <TextField id="import-name" label=td_string!(locale, scm.imp_name) value=name error=problem_for("name")
                 hint=td_string!(locale, scm.imp_name_hint) />
             <PemInput id="import-certificate" label=td_string!(locale, scm.imp_certificate) value=certificate error=problem_for("certificate")
-                hint=td_string!(locale, scm.imp_certificate_hint) />
+                hint=td_string!(locale, scm.imp_certificate_hint, begin = code("-----BEGIN CERTIFICATE-----")).to_string() />
             <PemInput id="import-chain" label=td_string!(locale, scm.imp_chain) value=chain error=problem_for("certificate_chain")
                 hint=td_string!(locale, scm.imp_chain_hint) />
             <PemInput id="import-key" label=td_string!(locale, scm.imp_key) value=private_key error=problem_for("private_key")

@@ -45,7 +45,7 @@ pub fn CreateCsrPage() -> impl IntoView {
             <fieldset>
                 <legend>{td_string!(locale, scm.request)}</legend>
                 <RuleField form path="name" id="csr-name" label=td_string!(locale, scm.col_name) value=d.name hint=td_string!(locale, scm.csr_name_hint) />
-                <RuleField form path="domain_name" id="csr-domain" label=td_string!(locale, scm.col_domain) value=d.domain_name placeholder="www.example.com"
+                <RuleField form path="domain_name" id="csr-domain" label=td_string!(locale, scm.col_domain) value=d.domain_name placeholder=marked("www.example.com")
                     hint=td_string!(locale, scm.csr_domain_hint) />
                 <TextField id="csr-sans" label=td_string!(locale, scm.additional_domains) value=d.sans error=form.error_for("sans")
                     on_blur=form.on_leave("sans") hint=td_string!(locale, scm.csr_sans_hint) />
@@ -61,7 +61,7 @@ pub fn CreateCsrPage() -> impl IntoView {
                 <legend>{move || if enterprise() { td_string!(locale, scm.company) } else { td_string!(locale, scm.company_optional) }}</legend>
                 <div class="field-row">
                     <RuleField form path="company_name" id="csr-company" label=td_string!(locale, scm.company_name) value=d.company_name />
-                    <RuleField form path="company_country" id="csr-country" label=td_string!(locale, scm.country_code) value=d.company_country placeholder="DE" />
+                    <RuleField form path="company_country" id="csr-country" label=td_string!(locale, scm.country_code) value=d.company_country placeholder=marked("DE") />
                 </div>
                 <div class="field-row">
                     <RuleField form path="company_province" id="csr-province" label=td_string!(locale, scm.state_province) value=d.company_province />

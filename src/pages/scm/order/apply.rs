@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 use super::apply_form::{needs_organisation, ApplyContext, ApplyDraft, KeySource};
+use crate::components::with_data::{code, marked};
 use crate::components::api_error::ApiErrorView;
 use crate::components::pem_input::PemInput;
 use crate::components::select::{ChoiceSelect, WireSelect};
@@ -55,7 +56,7 @@ fn waiting_request() -> ccm_api::ApiRequest {
 fn cert_choice(c: &ScmCertificateSummary, l: Locale) -> (String, String) {
     let kind = c.kind.as_ref().map(|k| type_label(k, l).into_owned()).unwrap_or_default();
     let domains = c.domain_type.as_ref().map(|d| domain_type_label(d, l).into_owned()).unwrap_or_default();
-    (c.id.clone(), format!("{} ({kind}, {domains})", c.name.clone().unwrap_or_else(|| c.id.clone())))
+    (c.id.clone(), format!("{} ({kind}, {domains})", marked(c.name.as_ref().unwrap_or(&c.id))))
 }
 
 #[component]
@@ -142,7 +143,7 @@ pub fn ApplySslPage() -> impl IntoView {
         let mut list: Vec<(String, String)> = vec![(String::new(), td_string!(locale, scm.choose_csr).to_owned())];
         list.extend(csrs.with(|l| {
             l.iter()
-                .map(|c| (c.id.clone(), format!("{} ({})", c.name.clone().unwrap_or_else(|| c.id.clone()), c.domain_name.clone().unwrap_or_default())))
+                .map(|c| (c.id.clone(), format!("{} ({})", marked(c.name.as_ref().unwrap_or(&c.id)), marked(c.domain_name.as_deref().unwrap_or_default()))))
                 .collect::<Vec<_>>()
         }));
         let id = d.csr_id.get_untracked();
@@ -169,8 +170,8 @@ pub fn ApplySslPage() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>{td_string!(locale, scm.domains)}</legend>
-                <RuleField form path="domain" id="apply-domain" label=td_string!(locale, scm.apply_domain) value=d.domain placeholder="shop.example.com"
-                    hint=td_string!(locale, scm.apply_domain_hint) />
+                <RuleField form path="domain" id="apply-domain" label=td_string!(locale, scm.apply_domain) value=d.domain placeholder=marked("shop.example.com")
+                    hint=td_string!(locale, scm.apply_domain_hint, example = code("*.example.com")).to_string() />
                 {move || multi().then(|| view! {
                     <RuleField form path="sans" id="apply-sans" label=td_string!(locale, scm.additional_domains) value=d.sans
                         hint=td_string!(locale, scm.additional_domains_hint) />
@@ -230,7 +231,7 @@ pub fn ApplySslPage() -> impl IntoView {
                     <RuleField form path="company_unit" id="apply-unit" label=td_string!(locale, scm.department) value=d.company_unit />
                 </div>
                 <div class="field-row">
-                    <RuleField form path="country" id="apply-country" label=td_string!(locale, scm.country_code) value=d.country placeholder="DE" />
+                    <RuleField form path="country" id="apply-country" label=td_string!(locale, scm.country_code) value=d.country placeholder=marked("DE") />
                     <RuleField form path="company_province" id="apply-province" label=td_string!(locale, scm.state_province) value=d.company_province />
                     <RuleField form path="company_city" id="apply-city" label=td_string!(locale, scm.city) value=d.company_city />
                 </div>

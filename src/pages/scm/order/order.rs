@@ -108,7 +108,7 @@ pub fn OrderCertificatePage() -> impl IntoView {
             <fieldset>
                 <legend>{td_string!(locale, scm.product)}</legend>
                 <div class="field-row">
-                    <WireSelect id="order-brand" label=td_string!(locale, scm.brand) value=d.brand options={choices!(ScmBrand, |b: &ScmBrand| b.label().to_owned())} />
+                    <WireSelect id="order-brand" label=td_string!(locale, scm.brand) value=d.brand options={choices!(ScmBrand, |b: &ScmBrand| marked(b.label()))} />
                     <WireSelect id="order-type" label=td_string!(locale, scm.cert_type) value=d.cert_type options={choices!(ScmCertType, |t| type_label(t, l))}
                         hint=td_string!(locale, scm.type_hint) />
                 </div>
