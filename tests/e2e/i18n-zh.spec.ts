@@ -152,6 +152,16 @@ test('every route and the details panels in zh-CN, with no English left', async 
   await page.getByRole('table').locator('tbody tr a').first().click();
   await expect(page).toHaveURL(/\/pca\/certs\/[0-9a-f-]{36}$/);
   await expectChinese(page, 'a certificate');
+  // Its dialogs: the revoke confirmation (cancelled) and the export dialog.
+  await page.getByRole('button', { name: L('Revoke'), exact: true }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toBeVisible();
+  await expectChinese(page, 'the revoke confirmation', '[role="alertdialog"]');
+  await confirm.getByRole('button', { name: L('Cancel'), exact: true }).click();
+  await page.getByRole('button', { name: L('Export…') }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectChinese(page, 'the export dialog', '[role="dialog"]');
+  await page.keyboard.press('Escape');
   await page.goto('/scm');
   await page.getByRole('table').locator('tbody tr a').first().click();
   await expect(page).toHaveURL(/[?&]cert=/);

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::export_plan::{archive_name, build_p12, pem_files, pem_zip_name, pkcs12_name, plan, ExportChoice, ExportPlan, P12Failed, PemFile};
+use crate::components::with_data::{WithData, DATA};
 use crate::form::message::message_view;
 use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
@@ -130,7 +131,7 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
 
     view! {
         <section class="panel export-dialog" role="dialog" aria-label=td_string!(l, pca.export_name, name = &name).to_string() node_ref=root on:keydown=on_keydown>
-            <h2>{td_string!(l, pca.export_name, name = &name).to_string()}</h2>
+            <h2><WithData sentence=td_string!(l, pca.export_name, name = DATA).to_string() data=vec![name.clone()] /></h2>
             {(!has_key).then(|| view! {
                 <p class="field-hint" role="note">{td_string!(l, pca.export_csr_note)}</p>
             })}
@@ -144,7 +145,8 @@ pub fn ExportDialog(cert: PrivateCertificate, on_close: Callback<()>) -> impl In
                             <label class="check">
                                 <input type="radio" name="export-type" prop:checked=move || server.get() == w1
                                     on:change=move |_| server.set(w2.clone()) />
-                                {if t == ExportType::Pem { td_string!(l, pca.export_type_pem).to_owned() } else { t.label().to_owned() }}
+                                // A server's name is a product's, not a word to translate.
+                                {if t == ExportType::Pem { td_string!(l, pca.export_type_pem).to_string().into_any() } else { view! { <span translate="no">{t.label()}</span> }.into_any() }}
                             </label>
                         }
                     }).collect::<Vec<_>>()}
