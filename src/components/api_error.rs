@@ -4,6 +4,7 @@
 use ccm_api::ApiError;
 use leptos::prelude::*;
 
+use crate::form::message::code_mark;
 use crate::i18n::{td_string, use_locale, Locale};
 
 /// What the user can do next: the catalogue's remedy for a documented
@@ -40,9 +41,9 @@ pub fn remedy(error: &ApiError, locale: Locale) -> Option<String> {
 /// service's code in backticks (data, shown as code by `form::message`).
 pub fn short_text(error: &ApiError, locale: Locale) -> String {
     match (error, what_happened(error, locale)) {
-        (ApiError::Service { code, .. }, _) => format!("`{code}`"),
+        (ApiError::Service { code, .. }, _) => code_mark(code),
         (_, (Some(ours), _)) => ours,
-        (_, (None, detail)) => format!("`{}`", detail.unwrap_or_default()),
+        (_, (None, detail)) => code_mark(&detail.unwrap_or_default()),
     }
 }
 

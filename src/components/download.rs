@@ -3,6 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::form::message::code_mark;
 use crate::i18n::{td_string, Locale};
 
 /// The browser would not hand over the file (no window, a refused Blob) or
@@ -13,7 +14,7 @@ pub struct DownloadFailed(pub String);
 impl DownloadFailed {
     /// In `l`, the detail shown as code (`form::message`).
     pub fn words(&self, l: Locale) -> String {
-        td_string!(l, common.download_failed, detail = format!("`{}`", self.0)).to_string()
+        td_string!(l, common.download_failed, detail = code_mark(&self.0)).to_string()
     }
 }
 

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::{td_string, use_locale};
 use crate::components::with_data::CodeMarked;
-use crate::form::message::message_view;
+use crate::form::message::{code_mark, message_view};
 use crate::pki::upload::pem_text_from_upload;
 
 /// Files larger than this are refused unless the field says otherwise: the
@@ -62,7 +62,7 @@ pub fn PemInput(
                     value.try_set(text);
                 }
                 Err(e) => {
-                    upload_error.try_set(Some(td_string!(l, common.upload_refused, file = format!("`{}`", file.name()), why = e.words(l)).to_string()));
+                    upload_error.try_set(Some(td_string!(l, common.upload_refused, file = code_mark(&file.name()), why = e.words(l)).to_string()));
                 }
             }
         });

@@ -6,6 +6,12 @@ use leptos::prelude::*;
 
 use super::rule_words::segments;
 
+/// `text` marked as data in a message (a name, a decoder's words), for
+/// `message_view` to show as code.
+pub fn code_mark(text: &str) -> String {
+    format!("`{text}`")
+}
+
 /// The message's text and code pieces (nothing for no message).
 pub fn message_view(message: Option<String>) -> Vec<AnyView> {
     let Some(m) = message else { return Vec::new() };

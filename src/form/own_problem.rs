@@ -6,6 +6,7 @@
 
 use ccm_api::validate::ValidationError;
 
+use crate::form::message::code_mark;
 use crate::i18n::{format, td_string, Locale};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,11 +36,6 @@ pub enum OwnProblem {
     CrlBucket,
 }
 
-/// `text` marked as data for `form::message`.
-fn data(text: &str) -> String {
-    format!("`{text}`")
-}
-
 impl OwnProblem {
     pub fn words(&self, l: Locale) -> String {
         match self {
@@ -49,14 +45,14 @@ impl OwnProblem {
             OwnProblem::PickActiveCa => td_string!(l, forms.p_pick_active_ca).to_string(),
             OwnProblem::PickSigningCa => td_string!(l, forms.p_pick_signing_ca).to_string(),
             OwnProblem::PathLengthAtMost { max, issuer } => {
-                td_string!(l, forms.p_path_length_at_most, max = max, issuer = data(issuer)).to_string()
+                td_string!(l, forms.p_path_length_at_most, max = max, issuer = code_mark(issuer)).to_string()
             }
             OwnProblem::IssuerSignsLeavesOnly { issuer } => {
-                td_string!(l, forms.p_issuer_leaves_only, issuer = data(issuer)).to_string()
+                td_string!(l, forms.p_issuer_leaves_only, issuer = code_mark(issuer)).to_string()
             }
             OwnProblem::EndsAfterIssuer { issuer, issuer_end } => {
                 let date = format::date(l, *issuer_end);
-                td_string!(l, forms.p_ends_after_issuer, issuer = data(issuer), date = date).to_string()
+                td_string!(l, forms.p_ends_after_issuer, issuer = code_mark(issuer), date = date).to_string()
             }
             OwnProblem::SanEmpty => td_string!(l, forms.p_san_empty).to_string(),
             OwnProblem::SanCount { n, max } => td_string!(l, forms.p_san_count, n = n, max = max).to_string(),

@@ -5,6 +5,7 @@
 use ccm_pki::pem::certificates_from_pem;
 use ccm_pki::{verify_chain, CertificateInfo};
 
+use crate::form::message::code_mark;
 use crate::i18n::{td_string, Locale};
 
 /// What the user pasted, decoded.
@@ -32,15 +33,14 @@ impl ImportProblem {
     /// In `l`; the decoder's and verifier's words are data (backticks,
     /// shown as code by `form::message`).
     pub fn words(&self, l: Locale) -> String {
-        let data = |e: &str| format!("`{e}`");
         match self {
-            Self::NoCertificate => td_string!(l, pca.import_no_certificate, begin = data("-----BEGIN CERTIFICATE-----")).to_string(),
+            Self::NoCertificate => td_string!(l, pca.import_no_certificate, begin = code_mark("-----BEGIN CERTIFICATE-----")).to_string(),
             Self::SeveralCertificates(n) => td_string!(l, pca.import_several, n = n).to_string(),
-            Self::Unreadable(e) => td_string!(l, pca.import_unreadable, detail = data(e)).to_string(),
-            Self::ChainUnreadable(e) => td_string!(l, pca.import_chain_unreadable, detail = data(e)).to_string(),
-            Self::NotACa => td_string!(l, pca.import_not_ca, constraint = data("CA:TRUE")).to_string(),
+            Self::Unreadable(e) => td_string!(l, pca.import_unreadable, detail = code_mark(e)).to_string(),
+            Self::ChainUnreadable(e) => td_string!(l, pca.import_chain_unreadable, detail = code_mark(e)).to_string(),
+            Self::NotACa => td_string!(l, pca.import_not_ca, constraint = code_mark("CA:TRUE")).to_string(),
             Self::KeyNotFromCsr => td_string!(l, pca.import_other_key).to_string(),
-            Self::ChainBroken(e) => td_string!(l, pca.import_chain_broken, detail = data(e)).to_string(),
+            Self::ChainBroken(e) => td_string!(l, pca.import_chain_broken, detail = code_mark(e)).to_string(),
         }
     }
 }
@@ -92,7 +92,7 @@ pub fn check_ca_import(
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_problem_is_worded_in_both_languages_with_the_details_as_data() {
+    fn every_problem_is_worded_in_both_languages_with_the_details_as_code_mark() {
         let all = [
             ImportProblem::NoCertificate,
             ImportProblem::SeveralCertificates(2),

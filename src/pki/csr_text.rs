@@ -4,6 +4,7 @@
 
 use ccm_pki::decode::CsrInfo;
 
+use crate::form::message::code_mark;
 use crate::i18n::{td_string, Locale};
 
 /// Why a pasted CSR cannot be used.
@@ -22,7 +23,7 @@ impl CsrUnusable {
         match self {
             CsrUnusable::Empty => td_string!(l, pca.csr_empty).to_string(),
             CsrUnusable::BadSignature => td_string!(l, pca.csr_bad_signature).to_string(),
-            CsrUnusable::Unreadable(detail) => td_string!(l, pca.csr_unreadable, detail = format!("`{detail}`")).to_string(),
+            CsrUnusable::Unreadable(detail) => td_string!(l, pca.csr_unreadable, detail = code_mark(detail)).to_string(),
         }
     }
 }

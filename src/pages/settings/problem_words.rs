@@ -4,28 +4,25 @@
 
 use ccm_api::endpoints::HostProblem;
 
+use crate::form::message::code_mark;
 use crate::i18n::{td_string, Locale};
 use crate::state::profile::{ProfileProblem, ProxyProblem};
 
-fn data(text: &str) -> String {
-    format!("`{text}`")
-}
-
 pub fn host_words(p: &HostProblem, l: Locale) -> String {
     match p {
-        HostProblem::Empty => td_string!(l, settings.p_host_empty, example = data("ccm.ap-southeast-3.myhuaweicloud.com")).to_string(),
-        HostProblem::HasScheme => td_string!(l, settings.p_host_scheme, scheme = data("https://")).to_string(),
+        HostProblem::Empty => td_string!(l, settings.p_host_empty, example = code_mark("ccm.ap-southeast-3.myhuaweicloud.com")).to_string(),
+        HostProblem::HasScheme => td_string!(l, settings.p_host_scheme, scheme = code_mark("https://")).to_string(),
         HostProblem::HasExtra => td_string!(l, settings.p_host_extra).to_string(),
-        HostProblem::BadPort(port) => td_string!(l, settings.p_host_port, port = data(port)).to_string(),
-        HostProblem::BadName(name) => td_string!(l, settings.p_host_name, name = data(name)).to_string(),
+        HostProblem::BadPort(port) => td_string!(l, settings.p_host_port, port = code_mark(port)).to_string(),
+        HostProblem::BadName(name) => td_string!(l, settings.p_host_name, name = code_mark(name)).to_string(),
     }
 }
 
 pub fn proxy_words(p: &ProxyProblem, l: Locale) -> String {
     match p {
-        ProxyProblem::Empty => td_string!(l, settings.p_proxy_empty, example = data("/proxy")).to_string(),
+        ProxyProblem::Empty => td_string!(l, settings.p_proxy_empty, example = code_mark("/proxy")).to_string(),
         ProxyProblem::HasExtra => td_string!(l, settings.p_proxy_extra).to_string(),
-        ProxyProblem::BadStart => td_string!(l, settings.p_proxy_start, slash = data("/"), https = data("https://")).to_string(),
+        ProxyProblem::BadStart => td_string!(l, settings.p_proxy_start, slash = code_mark("/"), https = code_mark("https://")).to_string(),
         ProxyProblem::HasCredentials => td_string!(l, settings.p_proxy_credentials).to_string(),
         ProxyProblem::Host(h) => td_string!(l, settings.p_proxy_host, problem = host_words(h, l)).to_string(),
     }
@@ -36,7 +33,7 @@ pub fn profile_words(p: &ProfileProblem, l: Locale) -> String {
         ProfileProblem::NameMissing => td_string!(l, settings.p_name_missing).to_string(),
         ProfileProblem::TooLong { max } => td_string!(l, settings.p_too_long, max = max).to_string(),
         ProfileProblem::UnknownRegion { known } => {
-            let known = known.iter().map(|r| data(r)).collect::<Vec<_>>().join(", ");
+            let known = known.iter().map(|r| code_mark(r)).collect::<Vec<_>>().join(", ");
             td_string!(l, settings.p_unknown_region, known = known).to_string()
         }
         ProfileProblem::Host(h) => host_words(h, l),
@@ -89,7 +86,7 @@ mod tests {
     }
 
     #[test]
-    fn the_regions_are_listed_as_data() {
+    fn the_regions_are_listed_as_code_mark() {
         let p = ProfileProblem::UnknownRegion { known: &["ap-southeast-1", "cn-north-4"] };
         assert!(profile_words(&p, Locale::zh_CN).contains("`ap-southeast-1`, `cn-north-4`"));
         assert_eq!(profile_words(&ProfileProblem::TooLong { max: 64 }, Locale::en), "at most 64 characters");

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::download::{download, download_zip};
 use crate::components::field::TextField;
-use crate::form::message::message_view;
+use crate::form::message::{code_mark, message_view};
 use crate::i18n::{td_string, use_locale};
 
 /// Keys that belong to a certificate given: what a PKCS#12 can be built from.
@@ -35,7 +35,7 @@ pub fn ConvertPanel(
     let p12_password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let split = move |_| {
-        let result = objects.with_value(|o| split_into_files(&o[..own]).map_err(|e| td_string!(locale, tools.build_failed, detail = format!("`{e}`")).to_string())).and_then(|files| download_zip("split.zip", &files).map_err(|e| e.words(locale)));
+        let result = objects.with_value(|o| split_into_files(&o[..own]).map_err(|e| td_string!(locale, tools.build_failed, detail = code_mark(&e.to_string())).to_string())).and_then(|files| download_zip("split.zip", &files).map_err(|e| e.words(locale)));
         error.set(result.err());
     };
     let build_p12 = move |_| {
@@ -47,7 +47,7 @@ pub fn ConvertPanel(
         }
         let result = objects
             .with_value(|o| analysis.with_value(|a| pkcs12_for_key(o, a, key, &password)))
-            .map_err(|e| td_string!(locale, tools.build_failed, detail = format!("`{e}`")).to_string())
+            .map_err(|e| td_string!(locale, tools.build_failed, detail = code_mark(&e.to_string())).to_string())
             .and_then(|bytes| download("bundle.p12", &bytes, "application/x-pkcs12").map_err(|e| e.words(locale)));
         error.set(result.err());
     };

@@ -10,7 +10,7 @@ use super::account::{issued_by_account, member_name};
 use crate::components::cert_info::{key_usage_text, CertificateDetails};
 use crate::components::crl_view::CrlDetails;
 use crate::components::download::download;
-use crate::form::message::message_view;
+use crate::form::message::{code_mark, message_view};
 use super::words::{kind_label, origin_text, problem_text, unreadable_text};
 use crate::i18n::{td_string, use_locale};
 
@@ -100,7 +100,7 @@ pub fn ObjectCard(index: usize, found: Found, analysis: Analysis, now_ms: i64) -
     let error = RwSignal::new(None::<String>);
     let save = move |pem: bool| {
         let result = object.with_value(|o| {
-            let (der, label) = o.der_and_label().map_err(|e| td_string!(l, tools.build_failed, detail = format!("`{e}`")).to_string())?;
+            let (der, label) = o.der_and_label().map_err(|e| td_string!(l, tools.build_failed, detail = code_mark(&e.to_string())).to_string())?;
             let name = file_name(index, o, pem);
             if pem {
                 download(&name, ccm_pki::pem::encode_pem(label, &der).as_bytes(), "application/x-pem-file")

@@ -16,7 +16,7 @@ use crate::api::client::use_api;
 use crate::components::api_error::ApiErrorView;
 use crate::components::cert_info::{CertificateDetails, ChainView};
 use crate::components::with_data::{WithData, DATA};
-use crate::form::message::message_view;
+use crate::form::message::{code_mark, message_view};
 use crate::i18n::{td_string, use_locale, Locale};
 
 /// What the browser read from the exported PEMs. Pure.
@@ -40,8 +40,8 @@ impl Undecodable {
     /// In `l`; the decoder's words are data (shown as code).
     pub fn words(&self, l: Locale) -> String {
         match self {
-            Undecodable::Certificate(e) => td_string!(l, pca.cert_undecodable, detail = format!("`{e}`")).to_string(),
-            Undecodable::Chain(e) => td_string!(l, pca.chain_undecodable, detail = format!("`{e}`")).to_string(),
+            Undecodable::Certificate(e) => td_string!(l, pca.cert_undecodable, detail = code_mark(e)).to_string(),
+            Undecodable::Chain(e) => td_string!(l, pca.chain_undecodable, detail = code_mark(e)).to_string(),
         }
     }
 }

@@ -9,6 +9,7 @@ use ccm_api::pca::certs::{export_certificate, ExportCertificateBody, ExportCerti
 use ccm_api::validate::{validate_request, Context, ValidationError};
 use ccm_api::ApiRequest;
 
+use crate::form::message::code_mark;
 use crate::form::own_problem::OwnProblem;
 use crate::i18n::{td_string, Locale};
 
@@ -156,13 +157,12 @@ pub enum P12Failed {
 impl P12Failed {
     /// In `l`, the details as code (`form::message`).
     pub fn words(&self, l: Locale) -> String {
-        let data = |e: &str| format!("`{e}`");
         match self {
-            P12Failed::Certificate(e) => td_string!(l, pca.p12_cert_unreadable, detail = data(e)).to_string(),
+            P12Failed::Certificate(e) => td_string!(l, pca.p12_cert_unreadable, detail = code_mark(e)).to_string(),
             P12Failed::NoCertificate => td_string!(l, pca.p12_no_certificate).to_string(),
-            P12Failed::Chain(e) => td_string!(l, pca.p12_chain_unreadable, detail = data(e)).to_string(),
-            P12Failed::Key(e) => td_string!(l, pca.p12_key_unreadable, detail = data(e)).to_string(),
-            P12Failed::Build(e) => data(e),
+            P12Failed::Chain(e) => td_string!(l, pca.p12_chain_unreadable, detail = code_mark(e)).to_string(),
+            P12Failed::Key(e) => td_string!(l, pca.p12_key_unreadable, detail = code_mark(e)).to_string(),
+            P12Failed::Build(e) => code_mark(e),
         }
     }
 }
